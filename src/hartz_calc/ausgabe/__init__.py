@@ -1,0 +1,1 @@
+"""Renderers: they only format a result (rich text, JSON, CSV, Markdown); they never compute."""

@@ -1,0 +1,84 @@
+"""The JSON result contract (format 1): money as numbers with exactly two decimals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..geld import cent
+from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
+
+PERSON_FELDER = (
+    "name", "regelbedarfsstufe", "regelbedarf", "mehrbedarfe", "unterkunft", "bedarf", "in_bg",
+    "einkommen_bereinigt", "erwerbstaetigenfreibetrag", "einkommen", "anspruch", "anspruch_lebensunterhalt",
+    "anspruch_unterkunft", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung",
+)
+SUMME_FELDER = ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung")
+
+
+class _Zahl(str):
+    """Pre-formatted JSON number."""
+
+
+def _person(p: PersonErgebnis) -> dict[str, Any]:
+    return {f: getattr(p, f) for f in PERSON_FELDER}
+
+
+def _posten(p: Posten) -> dict[str, Any]:
+    return {"person": p.person, "abschnitt": p.abschnitt, "art": p.art, "bezeichnung": p.bezeichnung,
+            "betrag": p.betrag, "norm": p.norm, "rechtsstand": p.rechtsstand, "erlaeuterung": p.erlaeuterung}
+
+
+def ergebnis_dict(e: Ergebnis, mit_posten: bool = True) -> dict[str, Any]:
+    daten: dict[str, Any] = {
+        "format": 1,
+        "monat": f"{e.monat:%Y-%m}",
+        "rechtsstand": e.rechtsstand,
+        "rechtsstand_name": e.rechtsstand_name,
+        "vorlaeufig": e.vorlaeufig,
+        "personen": [_person(p) for p in e.personen],
+        "summe": {f: getattr(e.summe, f) for f in SUMME_FELDER},
+        "hinweise": list(e.hinweise),
+    }
+    if mit_posten:
+        daten["posten"] = [_posten(p) for p in e.posten]
+    return daten
+
+
+def _kodieren(wert: Any) -> Any:
+    if isinstance(wert, Decimal):
+        return _Zahl(f"{cent(wert):.2f}")
+    if isinstance(wert, dt.date):
+        return wert.isoformat()
+    if isinstance(wert, dict):
+        return {k: _kodieren(v) for k, v in wert.items()}
+    if isinstance(wert, (list, tuple)):
+        return [_kodieren(v) for v in wert]
+    return wert
+
+
+def _dumps(daten: Any, einrueckung: int | None) -> str:
+    # json cannot emit a number from text directly; mark numbers, then unquote the marks.
+    marke = "\u0000Z"
+
+    def ersetzen(wert: Any) -> Any:
+        if isinstance(wert, _Zahl):
+            return marke + str(wert) + marke
+        if isinstance(wert, dict):
+            return {k: ersetzen(v) for k, v in wert.items()}
+        if isinstance(wert, list):
+            return [ersetzen(v) for v in wert]
+        return wert
+
+    text = json.dumps(ersetzen(_kodieren(daten)), ensure_ascii=False, indent=einrueckung)
+    return text.replace('"\\u0000Z', "").replace('\\u0000Z"', "")
+
+
+def als_json(ergebnis: Ergebnis | ZeitraumErgebnis, einrueckung: int | None = 2, mit_posten: bool = True) -> str:
+    if isinstance(ergebnis, ZeitraumErgebnis):
+        daten: Any = {"format": 1, "monate": [ergebnis_dict(m, mit_posten) for m in ergebnis.monate]}
+    else:
+        daten = ergebnis_dict(ergebnis, mit_posten)
+    return _dumps(daten, einrueckung)

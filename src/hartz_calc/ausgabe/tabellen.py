@@ -1,0 +1,67 @@
+"""CSV (one row per person and month) and Markdown views of a result."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..geld import cent, euro_text
+from ..modell.ergebnis import Ergebnis, ZeitraumErgebnis
+from .json_ausgabe import PERSON_FELDER
+
+MEHRBEDARF_SCHLUESSEL = ("schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",
+                         "unabweisbar", "warmwasser")
+CSV_SPALTEN = ("datei", "monat", "rechtsstand", *[f for f in PERSON_FELDER if f != "mehrbedarfe"],
+               *[f"mehrbedarf_{k}" for k in MEHRBEDARF_SCHLUESSEL])
+
+
+def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[str, str]]:
+    monate = ergebnis.monate if isinstance(ergebnis, ZeitraumErgebnis) else [ergebnis]
+    zeilen = []
+    for e in monate:
+        for p in e.personen:
+            zeile = {"datei": datei, "monat": f"{e.monat:%Y-%m}", "rechtsstand": e.rechtsstand.isoformat()}
+            for feld in PERSON_FELDER:
+                if feld == "mehrbedarfe":
+                    continue
+                wert = getattr(p, feld)
+                zeile[feld] = (f"{cent(wert):.2f}" if not isinstance(wert, (str, bool, int)) else
+                               ("true" if wert is True else "false" if wert is False else str(wert)))
+            for k in MEHRBEDARF_SCHLUESSEL:
+                zeile[f"mehrbedarf_{k}"] = f"{cent(p.mehrbedarfe.get(k, 0)):.2f}"
+            zeilen.append(zeile)
+    return zeilen
+
+
+def als_csv(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str, kopf: bool = True) -> str:
+    puffer = io.StringIO()
+    schreiber = csv.DictWriter(puffer, fieldnames=CSV_SPALTEN, lineterminator="\n")
+    if kopf:
+        schreiber.writeheader()
+    schreiber.writerows(csv_zeilen(ergebnis, datei))
+    return puffer.getvalue()
+
+
+def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
+    monate = ergebnis.monate if isinstance(ergebnis, ZeitraumErgebnis) else [ergebnis]
+    teile = []
+    for e in monate:
+        teile.append(f"## Berechnung für {e.monat:%m/%Y} – {e.rechtsstand_name}, Rechtsstand {e.rechtsstand:%d.%m.%Y}"
+                     + (" (vorläufig)" if e.vorlaeufig else "") + "\n")
+        teile.append("| Person | Position | Betrag | Rechtsgrundlage | Erläuterung |\n|---|---|---:|---|---|")
+        for x in e.posten:
+            teile.append(f"| {x.person or 'Haushalt'} | {x.bezeichnung} | {euro_text(x.betrag)} | {x.norm} | "
+                         f"{x.erlaeuterung.replace('|', '/')} |")
+        teile.append("\n| Person | Bedarf | Einkommen | Anspruch | Minderung | Aufrechnung | Sofortzuschlag | Auszahlung |")
+        teile.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for p in e.personen:
+            teile.append(f"| {p.name} | " + " | ".join(euro_text(w) for w in (p.bedarf, p.einkommen, p.anspruch, p.minderung,
+                                                                             p.aufrechnung, p.sofortzuschlag, p.auszahlung)) + " |")
+        s = e.summe
+        teile.append("| **Summe** | " + " | ".join(euro_text(w) for w in (s.bedarf, s.einkommen, s.anspruch, s.minderung,
+                                                                          s.aufrechnung, s.sofortzuschlag, s.auszahlung)) + " |")
+        if e.hinweise:
+            teile.append("\n**Hinweise**\n")
+            teile.extend(f"- {h}" for h in e.hinweise)
+        teile.append("")
+    return "\n".join(teile) + "\n"

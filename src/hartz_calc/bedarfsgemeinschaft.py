@@ -1,0 +1,183 @@
+"""§ 7 SGB II: who belongs to the household in one benefit month, with age, Erwerbsfähigkeit and role.
+
+A month is split into *Abschnitte* (parts) where something age- or date-dependent changes inside it
+(a birthday that moves a child to another Stufe, the start or end of the pregnancy Mehrbedarf).
+§ 41 Abs. 1 SGB II counts a month as 30 days; each part carries its number of days, and amounts
+are pro-rated by tage/30 (decision documented in the README: SG Halle 19.12.2017, S 5 AS 2197/16).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .modell.haushalt import Haushalt, Person, alter_am, lebensalter
+from .rechtsstand import Rechtsstand
+
+TAGE_IM_MONAT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Abschnitt:
+    """Days [von, bis) of the benefit month in § 41 Abs. 1 counting (0 .. 30)."""
+
+    von: int
+    bis: int
+
+    @property
+    def tage(self) -> int:
+        return self.bis - self.von
+
+
+def tagesposition(tag: dt.date) -> int:
+    """Position (0-based, 30-day month) at which a change effective on ``tag`` starts."""
+    return min(tag.day - 1, TAGE_IM_MONAT)
+
+
+@dataclass(slots=True)
+class Mitglied:
+    person: Person
+    name: str
+    rolle: str
+    alter: int  # completed years on the first day of the month
+    geburtstag_position: int | None  # position of a birthday inside this month (None: none, or on the 1st)
+    erwerbsfaehig: bool
+    leistungsberechtigt: bool  # False above the Regelaltersgrenze (§ 7 Abs. 1 S. 1 Nr. 1, § 7a)
+    hinweise: list[str] = field(default_factory=list)
+
+    def alter_in(self, abschnitt: Abschnitt) -> int:
+        if self.geburtstag_position is not None and abschnitt.von >= self.geburtstag_position:
+            return self.alter + 1
+        return self.alter
+
+
+@dataclass(slots=True)
+class Monatslage:
+    """The household as the law sees it in one month."""
+
+    haushalt: Haushalt
+    monat: dt.date
+    rs: Rechtsstand
+    mitglieder: list[Mitglied]
+    abschnitte: list[Abschnitt]
+    partner_vorhanden: bool
+    hinweise: list[str] = field(default_factory=list)
+
+    def mitglied(self, name: str) -> Mitglied:
+        for m in self.mitglieder:
+            if m.name == name:
+                return m
+        raise KeyError(name)
+
+    @property
+    def kinder(self) -> list[Mitglied]:
+        return [m for m in self.mitglieder if m.rolle == "kind"]
+
+
+def _monatsende(monat: dt.date) -> dt.date:
+    naechster = dt.date(monat.year + monat.month // 12, monat.month % 12 + 1, 1)
+    return naechster - dt.timedelta(days=1)
+
+
+def _regelaltersgrenze_erreicht(person: Person, alter: int, monat: dt.date, rs: Rechtsstand) -> bool:
+    tabelle = rs.wert("regelaltersgrenze")
+    if person.geburtsdatum is not None:
+        geburtsjahr = person.geburtsdatum.year
+    else:
+        geburtsjahr = monat.year - alter - 1  # born in the year that makes the age smallest: conservative
+    if geburtsjahr < 1947 or len(tabelle) == 1:
+        jahre, monate = tabelle["vor_1947"]
+    elif geburtsjahr >= 1964:
+        jahre, monate = tabelle["ab_1964"]
+    else:
+        jahre, monate = tabelle[str(geburtsjahr)]
+    grenze_monate = int(jahre) * 12 + int(monate)
+    if person.geburtsdatum is None:
+        return alter * 12 >= grenze_monate
+    g = person.geburtsdatum
+    # § 7a: the limit is reached at the end of the month in which the age is completed
+    erreicht_jahr = g.year + (g.month - 1 + grenze_monate) // 12
+    erreicht_monat = (g.month - 1 + grenze_monate) % 12 + 1
+    return (monat.year, monat.month) > (erreicht_jahr, erreicht_monat)
+
+
+def _aenderungspositionen(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> set[int]:
+    ende = _monatsende(monat)
+    positionen: set[int] = set()
+    for person in haushalt.personen:
+        g = person.geburtsdatum
+        if g is not None and g.month == monat.month and g.day > 1 and g.year < monat.year:
+            tag = min(g.day, ende.day)
+            positionen.add(tagesposition(dt.date(monat.year, monat.month, tag)))
+        if person.schwanger is not None:
+            from .mehrbedarf import schwangerschaft_fenster  # same legal topic owns the window rule
+
+            beginn, ende_exkl = schwangerschaft_fenster(person.schwanger.entbindungstermin, rs)
+            for tag in (beginn, ende_exkl):
+                if tag is not None and tag.year == monat.year and tag.month == monat.month and tag.day > 1:
+                    positionen.add(tagesposition(tag))
+    return {p for p in positionen if 0 < p < TAGE_IM_MONAT}
+
+
+def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslage:
+    ab_alter = int(rs.wert("erwerbsfaehig_ab_alter"))
+    mitglieder: list[Mitglied] = []
+    for person in haushalt.personen:
+        alter = lebensalter(person, monat)
+        position = None
+        g = person.geburtsdatum
+        if g is not None and g.month == monat.month and g.day > 1 and g.year < monat.year:
+            ende = _monatsende(monat)
+            position = tagesposition(dt.date(monat.year, monat.month, min(g.day, ende.day)))
+        ueber_grenze = alter >= ab_alter and _regelaltersgrenze_erreicht(person, alter, monat, rs)
+        if person.erwerbsfaehig is not None:
+            erwerbsfaehig = person.erwerbsfaehig and not ueber_grenze
+        else:
+            erwerbsfaehig = ab_alter <= alter and not ueber_grenze
+        mitglied = Mitglied(
+            person=person,
+            name=person.name,
+            rolle=person.rolle,
+            alter=alter,
+            geburtstag_position=position,
+            erwerbsfaehig=erwerbsfaehig,
+            leistungsberechtigt=not ueber_grenze,
+        )
+        mitglieder.append(mitglied)
+    positionen = sorted(_aenderungspositionen(haushalt, monat, rs))
+    grenzen = [0, *positionen, TAGE_IM_MONAT]
+    abschnitte = [Abschnitt(a, b) for a, b in zip(grenzen, grenzen[1:])]
+    lage = Monatslage(
+        haushalt=haushalt,
+        monat=monat,
+        rs=rs,
+        mitglieder=mitglieder,
+        abschnitte=abschnitte,
+        partner_vorhanden=any(p.rolle == "partner" for p in haushalt.personen),
+    )
+    for m in mitglieder:
+        if not m.leistungsberechtigt:
+            lage.hinweise.append(
+                f"{m.name} hat die Regelaltersgrenze erreicht (§ 7 Abs. 1 S. 1 Nr. 1, § 7a SGB II) und ist nicht "
+                "leistungsberechtigt; Leistungen nach dem SGB XII (Grundsicherung im Alter) prüfen. Die Person "
+                "zählt nur für den Kopfteil der Unterkunft."
+            )
+    if not any(m.erwerbsfaehig and m.leistungsberechtigt for m in mitglieder):
+        lage.hinweise.append(
+            "Niemand im Haushalt ist erwerbsfähig (§ 7 Abs. 1, § 8 SGB II): ohne erwerbsfähige leistungsberechtigte "
+            "Person besteht kein Anspruch nach dem SGB II; Sozialgeld (§ 19 Abs. 1 S. 2) setzt sie voraus. "
+            "Leistungen nach dem SGB XII prüfen. Die Beträge unten zeigen den Bedarf."
+        )
+    if haushalt.zeitraum is not None and any(p.geburtsdatum is None for p in haushalt.personen):
+        lage.hinweise.append(
+            "Für einen Zeitraum wird das angegebene alter in allen Monaten verwendet; mit geburtsdatum rechnet "
+            "hartz-calc Geburtstage und Stufenwechsel Monat für Monat."
+        )
+    return lage
+
+
+def alter_am_tag(person: Person, tag: dt.date) -> int:
+    if person.geburtsdatum is None:
+        assert person.alter is not None
+        return person.alter
+    return alter_am(person.geburtsdatum, tag)

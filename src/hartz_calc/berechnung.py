@@ -1,0 +1,83 @@
+"""One benefit month from a validated household: the data flows one way,
+household -> Rechtsstand of the month -> topic modules -> result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
+from .bedarfsgemeinschaft import monatslage
+from .geld import NULL, euro_text
+from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
+from .modell.haushalt import Haushalt
+from .rechtsstand import Rechtsstand, rechtsstand
+
+
+def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: verteilung.PersonBedarf,
+                    name: str, posten: list[Posten]) -> Decimal:
+    """§ 72 SGB II: for Leistungsberechtigte with Regelbedarfsstufe 3-6, also when only the Kindergeld
+    prevents need. Paid in full for every month with entitlement (not pro-rated; SG Augsburg
+    24.11.2025, S 5 AS 726/25)."""
+    if not rs.gilt("sofortzuschlag") or stufe < 3 or not b.leistungsberechtigt:
+        return NULL
+    if not v.in_bg and v.eigenes_einkommen_ohne_kindergeld_deckt:
+        return NULL
+    eintrag = rs.eintrag("sofortzuschlag")
+    posten.append(Posten(person=name, abschnitt="zuschlag", art="sofortzuschlag", bezeichnung="Kinder-Sofortzuschlag",
+                         betrag=eintrag.wert, norm=eintrag.norm, rechtsstand=eintrag.ab,
+                         erlaeuterung=f"Regelbedarfsstufe {stufe}; zusätzlich zum Anspruch, ohne Einkommensanrechnung"))
+    return eintrag.wert
+
+
+def berechne_monat(haushalt: Haushalt, monat: dt.date) -> Ergebnis:
+    rs = rechtsstand(monat, haushalt.region)
+    lage = monatslage(haushalt, monat, rs)
+    posten: list[Posten] = []
+    bedarfe: dict[str, verteilung.PersonBedarf] = {}
+    regelbedarfe = {}
+    for m in lage.mitglieder:
+        rb = regelbedarf.berechnen(m, lage, posten)
+        regelbedarfe[m.name] = rb
+        mb = mehrbedarf.berechnen(m, lage, rb, posten)
+        lage.hinweise.extend(mehrbedarf.hinweise(m, lage))
+        bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, rb.betrag, mb, NULL, m.leistungsberechtigt)
+    kdu = unterkunft.berechnen(lage, posten)
+    for name, b in bedarfe.items():
+        bedarfe[name] = verteilung.PersonBedarf(b.name, b.rolle, b.stufe, b.regelbedarf, b.mehrbedarfe,
+                                                kdu.kopfteile[name], b.leistungsberechtigt)
+    kindergeld = einkommen.kindergeld_betraege(lage, posten)
+    hat_kind = any(k.alter < 18 for k in lage.kinder)
+    einkommen_je_person = {
+        m.name: einkommen.bereinigen(m, lage, kindergeld.get(m.name, NULL), hat_kind and m.rolle != "kind", posten)
+        for m in lage.mitglieder
+    }
+    verteilt = verteilung.verteilen(lage, bedarfe, einkommen_je_person, posten)
+    minderungen = minderung.berechnen(lage, bedarfe, verteilt, posten)
+    aufrechnungen = aufrechnung.berechnen(lage, bedarfe, verteilt, minderungen, posten)
+    personen = []
+    for m in lage.mitglieder:
+        b, v, e = bedarfe[m.name], verteilt[m.name], einkommen_je_person[m.name]
+        zuschlag = _sofortzuschlag(rs, b.stufe, v, b, m.name, posten)
+        abzug = minderungen[m.name] + aufrechnungen[m.name]
+        auszahlung = max(v.anspruch - abzug, NULL) + zuschlag
+        personen.append(PersonErgebnis(
+            name=m.name, regelbedarfsstufe=b.stufe, regelbedarf=b.regelbedarf, mehrbedarfe=b.mehrbedarfe,
+            unterkunft=b.unterkunft, bedarf=b.bedarf, in_bg=v.in_bg, einkommen_bereinigt=e.bereinigt,
+            erwerbstaetigenfreibetrag=e.erwerbstaetigenfreibetrag, einkommen=v.einkommen, anspruch=v.anspruch,
+            anspruch_lebensunterhalt=v.anspruch_lebensunterhalt, anspruch_unterkunft=v.anspruch_unterkunft,
+            minderung=minderungen[m.name], aufrechnung=aufrechnungen[m.name], sofortzuschlag=zuschlag,
+            auszahlung=auszahlung,
+        ))
+        posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung", bezeichnung="Auszahlung",
+                             betrag=auszahlung, norm="§ 19, § 41 SGB II", rechtsstand=rs.stand,
+                             erlaeuterung=f"Anspruch {euro_text(v.anspruch)} − Minderung/Aufrechnung {euro_text(abzug)}"
+                                          + (f" + Sofortzuschlag {euro_text(zuschlag)}" if zuschlag else "")))
+    hinweise = list(dict.fromkeys(lage.hinweise))
+    if rs.vorlaeufige:
+        hinweise.append(
+            f"Vorläufiger Rechtsstand: für {monat:%m/%Y} gelten Regeln, deren Rechtsgrundlage nicht endgültig bestätigt ist "
+            f"({', '.join(rs.vorlaeufige)}; Neue Grundsicherung, 13. SGB II-ÄndG). Ergebnis unter Vorbehalt."
+        )
+    return Ergebnis(monat=monat, rechtsstand=rs.stand, rechtsstand_name=rs.name, vorlaeufig=bool(rs.vorlaeufige),
+                    personen=personen, summe=summe_bilden(personen), hinweise=hinweise, posten=posten)

@@ -1,0 +1,124 @@
+"""Entry point: builds the typer app and maps every error to one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .exitcodes import HILFE, Exitcode
+
+BEFEHLE = ("calc", "rates", "schema", "batch", "check")
+
+
+def app():
+    import typer
+
+    from . import rates, rechnen, schema
+
+    anwendung = typer.Typer(
+        name="hartz-calc",
+        help="Offline calculator for SGB II benefits (Alg II / Bürgergeld). Run `hartz-calc FILE` for a "
+             "household file.\n\n" + HILFE,
+        add_completion=False,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    anwendung.command("calc", epilog=HILFE)(rechnen.rechnen)
+    anwendung.command("rates", epilog=HILFE)(rates.rates)
+    anwendung.command("schema", epilog=HILFE)(schema.schema)
+    try:
+        from . import batch
+
+        anwendung.command("batch", epilog=HILFE)(batch.batch)
+    except ImportError:  # pragma: no cover - during development only
+        pass
+    try:
+        from . import check
+
+        anwendung.command("check", epilog=HILFE)(check.check)
+    except ImportError:  # pragma: no cover
+        pass
+
+    @anwendung.callback()
+    def _haupt(
+        debug: bool = typer.Option(False, "--debug", help="Show the traceback of internal errors (no local variables)"),
+        version: bool = typer.Option(False, "--version", help="Print the version and exit"),
+    ) -> None:
+        if version:
+            from .. import __version__
+
+            print(f"hartz-calc {__version__}")
+            raise typer.Exit(0)
+
+    return anwendung
+
+
+def _argumente(argv: list[str]) -> list[str]:
+    """`hartz-calc FILE ...` means `hartz-calc calc FILE ...`."""
+    for i, arg in enumerate(argv):
+        if arg in ("--debug",):
+            continue
+        if arg.startswith("-") or arg in BEFEHLE:
+            return argv
+        return argv[:i] + ["calc"] + argv[i:]
+    return argv
+
+
+def run(argv: list[str] | None = None) -> int:
+    import click
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    argv = _argumente(argv)
+    try:
+        app()(args=argv, prog_name="hartz-calc", standalone_mode=False)
+        code = Exitcode.OK
+    except SystemExit as ende:
+        code = ende.code if isinstance(ende.code, int) else Exitcode.OK
+    except click.exceptions.Exit as ende:
+        code = ende.exit_code
+    except click.exceptions.Abort:
+        print("hartz-calc: abgebrochen", file=sys.stderr)
+        code = Exitcode.ABGEBROCHEN
+    except click.ClickException as fehler:
+        fehler.show(file=sys.stderr)
+        code = Exitcode.UNGUELTIGE_EINGABE
+    except KeyboardInterrupt:
+        print("hartz-calc: abgebrochen", file=sys.stderr)
+        code = Exitcode.ABGEBROCHEN
+    except BrokenPipeError:
+        code = Exitcode.OK
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+    except Exception as fehler:  # noqa: BLE001 - the one top-level handler
+        code = behandeln(fehler, debug)
+    return int(code)
+
+
+def behandeln(fehler: Exception, debug: bool) -> int:
+    from ..eingabe import EingabeFehler
+    from ..minderung import NichtUnterstuetzt
+    from ..rechtsstand import MonatNichtAbgedeckt
+
+    if isinstance(fehler, EingabeFehler):
+        for zeile in fehler.zeilen():
+            print(f"hartz-calc: {zeile}", file=sys.stderr)
+        return Exitcode.UNGUELTIGE_EINGABE
+    if isinstance(fehler, (MonatNichtAbgedeckt, NichtUnterstuetzt)):
+        print(f"hartz-calc: {fehler}", file=sys.stderr)
+        return Exitcode.UNGUELTIGE_EINGABE
+    if debug:
+        import traceback
+
+        traceback.print_exception(fehler, file=sys.stderr)  # no local variables: they may hold Sozialdaten
+    else:
+        print(f"hartz-calc: interner Fehler ({type(fehler).__name__}); mit --debug erneut ausführen und melden",
+              file=sys.stderr)
+    return Exitcode.INTERNER_FEHLER
+
+
+def main() -> None:  # pragma: no cover - console script
+    sys.exit(run())

@@ -1,0 +1,76 @@
+"""`hartz-calc rates [YYYY | YYYY-MM]`: the rule table in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import typer
+
+from .optionen import Format, konsole
+
+
+def _stichtag(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today().replace(day=1)
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1)
+    treffer = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if treffer and 1 <= int(treffer[2]) <= 12:
+        return dt.date(int(treffer[1]), int(treffer[2]), 1)
+    raise typer.BadParameter("JJJJ oder JJJJ-MM erwartet, z. B. 2024 oder 2023-07", param_hint="MONAT")
+
+
+def _wert_text(wert) -> str:
+    from ..geld import zahl_text
+
+    if isinstance(wert, tuple):
+        if wert and isinstance(wert[0], dict):
+            return "; ".join(", ".join(f"{k} {zahl_text(v) if not isinstance(v, str) else v}" for k, v in s.items()) for s in wert)
+        return " / ".join(zahl_text(w) for w in wert)
+    if isinstance(wert, dict):
+        return ", ".join(f"{k}: {_wert_text(v) if isinstance(v, tuple) else v}" for k, v in wert.items())
+    if isinstance(wert, str):
+        return wert
+    return zahl_text(wert)
+
+
+def rates(
+    monat: str | None = typer.Argument(None, help="YYYY (January of that year) or YYYY-MM; default: this month", show_default=False),
+    region: str = typer.Option("west", help="west or ost (matters 2005-01 to 2006-06)"),
+    format: Format = typer.Option(Format.rich, "--format", "-f", help="rich or json"),
+) -> None:
+    """Print the rules (amounts, percentages, their § and source) in force in a month."""
+    from ..rechtsstand import regelwerk
+
+    stichtag = _stichtag(monat)
+    werk = regelwerk()
+    rs = werk.fuer_monat(stichtag, region)
+    zeilen = []
+    for name, parameter in sorted(werk.parameter.items()):
+        eintrag = parameter.am(stichtag)
+        if eintrag is None:
+            continue
+        zeilen.append((name, parameter.einheit, eintrag))
+    if format is Format.json:
+        import json
+
+        daten = {
+            "monat": f"{stichtag:%Y-%m}", "rechtsstand": rs.stand.isoformat(), "rechtsstand_name": rs.name,
+            "vorlaeufig": list(rs.vorlaeufige),
+            "parameter": {n: {"einheit": einheit, "wert": _wert_text(e.wert), "ab": e.ab.isoformat(), "norm": e.norm,
+                              "quelle": e.quelle, "vorlaeufig": e.vorlaeufig} for n, einheit, e in zeilen},
+        }
+        print(json.dumps(daten, ensure_ascii=False, indent=2))
+        return
+    from rich import box
+    from rich.table import Table
+
+    tabelle = Table(title=f"Rechtsstand {stichtag:%m/%Y}: {rs.name}, Regeln in Kraft seit {rs.stand:%d.%m.%Y}"
+                          + (" (vorläufig)" if rs.vorlaeufige else ""), title_justify="left", box=box.SIMPLE_HEAD)
+    for spalte in ("Parameter", "Wert", "Einheit", "gilt ab", "Norm", "Quelle"):
+        tabelle.add_column(spalte, overflow="fold")
+    for name, einheit, e in zeilen:
+        tabelle.add_row(name, _wert_text(e.wert) + (" (vorl.)" if e.vorlaeufig else ""), einheit,
+                        f"{e.ab:%d.%m.%Y}", e.norm, e.quelle)
+    konsole().print(tabelle)

@@ -1,0 +1,197 @@
+"""§ 21 and § 23 SGB II: Mehrbedarfe per person and month.
+
+Percentages refer to the person's own maßgebender Regelbedarf (BSG 01.12.2016, B 14 AS 21/15 R) and
+are computed per part of the month (see bedarfsgemeinschaft.Abschnitt), pro-rated by days.
+The cap of § 21 Abs. 8 (sum of Abs. 2-5, here also § 23 Nr. 2 and 4, which replace Abs. 4 for
+Sozialgeld) is applied per part; when it bites, the amounts are reduced in the reverse order of the
+list below (Ernährung first, Schwangerschaft last) and the reduction is shown as its own line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from .bedarfsgemeinschaft import Abschnitt, Mitglied, Monatslage, TAGE_IM_MONAT, tagesposition
+from .geld import anteilig, euro_text, prozent_von, runden, zahl_text
+from .modell.ergebnis import Posten
+from .regelbedarf import Regelbedarf
+from .rechtsstand import Rechtsstand, Verfahren
+
+# Order of the keys in the result (contract) and of the § 21 Abs. 8 cap (reversed when reducing).
+GEDECKELT = ("schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung")
+UNGEDECKELT = ("unabweisbar", "warmwasser")
+
+schwangerschaft_ende = Verfahren("regime.schwangerschaft_ende")
+
+
+@schwangerschaft_ende.fassung("bis_entbindung")
+def _bis_entbindung(entbindung: dt.date) -> dt.date:
+    return entbindung + dt.timedelta(days=1)  # the day of delivery still counts
+
+
+@schwangerschaft_ende.fassung("bis_ende_entbindungsmonat")
+def _bis_monatsende(entbindung: dt.date) -> dt.date:
+    return dt.date(entbindung.year + entbindung.month // 12, entbindung.month % 12 + 1, 1)
+
+
+def schwangerschaft_fenster(entbindungstermin: dt.date, rs: Rechtsstand) -> tuple[dt.date, dt.date]:
+    """[first day, first day without) the pregnancy Mehrbedarf: from the 13th week (expected date minus
+    ``mehrbedarf.schwangerschaft.ab_woche`` days) until delivery / the end of the month of delivery."""
+    beginn = entbindungstermin - dt.timedelta(days=int(rs.wert("mehrbedarf.schwangerschaft.ab_woche")))
+    return beginn, schwangerschaft_ende.fuer(rs)(entbindungstermin)
+
+
+def _tag_im_abschnitt(monat: dt.date, abschnitt: Abschnitt) -> dt.date:
+    return dt.date(monat.year, monat.month, abschnitt.von + 1)
+
+
+def _in_fenster(lage: Monatslage, abschnitt: Abschnitt, beginn: dt.date, ende: dt.date) -> bool:
+    monat = lage.monat
+    start_pos = tagesposition(beginn) if (beginn.year, beginn.month) == (monat.year, monat.month) else (
+        0 if beginn < monat else TAGE_IM_MONAT)
+    ende_pos = tagesposition(ende) if (ende.year, ende.month) == (monat.year, monat.month) else (
+        0 if ende < monat else TAGE_IM_MONAT)
+    if (ende.year, ende.month) == (monat.year, monat.month) and ende.day == 1:
+        ende_pos = 0
+    return start_pos <= abschnitt.von and abschnitt.bis <= ende_pos
+
+
+def ist_alleinerziehend(m: Mitglied, lage: Monatslage) -> bool:
+    if m.person.alleinerziehend is not None:
+        return m.person.alleinerziehend
+    if m.rolle != "antragsteller" or lage.partner_vorhanden:
+        return False
+    return any(k.alter < 18 or k.alter_in(lage.abschnitte[-1]) < 18 for k in lage.kinder)
+
+
+def _alleinerziehend_satz(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> tuple[Decimal, str]:
+    rs = lage.rs
+    alter = [k.alter_in(abschnitt) for k in lage.kinder]
+    minderjaehrig = [a for a in alter if a < 18]
+    unter_7 = sum(1 for a in alter if a < int(rs.wert("mehrbedarf.alleinerziehend.alter_ein_kind")))
+    unter_16 = sum(1 for a in alter if a < int(rs.wert("mehrbedarf.alleinerziehend.alter_mehrere_kinder")))
+    hoch = rs.wert("mehrbedarf.alleinerziehend.satz_hoch")
+    je_kind = rs.wert("mehrbedarf.alleinerziehend.satz_je_kind")
+    hoechst = rs.wert("mehrbedarf.alleinerziehend.hoechstsatz")
+    satz_nr1 = hoch if (unter_7 >= 1 or 2 <= unter_16 <= 3) else Decimal(0)
+    satz_nr2 = je_kind * len(minderjaehrig)
+    if satz_nr1 >= satz_nr2 and satz_nr1 > 0:
+        text = (f"{zahl_text(hoch)} % (§ 21 Abs. 3 Nr. 1: {unter_7} Kind(er) unter 7, {unter_16} unter 16)")
+        satz = satz_nr1
+    else:
+        satz = min(satz_nr2, hoechst)
+        text = f"{zahl_text(je_kind)} % je minderjährigem Kind × {len(minderjaehrig)} (§ 21 Abs. 3 Nr. 2, höchstens {zahl_text(hoechst)} %)"
+    return satz, text
+
+
+def _anteile(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt, basis: Decimal, stufe: int) -> dict[str, tuple[Decimal, str, str, dt.date]]:
+    """Monthly (unprorated) Mehrbedarfe of one part: key -> (amount, norm, explanation, rechtsstand)."""
+    rs = lage.rs
+    person = m.person
+    ergebnis: dict[str, tuple[Decimal, str, str, dt.date]] = {}
+
+    def prozentual(schluessel: str, parameter: str, satz: Decimal | None = None, text: str | None = None) -> None:
+        eintrag = rs.eintrag(parameter)
+        satz = eintrag.wert if satz is None else satz
+        betrag = prozent_von(satz, basis)
+        ergebnis[schluessel] = (betrag, eintrag.norm, f"{text or zahl_text(satz) + ' %'} von {euro_text(basis)}", eintrag.ab)
+
+    if person.schwanger is not None:
+        beginn, ende = schwangerschaft_fenster(person.schwanger.entbindungstermin, rs)
+        if _in_fenster(lage, abschnitt, beginn, ende):
+            prozentual("schwangerschaft", "mehrbedarf.schwangerschaft.satz")
+    if ist_alleinerziehend(m, lage):
+        satz, text = _alleinerziehend_satz(m, lage, abschnitt)
+        if satz > 0:
+            prozentual("alleinerziehend", "mehrbedarf.alleinerziehend.satz_hoch", satz, text)
+    mb = person.mehrbedarfe
+    if mb is not None:
+        if mb.behinderung:
+            if m.erwerbsfaehig:
+                prozentual("behinderung", "mehrbedarf.behinderung.satz")
+            elif m.alter_in(abschnitt) >= 15:
+                prozentual("behinderung", "mehrbedarf.behinderung_sozialgeld.satz")
+        if mb.merkzeichen_g and not m.erwerbsfaehig and m.alter_in(abschnitt) >= 15 and "behinderung" not in ergebnis:
+            prozentual("merkzeichen_g", "mehrbedarf.merkzeichen_g.satz")
+        if mb.ernaehrung:
+            ergebnis["ernaehrung"] = (mb.ernaehrung, "§ 21 Abs. 5 SGB II", "anerkannter Betrag laut Haushaltsdatei", lage.rs.stand)
+        if mb.unabweisbar:
+            ergebnis["unabweisbar"] = (mb.unabweisbar, "§ 21 Abs. 6 SGB II", "anerkannter Betrag laut Haushaltsdatei", lage.rs.stand)
+    unterkunft = lage.haushalt.unterkunft
+    if unterkunft is not None and unterkunft.warmwasser_dezentral and rs.gilt("mehrbedarf.warmwasser.satz"):
+        eintrag = rs.eintrag("mehrbedarf.warmwasser.satz")
+        satz = eintrag.wert[stufe - 1]
+        ergebnis["warmwasser"] = (prozent_von(satz, basis), eintrag.norm, f"{zahl_text(satz)} % von {euro_text(basis)} (Stufe {stufe})", eintrag.ab)
+    return ergebnis
+
+
+def hinweise(m: Mitglied, lage: Monatslage) -> list[str]:
+    texte = []
+    mb = m.person.mehrbedarfe
+    if mb is not None and mb.merkzeichen_g and (m.erwerbsfaehig or m.alter < 15):
+        texte.append(f"{m.name}: Mehrbedarf Merkzeichen G (§ 23 Nr. 4 SGB II) nur für nicht erwerbsfähige, voll "
+                     "erwerbsgeminderte Personen ab 15 Jahren; nicht angesetzt.")
+    if mb is not None and mb.behinderung and not m.erwerbsfaehig and m.alter < 15:
+        texte.append(f"{m.name}: Mehrbedarf bei Behinderung für nicht erwerbsfähige Personen erst ab 15 Jahren "
+                     "(§ 23 Nr. 2 SGB II); nicht angesetzt.")
+    unterkunft = lage.haushalt.unterkunft
+    if unterkunft is not None and unterkunft.warmwasser_dezentral and not lage.rs.gilt("mehrbedarf.warmwasser.satz"):
+        texte.append("Dezentrale Warmwasserbereitung: vor 2011 war Warmwasser Teil der Regelleistung; kein Mehrbedarf "
+                     "(§ 21 Abs. 7 SGB II gilt ab 01.01.2011).")
+    return texte
+
+
+def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: list[Posten]) -> dict[str, Decimal]:
+    """The person's Mehrbedarfe of the month, keyed as in the result contract (zero ones left out)."""
+    rs = lage.rs
+    regel = rs.wert("rundung")
+    deckel_eintrag = rs.eintrag("mehrbedarf.deckel")
+    summen: dict[str, Decimal] = {}
+    erklaerung: dict[str, tuple[str, str, dt.date]] = {}
+    kuerzung_gesamt = Decimal(0)
+    for abschnitt, stufe, basis in regelbedarf.je_abschnitt:
+        anteile = _anteile(m, lage, abschnitt, basis, stufe)
+        deckel = prozent_von(deckel_eintrag.wert, basis)
+        gedeckelt = sum((anteile[k][0] for k in GEDECKELT if k in anteile), Decimal(0))
+        ueberschuss = max(gedeckelt - deckel, Decimal(0))
+        kuerzung_gesamt += anteilig(ueberschuss, abschnitt.tage)
+        for schluessel in reversed(GEDECKELT):
+            if ueberschuss <= 0 or schluessel not in anteile:
+                continue
+            betrag, norm, text, ab = anteile[schluessel]
+            weniger = min(betrag, ueberschuss)
+            anteile[schluessel] = (betrag - weniger, norm, text + f"; gekürzt um {euro_text(weniger)} (§ 21 Abs. 8)", ab)
+            ueberschuss -= weniger
+        for schluessel, (betrag, norm, text, ab) in anteile.items():
+            summen[schluessel] = summen.get(schluessel, Decimal(0)) + anteilig(betrag, abschnitt.tage)
+            tage_text = "" if abschnitt.tage == 30 else f" für {abschnitt.tage}/30 Tage"
+            alt = erklaerung.get(schluessel)
+            erklaerung[schluessel] = (norm, (alt[1] + "; " if alt else "") + text + tage_text, ab)
+    namen = {
+        "schwangerschaft": "Mehrbedarf Schwangerschaft",
+        "alleinerziehend": "Mehrbedarf Alleinerziehende",
+        "behinderung": "Mehrbedarf behinderter Menschen",
+        "merkzeichen_g": "Mehrbedarf Merkzeichen G",
+        "ernaehrung": "Mehrbedarf kostenaufwändige Ernährung",
+        "unabweisbar": "Mehrbedarf unabweisbarer Bedarf",
+        "warmwasser": "Mehrbedarf dezentrale Warmwasserbereitung",
+    }
+    ergebnis: dict[str, Decimal] = {}
+    for schluessel in (*GEDECKELT, *UNGEDECKELT):
+        if schluessel not in summen:
+            continue
+        betrag = runden(summen[schluessel], regel)
+        if betrag <= 0:
+            continue
+        ergebnis[schluessel] = betrag
+        norm, text, ab = erklaerung[schluessel]
+        rundungs_text = " (auf volle Euro gerundet, § 41 Abs. 2 a.F.)" if regel == "euro" and betrag != summen[schluessel] else ""
+        posten.append(Posten(person=m.name, abschnitt="bedarf", art=f"mehrbedarf.{schluessel}", bezeichnung=namen[schluessel],
+                             betrag=betrag, norm=norm, rechtsstand=ab, erlaeuterung=text + rundungs_text))
+    if kuerzung_gesamt > 0:
+        posten.append(Posten(person=m.name, abschnitt="bedarf", art="mehrbedarf.deckel", bezeichnung="Mehrbedarfe gedeckelt auf den Regelbedarf",
+                             betrag=-kuerzung_gesamt, norm=deckel_eintrag.norm, rechtsstand=deckel_eintrag.ab,
+                             erlaeuterung="Summe der Mehrbedarfe nach Abs. 2 bis 5 höchstens in Höhe des maßgebenden Regelbedarfs; "
+                                          "bereits in den Beträgen oben berücksichtigt"))
+    return ergebnis

@@ -1,0 +1,1 @@
+"""Typed input (:mod:`.haushalt`) and result (:mod:`.ergebnis`) models."""

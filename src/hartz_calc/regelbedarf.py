@@ -1,0 +1,151 @@
+"""§§ 20, 23 SGB II: Regelbedarfsstufe and Regelbedarf per person and month.
+
+Which Stufe a person gets depends on the law of the month (``regime.stufenzuordnung``):
+- ``alg2_2005`` (2005-01 .. 2006-06): unmarried children 18-24 formed their own BG at 100 %;
+- ``alg2_2006`` (2006-07 .. 2010-12): children 18-24 in the parents' BG at 80 %;
+- ``rbs_2011`` (from 2011): Regelbedarfsstufen 1-6.
+Before 2011 the percentage shares are mapped to the numbering 1-6 (see regelsaetze.toml).
+A birthday inside the month moves the child on the birthday; the month is pro-rated by days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .bedarfsgemeinschaft import Abschnitt, Mitglied, Monatslage
+from .geld import anteilig, euro_text, runden, zahl_text
+from .modell.ergebnis import Posten
+from .rechtsstand import Rechtsstand, Verfahren
+
+stufenzuordnung = Verfahren("regime.stufenzuordnung")
+
+
+@dataclass(frozen=True, slots=True)
+class Zuordnung:
+    stufe: int
+    norm: str
+    grund: str
+
+
+def _kinderstufe(alter: int, rs: Rechtsstand) -> int:
+    bis_6, bis_14, bis_18 = (int(g) for g in rs.wert("regelbedarf_altersgrenzen"))
+    if alter < bis_6:
+        return 6
+    if alter < bis_14:
+        return 5
+    if alter < bis_18:
+        return 4
+    return 3
+
+
+def _erwachsene(m: Mitglied, lage: Monatslage, alter: int, abschnitt: Abschnitt, alt: bool) -> Zuordnung:
+    partner = [p for p in lage.mitglieder if p.rolle in ("antragsteller", "partner") and p is not m]
+    if lage.partner_vorhanden and partner:
+        partner_alter = partner[0].alter_in(abschnitt)
+        if alter >= 18 and partner_alter >= 18:
+            return Zuordnung(2, "§ 20 Abs. 3 SGB II a.F." if alt else "§ 20 Abs. 4 SGB II", "Partner, beide volljährig")
+        if alter < 18:
+            return Zuordnung(4, "§ 20 Abs. 2 S. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 2 Nr. 1 SGB II", "minderjährige Partnerin/minderjähriger Partner")
+        return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 1 SGB II", "Partner ist minderjährig")
+    return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 1 SGB II", "alleinstehend oder alleinerziehend")
+
+
+def _kind_norm(stufe: int, m: Mitglied, alt: bool) -> str:
+    if alt:
+        return "§ 20 Abs. 2 SGB II a.F." if m.erwerbsfaehig else "§ 28 Abs. 1 S. 3 Nr. 1 SGB II a.F."
+    if stufe == 3:
+        return "§ 20 Abs. 2 S. 2 Nr. 2 SGB II"
+    if stufe == 4 and m.erwerbsfaehig:
+        return "§ 20 Abs. 2 S. 2 Nr. 1 SGB II"
+    return "§ 23 Nr. 1 SGB II"
+
+
+@stufenzuordnung.fassung("rbs_2011")
+def _stufe_2011(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnung:
+    alter = m.alter_in(abschnitt)
+    if m.rolle != "kind":
+        return _erwachsene(m, lage, alter, abschnitt, alt=False)
+    stufe = _kinderstufe(alter, lage.rs)
+    grund = {6: "Kind bis zur Vollendung des 6. Lebensjahres", 5: "Kind vom 7. bis zur Vollendung des 14. Lebensjahres",
+             4: "Jugendliche/r vom 15. bis zur Vollendung des 18. Lebensjahres",
+             3: "volljähriges Kind unter 25 in der Bedarfsgemeinschaft der Eltern"}[stufe]
+    return Zuordnung(stufe, _kind_norm(stufe, m, alt=False), grund)
+
+
+@stufenzuordnung.fassung("alg2_2006")
+def _stufe_2006(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnung:
+    alter = m.alter_in(abschnitt)
+    if m.rolle != "kind":
+        return _erwachsene(m, lage, alter, abschnitt, alt=True)
+    stufe = _kinderstufe(alter, lage.rs)
+    if stufe == 3:
+        return Zuordnung(3, "§ 20 Abs. 2 S. 2 SGB II a.F.", "volljähriges Kind unter 25 in der Bedarfsgemeinschaft der Eltern (80 %)")
+    return Zuordnung(stufe, _kind_norm(stufe, m, alt=True), "Kind (Anteil nach Alter)")
+
+
+@stufenzuordnung.fassung("alg2_2005")
+def _stufe_2005(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnung:
+    alter = m.alter_in(abschnitt)
+    if m.rolle == "kind" and alter >= 18:
+        return Zuordnung(1, "§ 7 Abs. 3, § 20 Abs. 2 SGB II a.F.",
+                         "volljähriges Kind: bis 30.06.2006 eigene Bedarfsgemeinschaft, volle Regelleistung")
+    return _stufe_2006(m, lage, abschnitt)
+
+
+def _betrag(stufe: int, rs: Rechtsstand) -> tuple[Decimal, str, object]:
+    if rs.region == "ost" and rs.gilt("regelbedarf_ost"):
+        eintrag = rs.eintrag("regelbedarf_ost")
+    else:
+        eintrag = rs.eintrag("regelbedarf")
+    return eintrag.wert[stufe - 1], eintrag.norm, eintrag
+
+
+@dataclass(slots=True)
+class Regelbedarf:
+    """The person's Regelbedarf of the month; ``je_abschnitt`` keeps the full monthly amount per part
+    (the base for the percentage Mehrbedarfe of that part)."""
+
+    stufe: int
+    betrag: Decimal
+    je_abschnitt: list[tuple[Abschnitt, int, Decimal]] = field(default_factory=list)
+
+
+def stufenname(stufe: int, rs: Rechtsstand) -> str:
+    if rs.gilt("regelbedarf_anteil"):
+        anteil = rs.wert("regelbedarf_anteil")[stufe - 1]
+        return f"Regelleistung {zahl_text(anteil)} % (Stufe {stufe})"
+    return f"Regelbedarfsstufe {stufe}"
+
+
+def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedarf:
+    rs = lage.rs
+    regel = rs.wert("rundung")
+    fassung = stufenzuordnung.fuer(rs)
+    teile: list[tuple[Abschnitt, int, Decimal]] = []
+    summe = Decimal(0)
+    for abschnitt in lage.abschnitte:
+        if m.person.regelbedarfsstufe is not None:
+            zuordnung = Zuordnung(m.person.regelbedarfsstufe, "§ 20 Abs. 3 SGB II" if m.person.regelbedarfsstufe == 3 else "§ 20 SGB II",
+                                  "Stufe laut Haushaltsdatei (z. B. § 20 Abs. 3: U25 ohne Zusicherung ausgezogen)")
+        else:
+            zuordnung = fassung(m, lage, abschnitt)
+        monatsbetrag, _, eintrag = _betrag(zuordnung.stufe, rs)
+        teil = runden(anteilig(monatsbetrag, abschnitt.tage), regel)
+        teile.append((abschnitt, zuordnung.stufe, monatsbetrag))
+        summe += teil
+        anteil_text = "" if abschnitt.tage == 30 else f"; {abschnitt.tage}/30 Tage (§ 41 Abs. 1 SGB II): {euro_text(teil)}"
+        region_text = " (neue Länder)" if eintrag.name == "regelbedarf_ost" else ""
+        posten.append(
+            Posten(
+                person=m.name,
+                abschnitt="bedarf",
+                art="regelbedarf",
+                bezeichnung=f"Regelbedarf, {stufenname(zuordnung.stufe, rs)}{region_text}",
+                betrag=teil,
+                norm=zuordnung.norm,
+                rechtsstand=eintrag.ab,
+                erlaeuterung=f"{zuordnung.grund}; Monatsbetrag {euro_text(monatsbetrag)}{anteil_text}",
+            )
+        )
+    return Regelbedarf(stufe=teile[-1][1], betrag=summe, je_abschnitt=teile)

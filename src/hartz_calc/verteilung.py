@@ -1,0 +1,157 @@
+"""§ 9 Abs. 2 and § 19 Abs. 3 SGB II: crediting income within the Bedarfsgemeinschaft.
+
+1. A kind's own income (first its other income, then its Kindergeld) covers only its own need
+   (§ 9 Abs. 2 S. 2; § 11 Abs. 1 S. 5). A kind whose own income covers its need is not a member of
+   the BG (§ 7 Abs. 3 Nr. 4); the Kindergeld it does not need (Kindergeld-Überhang) is income of the
+   parent (the antragsteller, or the partner when the antragsteller is not a parent of record).
+2. The income of antragsteller and partner plus any Überhang is distributed over the remaining
+   needs of all BG members in proportion to their needs (Bedarfsanteilsmethode, § 9 Abs. 2 S. 3).
+   Cent rule: shares are rounded down to the cent, the remaining cents go to the largest remainders
+   (ties: order antragsteller, partner, kinder by name), so the shares add up exactly.
+3. § 19 Abs. 3 S. 2: the income credited to a person first covers Regelbedarf and Mehrbedarfe
+   (``anspruch_lebensunterhalt``), then Unterkunft und Heizung (``anspruch_unterkunft``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from .bedarfsgemeinschaft import Monatslage
+from .einkommen import EinkommenPerson
+from .geld import CENT, NULL, euro_text
+from .modell.ergebnis import Posten
+
+_ROLLENFOLGE = {"antragsteller": 0, "partner": 1, "kind": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonBedarf:
+    name: str
+    rolle: str
+    stufe: int
+    regelbedarf: Decimal
+    mehrbedarfe: dict[str, Decimal]
+    unterkunft: Decimal
+    leistungsberechtigt: bool = True
+
+    @property
+    def lebensunterhalt(self) -> Decimal:
+        return self.regelbedarf + sum(self.mehrbedarfe.values(), NULL)
+
+    @property
+    def bedarf(self) -> Decimal:
+        return self.lebensunterhalt + self.unterkunft
+
+
+@dataclass(frozen=True, slots=True)
+class Verteilung:
+    in_bg: bool
+    einkommen: Decimal  # credited against this person's need
+    anspruch: Decimal
+    anspruch_lebensunterhalt: Decimal
+    anspruch_unterkunft: Decimal
+    eigenes_einkommen_ohne_kindergeld_deckt: bool  # for § 72 (Sofortzuschlag)
+
+
+def _anteile_verteilen(gesamt: Decimal, gewichte: dict[str, Decimal], reihenfolge: list[str]) -> dict[str, Decimal]:
+    summe = sum(gewichte.values(), NULL)
+    if summe <= 0 or gesamt <= 0:
+        return {n: NULL for n in gewichte}
+    roh = {n: gesamt * g / summe for n, g in gewichte.items()}
+    abgerundet = {n: r.quantize(CENT, rounding=ROUND_DOWN) for n, r in roh.items()}
+    rest = int((gesamt - sum(abgerundet.values(), NULL)) / CENT)
+    rang = sorted(gewichte, key=lambda n: (-(roh[n] - abgerundet[n]), reihenfolge.index(n)))
+    for n in rang[:rest]:
+        abgerundet[n] += CENT
+    return abgerundet
+
+
+def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dict[str, EinkommenPerson],
+              posten: list[Posten]) -> dict[str, Verteilung]:
+    rs = lage.rs
+    reihenfolge = [m.name for m in sorted(lage.mitglieder, key=lambda m: (_ROLLENFOLGE[m.rolle], m.name))]
+    restbedarf: dict[str, Decimal] = {}
+    kind_einkommen: dict[str, Decimal] = {}
+    in_bg: dict[str, bool] = {}
+    ohne_kg_gedeckt: dict[str, bool] = {}
+    ueberhang = NULL
+    for m in lage.mitglieder:
+        b = bedarfe[m.name]
+        e = einkommen[m.name]
+        if not b.leistungsberechtigt:
+            in_bg[m.name] = False
+            ohne_kg_gedeckt[m.name] = True
+            continue
+        if m.rolle != "kind":
+            in_bg[m.name] = True
+            restbedarf[m.name] = b.bedarf
+            ohne_kg_gedeckt[m.name] = False
+            continue
+        eigenes = min(e.bereinigt_ohne_kindergeld, b.bedarf)
+        kg_benoetigt = min(e.kindergeld, b.bedarf - eigenes)
+        kg_ueber = e.kindergeld - kg_benoetigt
+        kind_einkommen[m.name] = eigenes + kg_benoetigt
+        ohne_kg_gedeckt[m.name] = e.bereinigt_ohne_kindergeld >= b.bedarf
+        if eigenes + kg_benoetigt >= b.bedarf:
+            in_bg[m.name] = False
+            posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.eigene_bg",
+                                 bezeichnung="Kind deckt seinen Bedarf selbst: nicht in der Bedarfsgemeinschaft",
+                                 betrag=e.bereinigt - b.bedarf, norm="§ 7 Abs. 3 Nr. 4 SGB II", rechtsstand=rs.stand,
+                                 erlaeuterung=f"Einkommen {euro_text(e.bereinigt)} ≥ Bedarf {euro_text(b.bedarf)}; zählt weiter "
+                                              "beim Kopfteil und beim Mehrbedarf für Alleinerziehende"))
+        else:
+            in_bg[m.name] = True
+            restbedarf[m.name] = b.bedarf - kind_einkommen[m.name]
+        if kg_ueber > 0:
+            ueberhang += kg_ueber
+            posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.kindergeldueberhang",
+                                 bezeichnung="Kindergeld-Überhang an den Elternteil", betrag=-kg_ueber,
+                                 norm="§ 11 Abs. 1 S. 5 SGB II", rechtsstand=rs.stand,
+                                 erlaeuterung="Kindergeld, das das Kind zur Deckung seines Bedarfs nicht braucht"))
+    eltern = [m for m in lage.mitglieder if m.rolle in ("antragsteller", "partner") and in_bg[m.name]]
+    pool = sum((einkommen[m.name].bereinigt for m in eltern), NULL)
+    if ueberhang > 0 and eltern:
+        empfaenger = eltern[0]
+        if not einkommen[empfaenger.name].pauschale_genutzt:
+            pauschale = rs.eintrag("einkommen.versicherungspauschale")
+            abzug = min(pauschale.wert, ueberhang)
+            posten.append(Posten(person=empfaenger.name, abschnitt="einkommen", art="einkommen.versicherungspauschale",
+                                 bezeichnung="Versicherungspauschale (vom Kindergeld-Überhang)", betrag=-abzug,
+                                 norm=pauschale.norm, rechtsstand=pauschale.ab))
+            ueberhang -= abzug
+        posten.append(Posten(person=empfaenger.name, abschnitt="einkommen", art="einkommen.kindergeldueberhang",
+                             bezeichnung="Kindergeld-Überhang als Einkommen", betrag=ueberhang,
+                             norm="§ 11 Abs. 1 S. 5 SGB II", rechtsstand=rs.stand))
+        pool += ueberhang
+    gesamt_rest = sum(restbedarf.values(), NULL)
+    if pool >= gesamt_rest and gesamt_rest > 0 or (gesamt_rest == 0 and pool > 0):
+        anteile = dict(restbedarf)
+        if pool > gesamt_rest:
+            lage.hinweise.append(
+                f"Kein Anspruch: das anzurechnende Einkommen der Bedarfsgemeinschaft ({euro_text(pool)}) deckt ihren "
+                f"Bedarf ({euro_text(gesamt_rest)}); Überschuss {euro_text(pool - gesamt_rest)} (§ 9 Abs. 1 SGB II)."
+            )
+    else:
+        anteile = _anteile_verteilen(pool, restbedarf, reihenfolge)
+    if pool > 0:
+        posten.append(Posten(person=None, abschnitt="verteilung", art="verteilung.gesamt", bezeichnung="Einkommen der Eltern/Partner zur Verteilung",
+                             betrag=pool, norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
+                             erlaeuterung=f"verteilt im Verhältnis der (Rest-)Bedarfe, Gesamtbedarf {euro_text(gesamt_rest)}"))
+    ergebnis: dict[str, Verteilung] = {}
+    for m in lage.mitglieder:
+        b = bedarfe[m.name]
+        if not in_bg[m.name]:
+            angerechnet = min(kind_einkommen.get(m.name, NULL), b.bedarf) if m.rolle == "kind" and b.leistungsberechtigt else NULL
+            ergebnis[m.name] = Verteilung(False, angerechnet if b.leistungsberechtigt else NULL, NULL, NULL, NULL, ohne_kg_gedeckt[m.name])
+            continue
+        angerechnet = kind_einkommen.get(m.name, NULL) + anteile.get(m.name, NULL)
+        anspruch = max(b.bedarf - angerechnet, NULL)
+        lu = max(b.lebensunterhalt - angerechnet, NULL)
+        kdu = anspruch - lu
+        if anteile.get(m.name, NULL) > 0:
+            posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.anteil", bezeichnung="Anteil am Einkommen der Bedarfsgemeinschaft",
+                                 betrag=anteile[m.name], norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
+                                 erlaeuterung=f"Restbedarf {euro_text(restbedarf[m.name])} von {euro_text(gesamt_rest)}"))
+        ergebnis[m.name] = Verteilung(True, angerechnet, anspruch, lu, kdu, ohne_kg_gedeckt[m.name])
+    return ergebnis
