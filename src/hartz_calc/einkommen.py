@@ -19,7 +19,7 @@ Order for one person:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .bedarfsgemeinschaft import Mitglied, Monatslage
@@ -151,10 +151,9 @@ class _Absetzungen:
     unterhalt: Decimal
     nr3_bis_5_erledigt: bool = False  # covered by the Grundfreibetrag / actual costs of an earner
     pauschale_genutzt: bool = False
-    hinweise: list[str] = field(default_factory=list)
 
 
-def _werbungskosten(e: _Erwerb, rs: Rechtsstand, z: _Zeilen | None) -> list[tuple[str, str, Decimal, str, object, str]]:
+def _werbungskosten(e: _Erwerb, rs: Rechtsstand) -> list[tuple[str, str, Decimal, str, object, str]]:
     """Nr. 5 items (art, bezeichnung, betrag, norm, ab, erlaeuterung): Werbungskosten (actual or the
     15,33-€ Pauschale while in force) and Kfz-Fahrtkosten per Entfernungskilometer."""
     zeilen = []
@@ -191,7 +190,7 @@ def _nr3_bis_5(m: Mitglied, e: _Erwerb, abz: _Absetzungen, rs: Rechtsstand) -> l
     if abz.riester:
         zeilen.append(("einkommen.riester", "geförderte Altersvorsorge (Riester)", abz.riester,
                        "§ 11b Abs. 1 S. 1 Nr. 4 SGB II", rs.stand, ""))
-    return zeilen + _werbungskosten(e, rs, None)
+    return zeilen + _werbungskosten(e, rs)
 
 
 def _falls(rs: Rechtsstand, name: str) -> Eintrag | None:
@@ -292,7 +291,7 @@ def _nicht_erwerbsfaehig(m: Mitglied, e: _Erwerb, abz: _Absetzungen, lage: Monat
         z.eintrag("einkommen.anrechnungsfrei.erwerb_unter_15", "anrechnungsfreies Erwerbseinkommen unter 15 Jahren",
                   -betrag, frei, f"bis {euro_text(frei.wert)} monatlich")
         rest -= betrag
-    for art, bez, betrag, norm, ab, text in _werbungskosten(e, rs, z):
+    for art, bez, betrag, norm, ab, text in _werbungskosten(e, rs):
         z.add(art, bez, -betrag, norm, ab, text)
         rest -= betrag
     return max(rest, NULL)
@@ -326,7 +325,7 @@ def _elterngeld_ab_2011(e: SonstigesEinkommen, rs: Rechtsstand) -> tuple[Decimal
                                           f"höchstens {euro_text(grenze)}")
 
 
-def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen, erwerb_ehrenamt: bool) -> tuple[Decimal, Decimal]:
+def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Decimal]:
     """Counted other income of the person. Returns (counted, tax-free Ehrenamt income that is to be
     treated as earned income)."""
     rs = lage.rs
@@ -418,7 +417,7 @@ def bereinigen(m: Mitglied, lage: Monatslage, kindergeld: Decimal, hat_minderjae
     a = m.person.absetzungen
     abz = _Absetzungen(kfz=a.kfz_haftpflicht if a else NULL, riester=a.riester if a else NULL,
                        versicherungen=a.versicherungen if a else NULL, unterhalt=a.unterhaltszahlungen if a else NULL)
-    sonstiges, ehrenamt = _sonstiges(m, lage, z, False)
+    sonstiges, ehrenamt = _sonstiges(m, lage, z)
     erwerb = _erwerb_sammeln(m, lage, z, ehrenamt)
     bereinigt_erwerb = NULL
     freibetrag = NULL
@@ -463,7 +462,7 @@ def bereinigen(m: Mitglied, lage: Monatslage, kindergeld: Decimal, hat_minderjae
         kg -= von_kg
         text = f"{euro_text(betrag)}" + (f", davon vom Kindergeld {euro_text(von_kg)}" if von_kg else "")
         if abzug < betrag:
-            text += f"; begrenzt auf das Einkommen"
+            text += "; begrenzt auf das Einkommen"
         if eintrag is not None:
             z.eintrag(art, bez, -abzug, eintrag, text)
         else:
