@@ -1,8 +1,20 @@
-"""§§ 11, 11a, 11b SGB II: each person's income after deductions (bereinigtes Einkommen).
+"""§§ 11, 11a, 11b SGB II (Alg II-V / Bürgergeld-V): each person's income after deductions.
 
-Scope of this module: one person's own income of the month and its § 11b deductions, plus the
-Kindergeld amount of a kind. How income is credited within the Bedarfsgemeinschaft (Kindergeld-
-Überhang, § 9 Abs. 2 distribution, § 19 Abs. 3 order) is :mod:`.verteilung`.
+Scope: one person's own income of the month and its deductions, plus the Kindergeld amount of a
+kind. How income is credited within the Bedarfsgemeinschaft (Kindergeld-Überhang, § 9 Abs. 2
+distribution, § 19 Abs. 3 order) is :mod:`.verteilung`.
+
+Order for one person:
+1. kinds of income that are not counted at all (§ 11a: Mutterschaftsgeld from 07/2023, Ehrenamt
+   from 07/2023, Schüler-Ferienjob from 07/2023, Erziehungsgeld) are shown as ``anrechnungsfrei``;
+2. earned income: brutto - netto (taxes, social insurance, § 11b Abs. 1 Nr. 1, 2), then the method of
+   the month (``regime.erwerbstaetigenfreibetrag``): the original § 30 a.F. with Nettoquote
+   (2005-01..09), or the Grundfreibetrag (100 €, or the actual Abs. 1 Nr. 3-5 items when higher
+   and brutto above 400 €; 175/200 € with Ehrenamt; the Geringfügigkeitsgrenze for U25 in
+   Ausbildung) plus the Erwerbstätigenfreibetrag on brutto;
+3. other income: Elterngeld-Freibetrag, then the Versicherungspauschale (once per adult, only if
+   no Grundfreibetrag was used) and the remaining § 11b Abs. 1 items (Kfz-Haftpflicht, Riester,
+   Unterhaltszahlungen Nr. 7), first from the other income, then from the Kindergeld of a kind.
 """
 
 from __future__ import annotations
@@ -13,7 +25,22 @@ from decimal import Decimal
 from .bedarfsgemeinschaft import Mitglied, Monatslage
 from .geld import NULL, cent, euro_text, zahl_text
 from .modell.ergebnis import Posten
-from .modell.haushalt import Erwerbseinkommen
+from .modell.haushalt import Erwerbseinkommen, SonstigesEinkommen
+from .rechtsstand import Eintrag, Rechtsstand, Verfahren
+
+_BEZEICHNUNG = {
+    "unterhalt": "Unterhalt",
+    "unterhaltsvorschuss": "Unterhaltsvorschuss",
+    "elterngeld": "Elterngeld",
+    "arbeitslosengeld": "Arbeitslosengeld",
+    "krankengeld": "Krankengeld",
+    "rente": "Rente",
+    "kinderzuschlag": "Kinderzuschlag",
+    "wohngeld": "Wohngeld",
+    "mutterschaftsgeld": "Mutterschaftsgeld",
+    "ehrenamt": "steuerfreie Aufwandsentschädigung (Ehrenamt/Übungsleiter)",
+    "sonstiges": "sonstiges Einkommen",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +58,30 @@ class EinkommenPerson:
         return self.bereinigt_ohne_kindergeld + self.kindergeld
 
 
+@dataclass(slots=True)
+class _Zeilen:
+    """Collects the Posten of one person."""
+
+    name: str
+    rs: Rechtsstand
+    posten: list[Posten]
+
+    def add(self, art: str, bezeichnung: str, betrag: Decimal, norm: str, ab, erlaeuterung: str = "") -> None:
+        self.posten.append(Posten(person=self.name, abschnitt="einkommen", art=art, bezeichnung=bezeichnung,
+                                  betrag=betrag, norm=norm, rechtsstand=ab, erlaeuterung=erlaeuterung))
+
+    def eintrag(self, art: str, bezeichnung: str, betrag: Decimal, e: Eintrag, erlaeuterung: str = "") -> None:
+        self.add(art, bezeichnung, betrag, e.norm, e.ab, erlaeuterung)
+
+
+# ------------------------------------------------------------------------------------------------
+# Kindergeld
+# ------------------------------------------------------------------------------------------------
+
 def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Decimal]:
-    """Kindergeld per kind: the legal amount of the month by birth order (oldest first), or the
-    amount given in the file; minors get it by default, adult kinder only when the file says so."""
+    """Kindergeld per kind: the legal amount of the month by birth order (oldest first, § 66 Abs. 1
+    EStG; flat from 2023), or the amount given in the file; minors get it by default, adult kinder
+    only when the file says so. Only the kinder in the file are counted for the order."""
     rs = lage.rs
     eintrag = rs.eintrag("kindergeld")
     mit_anspruch = []
@@ -43,7 +91,8 @@ def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Dec
             angabe = k.alter < 18
         if angabe is not False:
             mit_anspruch.append((k, angabe))
-    mit_anspruch.sort(key=lambda paar: (-paar[0].alter, paar[0].name))
+    # birth order: earlier geburtsdatum first; with only `alter`, older first; ties by name
+    mit_anspruch.sort(key=lambda paar: (-paar[0].alter, paar[0].person.geburtsdatum or lage.monat, paar[0].name))
     betraege: dict[str, Decimal] = {}
     for rang, (k, angabe) in enumerate(mit_anspruch, start=1):
         if angabe is True:
@@ -60,70 +109,362 @@ def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Dec
     return betraege
 
 
-def _erwerbstaetigenfreibetrag(brutto: Decimal, mit_kind: bool, lage: Monatslage) -> tuple[Decimal, str]:
-    rs = lage.rs
+# ------------------------------------------------------------------------------------------------
+# Erwerbstätigenfreibetrag: brackets
+# ------------------------------------------------------------------------------------------------
+
+def _stufen_anteile(brutto: Decimal, mit_kind: bool, rs: Rechtsstand, untergrenze: Decimal = NULL
+                    ) -> list[tuple[Decimal, Decimal]]:
+    """(percentage, part of brutto) per bracket of ``einkommen.erwerbstaetigenfreibetrag``; the last
+    bracket ends at the higher limit with a minor child (§ 11b Abs. 3 S. 3); parts below
+    ``untergrenze`` are left out (§ 11b Abs. 2b)."""
     stufen = rs.wert("einkommen.erwerbstaetigenfreibetrag")
     obergrenze_kind = rs.wert_oder("einkommen.freibetrag_obergrenze_mit_kind")
-    freibetrag = NULL
-    teile = []
+    anteile = []
     for i, stufe in enumerate(stufen):
-        von, bis, satz = stufe["von"], stufe["bis"], stufe["prozent"]
+        von, bis, satz = max(stufe["von"], untergrenze), stufe["bis"], stufe["prozent"]
         if i == len(stufen) - 1 and mit_kind and obergrenze_kind is not None:
             bis = obergrenze_kind
-        if brutto <= von:
-            break
-        anteil = min(brutto, bis) - von
-        betrag = cent(anteil * satz / 100)
-        freibetrag += betrag
-        teile.append(f"{zahl_text(satz)} % von {euro_text(anteil)}")
-    return freibetrag, " + ".join(teile)
+        if brutto <= von or bis <= von:
+            continue
+        anteile.append((satz, min(brutto, bis) - von))
+    return anteile
+
+
+@dataclass(slots=True)
+class _Erwerb:
+    brutto: Decimal
+    netto: Decimal
+    werbungskosten: Decimal | None
+    fahrt_km: int
+    arbeitstage: int | None
+    ehrenamt: Decimal = NULL  # tax-free Ehrenamt income included in brutto/netto
+
+
+@dataclass(slots=True)
+class _Absetzungen:
+    """§ 11b Abs. 1 Nr. 3-5 and 7 items of one person still to be deducted."""
+
+    kfz: Decimal
+    riester: Decimal
+    versicherungen: Decimal
+    unterhalt: Decimal
+    nr3_bis_5_erledigt: bool = False  # covered by the Grundfreibetrag / actual costs of an earner
+    pauschale_genutzt: bool = False
+
+
+def _werbungskosten(e: _Erwerb, rs: Rechtsstand) -> list[tuple[str, str, Decimal, str, object, str]]:
+    """Nr. 5 items (art, bezeichnung, betrag, norm, ab, erlaeuterung): Werbungskosten (actual or the
+    15,33-€ Pauschale while in force) and Kfz-Fahrtkosten per Entfernungskilometer."""
+    zeilen = []
+    pauschale = _falls(rs, "einkommen.werbungskostenpauschale")  # None once ended
+    tatsaechlich = e.werbungskosten or NULL
+    if pauschale is not None and pauschale.wert > tatsaechlich:
+        zeilen.append(("einkommen.werbungskostenpauschale", "Werbungskostenpauschale", pauschale.wert, pauschale.norm,
+                       pauschale.ab, "Pauschbetrag, soweit keine höheren Werbungskosten nachgewiesen"))
+    elif tatsaechlich > 0:
+        zeilen.append(("einkommen.werbungskosten", "Werbungskosten (nachgewiesen)", tatsaechlich,
+                       "§ 11b Abs. 1 S. 1 Nr. 5 SGB II", rs.stand, "laut Haushaltsdatei"))
+    if e.fahrt_km:
+        satz = _falls(rs, "einkommen.fahrtkosten_je_km")
+        if satz is not None:
+            tage_eintrag = rs.eintrag("einkommen.fahrtkosten_arbeitstage")
+            tage = e.arbeitstage if e.arbeitstage is not None else int(tage_eintrag.wert)
+            betrag = cent(satz.wert * e.fahrt_km * tage)
+            zeilen.append(("einkommen.fahrtkosten", "Fahrtkosten Kfz Wohnung–Arbeitsstätte", betrag, satz.norm, satz.ab,
+                           f"{e.fahrt_km} km × {zahl_text(satz.wert)} € × {tage} Arbeitstage"
+                           + ("" if e.arbeitstage is not None else " (angenommen; arbeitstage angeben)")))
+    return zeilen
+
+
+def _nr3_bis_5(m: Mitglied, e: _Erwerb, abz: _Absetzungen, rs: Rechtsstand) -> list[tuple]:
+    """All actual § 11b Abs. 1 Nr. 3-5 items of an earner (for the comparison with the
+    Grundfreibetrag, or as deductions in the 2005 method)."""
+    zeilen = []
+    if m.alter >= 18:
+        vp = rs.eintrag("einkommen.versicherungspauschale")
+        zeilen.append(("einkommen.versicherungspauschale", "Versicherungspauschale", vp.wert, vp.norm, vp.ab, ""))
+    if abz.kfz:
+        zeilen.append(("einkommen.kfz_haftpflicht", "Kfz-Haftpflichtversicherung", abz.kfz,
+                       "§ 11b Abs. 1 S. 1 Nr. 3 SGB II", rs.stand, "gesetzlich vorgeschriebene Versicherung"))
+    if abz.riester:
+        zeilen.append(("einkommen.riester", "geförderte Altersvorsorge (Riester)", abz.riester,
+                       "§ 11b Abs. 1 S. 1 Nr. 4 SGB II", rs.stand, ""))
+    return zeilen + _werbungskosten(e, rs)
+
+
+def _falls(rs: Rechtsstand, name: str) -> Eintrag | None:
+    """The entry of a rule that may not be in force this month (None then)."""
+    return rs.eintrag(name) if rs.gilt(name) else None
+
+
+erwerbstaetigenfreibetrag_verfahren = Verfahren("regime.erwerbstaetigenfreibetrag")
+
+
+@erwerbstaetigenfreibetrag_verfahren.fassung("nettoquote_2005")
+def _freibetrag_2005(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind: bool, lage: Monatslage, z: _Zeilen
+                     ) -> tuple[Decimal, Decimal]:
+    """§ 30 SGB II a.F. (01-09/2005): the § 11 Abs. 2 Nr. 1-5 items are deducted in full (no
+    Grundfreibetrag); the Freibetrag is 15/30/15 % of the brackets of the Bruttolohn, each applied
+    to the bereinigtes Nettoeinkommen in proportion net/gross (§ 3 Abs. 2 Alg II-V 2004).
+    Returns (income left, Erwerbstätigenfreibetrag)."""
+    rs = lage.rs
+    abzuege = _nr3_bis_5(m, e, abz, rs)
+    summe = sum((zeile[2] for zeile in abzuege), NULL)
+    for art, bez, betrag, norm, ab, text in abzuege:
+        z.add(art, bez, -betrag, norm.replace("§ 11b Abs. 1 S. 1", "§ 11 Abs. 2 S. 1"), ab, text)
+    abz.nr3_bis_5_erledigt = True
+    abz.pauschale_genutzt = m.alter >= 18
+    bereinigt_netto = max(e.netto - summe, NULL)
+    eintrag = rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
+    freibetrag = NULL
+    teile = []
+    if e.brutto > 0:
+        quote = bereinigt_netto / e.brutto
+        roh = sum((satz / 100 * anteil * quote for satz, anteil in _stufen_anteile(e.brutto, False, rs)), Decimal(0))
+        freibetrag = cent(roh)
+        teile = [f"{zahl_text(satz)} % von {euro_text(anteil)}" for satz, anteil in _stufen_anteile(e.brutto, False, rs)]
+    z.eintrag("einkommen.erwerbstaetigenfreibetrag", "Freibetrag bei Erwerbstätigkeit", -freibetrag, eintrag,
+              f"({' + '.join(teile) or '0'}) × bereinigtes Netto {euro_text(bereinigt_netto)} / brutto {euro_text(e.brutto)}")
+    return max(bereinigt_netto - freibetrag, NULL), freibetrag
+
+
+@erwerbstaetigenfreibetrag_verfahren.fassung("grundfreibetrag_und_stufen")
+def _freibetrag_ab_2005_10(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind: bool, lage: Monatslage, z: _Zeilen
+                           ) -> tuple[Decimal, Decimal]:
+    """§ 11b Abs. 2, 2b, 3 (§ 11 Abs. 2 S. 2, § 30 a.F. from 10/2005): Grundfreibetrag instead of the
+    Abs. 1 Nr. 3-5 items (actual items when higher and brutto above the limit), then the
+    Erwerbstätigenfreibetrag on brutto. Returns (income left, Erwerbstätigenfreibetrag)."""
+    rs = lage.rs
+    grund = rs.eintrag("einkommen.grundfreibetrag")
+    grundbetrag, grenze, grund_text = grund.wert, rs.wert("einkommen.grundfreibetrag_nachweisgrenze"), ""
+    grund_norm, grund_ab = grund.norm, grund.ab
+    stufen_ab = NULL
+    u25 = _falls(rs, "einkommen.ausbildung_grundfreibetrag")
+    ehrenamt = _falls(rs, "einkommen.ehrenamt_grundfreibetrag")
+    if u25 is not None and m.person.ausbildung and m.alter < rs.wert("einkommen.ausbildung_altersgrenze"):
+        grundbetrag = grenze = u25.wert
+        grund_norm, grund_ab = u25.norm, u25.ab
+        grund_text = "Schüler/Studierende/Auszubildende/Freiwilligendienst unter 25: Geringfügigkeitsgrenze"
+        stufen_ab = rs.wert("einkommen.ausbildung_stufen_ab")
+    elif ehrenamt is not None and e.ehrenamt > 0:
+        grundbetrag = grenze = min(ehrenamt.wert, grund.wert + e.ehrenamt)
+        grund_norm, grund_ab = ehrenamt.norm, ehrenamt.ab
+        grund_text = (f"steuerfreie Einnahmen nach § 3 Nr. 12, 26, 26a, 26b EStG: {euro_text(ehrenamt.wert)}, "
+                      f"höchstens {euro_text(grund.wert)} + {euro_text(e.ehrenamt)}")
+    tatsaechlich = _nr3_bis_5(m, e, abz, rs)
+    summe = sum((zeile[2] for zeile in tatsaechlich), NULL)
+    if e.brutto > grenze and summe > grundbetrag:
+        for art, bez, betrag, norm, ab, text in tatsaechlich:
+            z.add(art, bez, -betrag, norm, ab, text)
+        z.add("einkommen.grundfreibetrag", "Grundfreibetrag durch nachgewiesene Absetzbeträge ersetzt", NULL,
+              "§ 11b Abs. 2 S. 2 SGB II", grund_ab,
+              f"brutto über {euro_text(grenze)}, Absetzbeträge {euro_text(summe)} > {euro_text(grundbetrag)}")
+        abzug = summe
+    else:
+        abzug = min(grundbetrag, e.netto)
+        z.add("einkommen.grundfreibetrag", "Grundfreibetrag", -abzug, grund_norm, grund_ab,
+              (grund_text + "; " if grund_text else "")
+              + f"anstelle der Absetzbeträge nach § 11b Abs. 1 S. 1 Nr. 3–5 ({euro_text(summe)})")
+    abz.nr3_bis_5_erledigt = True
+    abz.pauschale_genutzt = True
+    eintrag = rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
+    anteile = _stufen_anteile(e.brutto, mit_kind, rs, stufen_ab)
+    freibetrag = sum((cent(anteil * satz / 100) for satz, anteil in anteile), NULL)
+    text = " + ".join(f"{zahl_text(satz)} % von {euro_text(anteil)}" for satz, anteil in anteile) or "brutto bis zur ersten Stufe"
+    if mit_kind and rs.wert_oder("einkommen.freibetrag_obergrenze_mit_kind") is not None:
+        text += " (Obergrenze mit minderjährigem Kind)"
+    z.eintrag("einkommen.erwerbstaetigenfreibetrag", "Erwerbstätigenfreibetrag", -freibetrag, eintrag, text)
+    return max(e.netto - abzug - freibetrag, NULL), freibetrag
+
+
+def _nicht_erwerbsfaehig(m: Mitglied, e: _Erwerb, abz: _Absetzungen, lage: Monatslage, z: _Zeilen) -> Decimal:
+    """Earned income of a person who is not erwerbsfähig (e.g. a child under 15): no Grundfreibetrag
+    and no Erwerbstätigenfreibetrag (§ 11b Abs. 2, 3 need an erwerbsfähige Person); under 15 the first
+    100 € are not counted (§ 1 Abs. 1 Nr. 9 Alg II-V 2008 / Bürgergeld-V); Werbungskosten and
+    Fahrtkosten are deducted as actual/flat items."""
+    rs = lage.rs
+    rest = e.netto
+    frei = _falls(rs, "einkommen.erwerb_unter_15_anrechnungsfrei")
+    if frei is not None and m.alter < rs.wert("einkommen.erwerb_unter_15_altersgrenze"):
+        betrag = min(frei.wert, rest)
+        z.eintrag("einkommen.anrechnungsfrei.erwerb_unter_15", "anrechnungsfreies Erwerbseinkommen unter 15 Jahren",
+                  -betrag, frei, f"bis {euro_text(frei.wert)} monatlich")
+        rest -= betrag
+    for art, bez, betrag, norm, ab, text in _werbungskosten(e, rs):
+        z.add(art, bez, -betrag, norm, ab, text)
+        rest -= betrag
+    return max(rest, NULL)
+
+
+# ------------------------------------------------------------------------------------------------
+# Other income
+# ------------------------------------------------------------------------------------------------
+
+elterngeld_verfahren = Verfahren("regime.elterngeld")
+
+
+@elterngeld_verfahren.fassung("erziehungsgeld_anrechnungsfrei")
+def _elterngeld_vor_2007(e: SonstigesEinkommen, rs: Rechtsstand) -> tuple[Decimal, str]:
+    return e.betrag, "vor 2007: Erziehungsgeld, nicht als Einkommen berücksichtigt"
+
+
+@elterngeld_verfahren.fassung("pauschal")
+def _elterngeld_2007(e: SonstigesEinkommen, rs: Rechtsstand) -> tuple[Decimal, str]:
+    name = "einkommen.elterngeld_freibetrag_halb" if e.elterngeld_plus else "einkommen.elterngeld_freibetrag"
+    grenze = rs.wert(name)
+    return min(e.betrag, grenze), f"bis {euro_text(grenze)} nicht berücksichtigt"
+
+
+@elterngeld_verfahren.fassung("vorgeburtliches_einkommen")
+def _elterngeld_ab_2011(e: SonstigesEinkommen, rs: Rechtsstand) -> tuple[Decimal, str]:
+    name = "einkommen.elterngeld_freibetrag_halb" if e.elterngeld_plus else "einkommen.elterngeld_freibetrag"
+    grenze = rs.wert(name)
+    basis = e.freibetrag_basis or NULL
+    return min(e.betrag, basis, grenze), (f"Erwerbseinkommen vor der Geburt {euro_text(basis)}, "
+                                          f"höchstens {euro_text(grenze)}")
+
+
+def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Decimal]:
+    """Counted other income of the person. Returns (counted, tax-free Ehrenamt income that is to be
+    treated as earned income)."""
+    rs = lage.rs
+    frei_arten = rs.eintrag("einkommen.anrechnungsfreie_arten")
+    ehrenamt_regime = rs.wert("regime.ehrenamt")
+    gezaehlt = NULL
+    ehrenamt = NULL
+    for e in m.person.einkommen:
+        if not isinstance(e, SonstigesEinkommen):
+            continue
+        bez = _BEZEICHNUNG[e.art]
+        if e.art in frei_arten.wert:
+            z.eintrag(f"einkommen.anrechnungsfrei.{e.art}", f"{bez} (anrechnungsfrei)", e.betrag, frei_arten,
+                      "nicht als Einkommen berücksichtigt")
+            continue
+        if e.art == "ehrenamt":
+            if ehrenamt_regime == "anrechnungsfrei":
+                grenze = rs.eintrag("einkommen.ehrenamt_jahresgrenze")
+                z.eintrag("einkommen.anrechnungsfrei.ehrenamt", f"{bez} (anrechnungsfrei)", e.betrag, grenze,
+                          f"bis {euro_text(grenze.wert)} im Kalenderjahr nicht berücksichtigt")
+                lage.hinweise.append(
+                    f"Ehrenamtliche Aufwandsentschädigung von {m.name}: anrechnungsfrei bis "
+                    f"{euro_text(grenze.wert)} im Kalenderjahr (§ 11a Abs. 1 Nr. 5 SGB II); die Jahresgrenze prüft "
+                    "hartz-calc nicht.")
+            else:
+                ehrenamt += e.betrag  # earned income (§ 11b Abs. 2 S. 3 a.F. / general rules)
+            continue
+        z.add(f"einkommen.{e.art}", bez, e.betrag, "§ 11 Abs. 1 SGB II", rs.stand, "Nettobetrag")
+        if e.art == "elterngeld":
+            eintrag = rs.eintrag("regime.elterngeld")
+            frei, text = elterngeld_verfahren.fuer(rs)(e, rs)
+            if frei > 0:
+                z.eintrag("einkommen.elterngeld_freibetrag", "Elterngeld-Freibetrag", -frei, eintrag, text)
+            if eintrag.wert == "vorgeburtliches_einkommen" and e.freibetrag_basis is None:
+                lage.hinweise.append(
+                    f"Elterngeld von {m.name}: ohne freibetrag_basis (Erwerbseinkommen vor der Geburt) kein Freibetrag "
+                    "nach § 10 Abs. 5 BEEG berücksichtigt.")
+            gezaehlt += e.betrag - frei
+            continue
+        if e.art in ("kinderzuschlag", "unterhaltsvorschuss") and m.rolle != "kind":
+            lage.hinweise.append(
+                f"{bez} bei {m.name}: ist Einkommen des Kindes (§ 11 Abs. 1 S. 4 SGB II) und sollte beim Kind "
+                "eingetragen werden.")
+        if e.art == "wohngeld":
+            lage.hinweise.append("Wohngeld und Leistungen nach dem SGB II schließen sich grundsätzlich aus "
+                                 "(§ 7 Abs. 1 WoGG); Wohngeld wurde als Einkommen angerechnet.")
+        gezaehlt += e.betrag
+    return gezaehlt, ehrenamt
+
+
+def _erwerb_sammeln(m: Mitglied, lage: Monatslage, z: _Zeilen, ehrenamt: Decimal) -> _Erwerb | None:
+    rs = lage.rs
+    eintraege = [e for e in m.person.einkommen if isinstance(e, Erwerbseinkommen)]
+    ferien_frei = rs.wert("regime.ferienjob") == "anrechnungsfrei"
+    gezaehlt = []
+    for e in eintraege:
+        if e.ferienjob:
+            if ferien_frei and m.person.ausbildung == "schueler" and m.alter < rs.wert("einkommen.ausbildung_altersgrenze"):
+                z.eintrag("einkommen.anrechnungsfrei.ferienjob", "Ferienjob einer Schülerin/eines Schülers (anrechnungsfrei)",
+                          e.netto, rs.eintrag("regime.ferienjob"), "nicht als Einkommen berücksichtigt")
+                continue
+            lage.hinweise.append(
+                f"Ferienjob von {m.name}: "
+                + ("nur für Schülerinnen und Schüler unter 25 anrechnungsfrei (§ 11a Abs. 7 SGB II; ausbildung: schueler)."
+                   if ferien_frei else
+                   "die Jahresgrenze des § 1 Abs. 4 Alg II-V a.F. bildet hartz-calc nicht ab; das Einkommen wurde angerechnet."))
+        gezaehlt.append(e)
+    if not gezaehlt and ehrenamt == 0:
+        return None
+    brutto = sum((e.brutto for e in gezaehlt), NULL) + ehrenamt
+    netto = sum((e.netto for e in gezaehlt), NULL) + ehrenamt
+    wk = [e.werbungskosten for e in gezaehlt if e.werbungskosten is not None]
+    km = max((e.entfernung_km or 0 for e in gezaehlt), default=0)
+    tage = next((e.arbeitstage for e in gezaehlt if e.entfernung_km and e.arbeitstage is not None), None)
+    erwerb = _Erwerb(brutto, netto, sum(wk, NULL) if wk else None, km, tage, ehrenamt)
+    z.add("einkommen.erwerb.brutto", "Erwerbseinkommen brutto", brutto, "§ 11 Abs. 1 SGB II", rs.stand,
+          f"davon steuerfreie Aufwandsentschädigung {euro_text(ehrenamt)}" if ehrenamt else "")
+    if brutto != netto:
+        z.add("einkommen.steuern_sozialversicherung", "Steuern und Pflichtbeiträge zur Sozialversicherung",
+              netto - brutto, "§ 11b Abs. 1 S. 1 Nr. 1, 2 SGB II", rs.stand, "brutto − netto")
+    z.add("einkommen.erwerb.netto", "Erwerbseinkommen netto", netto, "§ 11b Abs. 1 S. 1 Nr. 1, 2 SGB II", rs.stand)
+    return erwerb
 
 
 def bereinigen(m: Mitglied, lage: Monatslage, kindergeld: Decimal, hat_minderjaehriges_kind: bool,
                posten: list[Posten]) -> EinkommenPerson:
     rs = lage.rs
-    erwerb = [e for e in m.person.einkommen if isinstance(e, Erwerbseinkommen)]
-    sonstige = [e for e in m.person.einkommen if not isinstance(e, Erwerbseinkommen)]
-    brutto = sum((e.brutto for e in erwerb), NULL)
-    netto = sum((e.netto for e in erwerb), NULL)
-    bereinigt = NULL
+    z = _Zeilen(m.name, rs, posten)
+    a = m.person.absetzungen
+    abz = _Absetzungen(kfz=a.kfz_haftpflicht if a else NULL, riester=a.riester if a else NULL,
+                       versicherungen=a.versicherungen if a else NULL, unterhalt=a.unterhaltszahlungen if a else NULL)
+    sonstiges, ehrenamt = _sonstiges(m, lage, z)
+    erwerb = _erwerb_sammeln(m, lage, z, ehrenamt)
+    bereinigt_erwerb = NULL
     freibetrag = NULL
-    pauschale_genutzt = False
-    if erwerb:
-        posten.append(Posten(person=m.name, abschnitt="einkommen", art="einkommen.erwerb.brutto", bezeichnung="Erwerbseinkommen brutto",
-                             betrag=brutto, norm="§ 11 Abs. 1 SGB II", rechtsstand=rs.stand))
-        posten.append(Posten(person=m.name, abschnitt="einkommen", art="einkommen.erwerb.netto", bezeichnung="Erwerbseinkommen netto",
-                             betrag=netto, norm="§ 11b Abs. 1 S. 1 Nr. 1, 2 SGB II", rechtsstand=rs.stand))
-        grund = rs.eintrag("einkommen.grundfreibetrag")
-        grundfreibetrag = min(grund.wert, netto)
-        posten.append(Posten(person=m.name, abschnitt="einkommen", art="einkommen.grundfreibetrag", bezeichnung="Grundfreibetrag",
-                             betrag=-grundfreibetrag, norm=grund.norm, rechtsstand=grund.ab))
-        freibetrag, text = _erwerbstaetigenfreibetrag(brutto, hat_minderjaehriges_kind, lage)
-        eintrag = rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
-        posten.append(Posten(person=m.name, abschnitt="einkommen", art="einkommen.erwerbstaetigenfreibetrag",
-                             bezeichnung="Erwerbstätigenfreibetrag", betrag=-freibetrag, norm=eintrag.norm, rechtsstand=eintrag.ab,
-                             erlaeuterung=text))
-        bereinigt += max(netto - grundfreibetrag - freibetrag, NULL)
-        pauschale_genutzt = True
-    sonstiges = sum((e.betrag for e in sonstige), NULL)
-    if sonstige:
-        posten.append(Posten(person=m.name, abschnitt="einkommen", art="einkommen.sonstiges", bezeichnung="sonstiges Einkommen",
-                             betrag=sonstiges, norm="§ 11 Abs. 1 SGB II", rechtsstand=rs.stand))
-        if not pauschale_genutzt and m.alter >= 18:
-            pauschale = rs.eintrag("einkommen.versicherungspauschale")
-            abzug = min(pauschale.wert, sonstiges)
-            posten.append(Posten(person=m.name, abschnitt="einkommen", art="einkommen.versicherungspauschale",
-                                 bezeichnung="Versicherungspauschale", betrag=-abzug, norm=pauschale.norm, rechtsstand=pauschale.ab))
-            sonstiges -= abzug
-            pauschale_genutzt = True
-        bereinigt += sonstiges
-    kg_angerechnet = kindergeld
-    if kindergeld and not pauschale_genutzt and m.alter >= 18:
-        pauschale = rs.eintrag("einkommen.versicherungspauschale")
-        abzug = min(pauschale.wert, kindergeld)
-        posten.append(Posten(person=m.name, abschnitt="einkommen", art="einkommen.versicherungspauschale",
-                             bezeichnung="Versicherungspauschale (vom Kindergeld)", betrag=-abzug, norm=pauschale.norm,
-                             rechtsstand=pauschale.ab))
-        kg_angerechnet -= abzug
-        pauschale_genutzt = True
-    return EinkommenPerson(brutto, bereinigt, freibetrag, kg_angerechnet, pauschale_genutzt)
+    brutto = NULL
+    if erwerb is not None:
+        brutto = erwerb.brutto
+        if m.erwerbsfaehig:
+            bereinigt_erwerb, freibetrag = erwerbstaetigenfreibetrag_verfahren.fuer(rs)(
+                m, erwerb, abz, hat_minderjaehriges_kind, lage, z)
+        else:
+            bereinigt_erwerb = _nicht_erwerbsfaehig(m, erwerb, abz, lage, z)
+    # remaining § 11b Abs. 1 items, deducted from the other income first, then from the Kindergeld
+    abzuege: list[tuple[str, str, Decimal, Eintrag | None, str]] = []
+    if not abz.pauschale_genutzt and m.alter >= 18 and (sonstiges > 0 or kindergeld > 0):
+        vp = rs.eintrag("einkommen.versicherungspauschale")
+        abzuege.append(("einkommen.versicherungspauschale", "Versicherungspauschale", vp.wert, vp,
+                        "private Versicherungen, einmal je volljährige Person"))
+        abz.pauschale_genutzt = True
+    if not abz.nr3_bis_5_erledigt:
+        if abz.kfz:
+            abzuege.append(("einkommen.kfz_haftpflicht", "Kfz-Haftpflichtversicherung", abz.kfz, None,
+                            "§ 11b Abs. 1 S. 1 Nr. 3 SGB II"))
+        if abz.riester:
+            abzuege.append(("einkommen.riester", "geförderte Altersvorsorge (Riester)", abz.riester, None,
+                            "§ 11b Abs. 1 S. 1 Nr. 4 SGB II"))
+    if abz.unterhalt:
+        abzuege.append(("einkommen.unterhaltszahlungen", "titulierte Unterhaltszahlungen", abz.unterhalt, None,
+                        "§ 11b Abs. 1 S. 1 Nr. 7 SGB II"))
+    if abz.versicherungen:
+        z.add("einkommen.versicherungen", "private Versicherungen (durch Pauschale abgegolten)", NULL,
+              "§ 6 Abs. 1 Nr. 1 Bürgergeld-V", rs.stand,
+              f"gezahlt {euro_text(abz.versicherungen)}; nur die Pauschale ist absetzbar")
+    basis = bereinigt_erwerb + sonstiges
+    kg = kindergeld
+    for art, bez, betrag, eintrag, norm_text in abzuege:
+        von_basis = min(betrag, basis)
+        von_kg = min(betrag - von_basis, kg)
+        abzug = von_basis + von_kg
+        if abzug <= 0:
+            continue
+        basis -= von_basis
+        kg -= von_kg
+        text = f"{euro_text(betrag)}" + (f", davon vom Kindergeld {euro_text(von_kg)}" if von_kg else "")
+        if abzug < betrag:
+            text += "; begrenzt auf das Einkommen"
+        if eintrag is not None:
+            z.eintrag(art, bez, -abzug, eintrag, text)
+        else:
+            z.add(art, bez, -abzug, norm_text, rs.stand, text)
+    return EinkommenPerson(brutto, basis, freibetrag, kg, abz.pauschale_genutzt)

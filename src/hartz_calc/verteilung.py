@@ -109,7 +109,8 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
                                  bezeichnung="Kindergeld-Überhang an den Elternteil", betrag=-kg_ueber,
                                  norm="§ 11 Abs. 1 S. 5 SGB II", rechtsstand=rs.stand,
                                  erlaeuterung="Kindergeld, das das Kind zur Deckung seines Bedarfs nicht braucht"))
-    eltern = [m for m in lage.mitglieder if m.rolle in ("antragsteller", "partner") and in_bg[m.name]]
+    eltern = sorted((m for m in lage.mitglieder if m.rolle in ("antragsteller", "partner") and in_bg[m.name]),
+                    key=lambda m: _ROLLENFOLGE[m.rolle])
     pool = sum((einkommen[m.name].bereinigt for m in eltern), NULL)
     if ueberhang > 0 and eltern:
         empfaenger = eltern[0]
@@ -128,6 +129,10 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
     if pool >= gesamt_rest and gesamt_rest > 0 or (gesamt_rest == 0 and pool > 0):
         anteile = dict(restbedarf)
         if pool > gesamt_rest:
+            posten.append(Posten(person=None, abschnitt="verteilung", art="verteilung.ueberschuss",
+                                 bezeichnung="Kein Anspruch: Einkommen übersteigt den Bedarf der Bedarfsgemeinschaft",
+                                 betrag=pool - gesamt_rest, norm="§ 9 Abs. 1 SGB II", rechtsstand=rs.stand,
+                                 erlaeuterung=f"Einkommen {euro_text(pool)} − Bedarf {euro_text(gesamt_rest)}"))
             lage.hinweise.append(
                 f"Kein Anspruch: das anzurechnende Einkommen der Bedarfsgemeinschaft ({euro_text(pool)}) deckt ihren "
                 f"Bedarf ({euro_text(gesamt_rest)}); Überschuss {euro_text(pool - gesamt_rest)} (§ 9 Abs. 1 SGB II)."
@@ -139,6 +144,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
                              betrag=pool, norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
                              erlaeuterung=f"verteilt im Verhältnis der (Rest-)Bedarfe, Gesamtbedarf {euro_text(gesamt_rest)}"))
     ergebnis: dict[str, Verteilung] = {}
+    reihenfolge_eintrag = rs.eintrag("einkommen.anrechnungsreihenfolge")  # one method so far: Lebensunterhalt first
     for m in lage.mitglieder:
         b = bedarfe[m.name]
         if not in_bg[m.name]:
@@ -153,5 +159,11 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
             posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.anteil", bezeichnung="Anteil am Einkommen der Bedarfsgemeinschaft",
                                  betrag=anteile[m.name], norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
                                  erlaeuterung=f"Restbedarf {euro_text(restbedarf[m.name])} von {euro_text(gesamt_rest)}"))
+        if angerechnet > 0:
+            posten.append(Posten(person=m.name, abschnitt="anspruch", art="anspruch.reihenfolge",
+                                 bezeichnung="Anrechnung: zuerst Regelbedarf und Mehrbedarfe, dann Unterkunft und Heizung",
+                                 betrag=anspruch, norm=reihenfolge_eintrag.norm, rechtsstand=reihenfolge_eintrag.ab,
+                                 erlaeuterung=f"Einkommen {euro_text(angerechnet)}: Lebensunterhalt {euro_text(lu)}, "
+                                              f"Unterkunft {euro_text(kdu)}"))
         ergebnis[m.name] = Verteilung(True, angerechnet, anspruch, lu, kdu, ohne_kg_gedeckt[m.name])
     return ergebnis

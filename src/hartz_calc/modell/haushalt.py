@@ -131,6 +131,11 @@ class Erwerbseinkommen(Streng):
     entfernung_km: Annotated[int, Field(ge=0, le=1000)] | None = Field(
         None, description="one-way distance to work in km (Fahrtkosten)"
     )
+    arbeitstage: Annotated[int, Field(ge=0, le=31)] | None = Field(
+        None, description="working days in the month with a car trip to work (Fahrtkosten per Entfernungskilometer "
+                          "and day); default: the rule data's assumption (einkommen.fahrtkosten_arbeitstage)"
+    )
+    ferienjob: bool = Field(False, description="job held only in the school holidays by a pupil under 25 (§ 11a Abs. 7)")
 
     @model_validator(mode="after")
     def _netto_nicht_ueber_brutto(self) -> "Erwerbseinkommen":
@@ -157,6 +162,20 @@ SonstigeEinkommensart = Literal[
 class SonstigesEinkommen(Streng):
     art: SonstigeEinkommensart
     betrag: Geld
+    freibetrag_basis: Geld | None = Field(
+        None, description="only art elterngeld: monthly earned income before the birth (§ 2 Abs. 1 BEEG), the basis "
+                          "of the Elterngeld-Freibetrag of § 10 Abs. 5 BEEG (from 2011)"
+    )
+    elterngeld_plus: bool = Field(
+        False, description="only art elterngeld: ElterngeldPlus or Elterngeld spread over twice the months "
+                           "(Verlängerungsoption) -> half Freibetrag"
+    )
+
+    @model_validator(mode="after")
+    def _nur_elterngeld(self) -> "SonstigesEinkommen":
+        if self.art != "elterngeld" and (self.freibetrag_basis is not None or self.elterngeld_plus):
+            raise ValueError("freibetrag_basis und elterngeld_plus gibt es nur bei art: elterngeld")
+        return self
 
 
 Einkommen = Annotated[Union[Erwerbseinkommen, SonstigesEinkommen], Field(discriminator="art")]
@@ -203,6 +222,10 @@ class Person(Streng):
     kindergeld: bool | Geld | None = None
     einkommen: list[Einkommen] = Field(default_factory=list)
     absetzungen: Absetzungen | None = None
+    ausbildung: Literal["schueler", "student", "azubi", "freiwilligendienst"] | None = Field(
+        None, description="school, studies (BAföG-förderungsfähig), vocational training (BAB-förderungsfähig) or "
+                          "Bundes-/Jugendfreiwilligendienst: under 25 the Grundfreibetrag of § 11b Abs. 2b applies"
+    )
     minderungen: list[Minderung] = Field(default_factory=list)
     aufrechnungen: list[Aufrechnung] = Field(default_factory=list)
 
