@@ -209,8 +209,14 @@ def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, in
     except ValidationError as fehler:
         stellen = []
         for eintrag in fehler.errors(include_input=False, include_url=False):
-            pfad = _daten_pfad(tuple(eintrag["loc"]), daten, eintrag["type"])
-            stellen.append(Fehlerstelle(feldname(pfad), _zeile(pfad, zeilen), _grund(eintrag)))
+            loc, grund = tuple(eintrag["loc"]), _grund(eintrag)
+            if grund.startswith("@") and ": " in grund:
+                # a model validator names the exact field: "@personen.2.alter: reason"
+                ort, grund = grund[1:].split(": ", 1)
+                loc = loc + tuple(int(t) if t.isdigit() else t for t in ort.split("."))
+                eintrag = {**eintrag, "type": "missing"}
+            pfad = _daten_pfad(loc, daten, eintrag["type"])
+            stellen.append(Fehlerstelle(feldname(pfad), _zeile(pfad, zeilen), grund))
         raise EingabeFehler(datei, stellen) from None
 
 

@@ -270,34 +270,35 @@ class Haushalt(Streng):
         if (self.monat is None) == (self.zeitraum is None):
             raise ValueError("genau eines von monat und zeitraum angeben")
         namen = [p.name for p in self.personen]
-        doppelt = sorted({n for n in namen if namen.count(n) > 1})
-        if doppelt:
-            raise ValueError(f"Name mehrfach vergeben: {', '.join(doppelt)}")
+        for i, name in enumerate(namen):
+            if name in namen[:i]:
+                raise ValueError(f"@personen.{i}.name: Name schon bei personen[{namen.index(name)}] vergeben (Namen müssen eindeutig sein)")
         rollen = [p.rolle for p in self.personen]
         if rollen.count("antragsteller") != 1:
             raise ValueError(f"genau eine Person mit rolle: antragsteller nötig (gefunden: {rollen.count('antragsteller')})")
         if rollen.count("partner") > 1:
-            raise ValueError("mehr als ein partner: eine Person kann nur einen Partner haben")
+            zweiter = [i for i, r in enumerate(rollen) if r == "partner"][1]
+            raise ValueError(f"@personen.{zweiter}.rolle: mehr als ein partner: eine Person kann nur einen Partner haben")
         if self.unterkunft and self.unterkunft.personen_im_haushalt is not None:
             if self.unterkunft.personen_im_haushalt < len(self.personen):
                 raise ValueError(
-                    f"unterkunft.personen_im_haushalt ({self.unterkunft.personen_im_haushalt}) ist kleiner als "
+                    f"@unterkunft.personen_im_haushalt: unterkunft.personen_im_haushalt ({self.unterkunft.personen_im_haushalt}) ist kleiner als "
                     f"die Zahl der personen ({len(self.personen)})"
                 )
         stichtag = self.monat or (self.zeitraum.von if self.zeitraum else None)
         alter = {p.name: lebensalter(p, stichtag) for p in self.personen}
         eltern = [p for p in self.personen if p.rolle in ("antragsteller", "partner")]
         aeltester_elternteil = max(alter[p.name] for p in eltern)
-        for person in self.personen:
+        for i, person in enumerate(self.personen):
             if person.geburtsdatum is not None and person.geburtsdatum > _monatsende(stichtag):
-                raise ValueError(f"{person.name}: geburtsdatum liegt nach dem berechneten Monat")
+                raise ValueError(f"@personen.{i}.geburtsdatum: geburtsdatum liegt nach dem berechneten Monat")
             if person.rolle != "kind":
                 continue
             if alter[person.name] > aeltester_elternteil - MINDESTABSTAND_ELTERN_KIND_JAHRE:
+                feld = "geburtsdatum" if person.geburtsdatum is not None else "alter"
                 raise ValueError(
-                    f"{person.name} (rolle kind, {alter[person.name]} Jahre) ist zu alt für ein Kind von "
-                    f"antragsteller/partner (ältester Elternteil {aeltester_elternteil} Jahre; "
-                    f"Mindestabstand {MINDESTABSTAND_ELTERN_KIND_JAHRE} Jahre)"
+                    f"@personen.{i}.{feld}: rolle kind ist zu alt für ein Kind von antragsteller/partner "
+                    f"(es muss mindestens {MINDESTABSTAND_ELTERN_KIND_JAHRE} Jahre jünger sein als der ältere von beiden)"
                 )
         return self
 
