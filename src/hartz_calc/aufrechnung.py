@@ -1,19 +1,161 @@
-"""§§ 42a, 43 SGB II: Aufrechnungen and Darlehenstilgung. (Being implemented: issue 4.)"""
+"""§§ 42a, 43 SGB II (and § 43, § 23 Abs. 1 S. 3 a.F.): Aufrechnungen and Darlehenstilgung.
+
+Each offset is a percentage of the person's maßgebender Regelbedarf (the same base as the
+Minderung, see minderung.py), the legal rate of the month by ``grund`` (``aufrechnung.saetze``) or a
+lower ``prozent`` as decided; a higher one is an input error naming the rate. Each offset is limited
+to what remains of its ``forderung``. How the offsets combine depends on ``regime.aufrechnung``:
+- ``alg2_2005`` (to 2011-03): each offset on its own; a grund without a rule of that time gives no
+  offset (Hinweis).
+- ``sgb2_2011`` (from 2011-04): all loans (darlehen, mietkaution) together at most the loan rate
+  (§ 42a Abs. 2: one rate for all loans); all offsets together at most ``aufrechnung.gesamt_hoechstsatz``
+  % (§ 43 Abs. 2 S. 2); with a running Minderung only the difference between the Minderung and that
+  limit (§ 43 Abs. 3).
+When a limit bites, the room is given to the offsets in the order of the file (decision: the list
+order stands for the order of the Aufrechnungserklärungen). Offsets never exceed what remains of the
+claim after the Minderung, so the payout is never negative and a forderung falls only by what was
+really withheld; ``Aufrechnungen.rest`` carries what remains into the next month of a zeitraum.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .bedarfsgemeinschaft import Monatslage
-from .geld import NULL
+from .bedarfsgemeinschaft import Mitglied, Monatslage
+from .geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from .minderung import NichtUnterstuetzt
 from .modell.ergebnis import Posten
+from .modell.haushalt import Aufrechnung
+from .rechtsstand import Rechtsstand, Verfahren
 from .verteilung import PersonBedarf, Verteilung
+
+verfahren = Verfahren("regime.aufrechnung")
+
+DARLEHEN = ("darlehen", "mietkaution")
+
+_BEZEICHNUNG = {
+    "darlehen": "Darlehenstilgung",
+    "mietkaution": "Tilgung Mietkautionsdarlehen",
+    "erstattung": "Aufrechnung Erstattungsforderung",
+    "erstattung_vorsatz": "Aufrechnung Erstattungs-/Ersatzforderung (Verschulden)",
+}
+
+
+class UnzulaessigeAufrechnung(NichtUnterstuetzt):
+    pass
+
+
+@dataclass(slots=True)
+class Offset:
+    index: int
+    grund: str
+    offen: Decimal  # forderung at the start of the month
+    prozent: Decimal
+    norm: str
+    betrag: Decimal  # after all limits
+    grenzen: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Aufrechnungen:
+    betraege: dict[str, Decimal]  # per person, withheld this month
+    rest: dict[str, list[Decimal]]  # per person, remaining forderung per entry after this month
+
+
+def aktiv(a: Aufrechnung, monat: dt.date) -> bool:
+    return (a.von is None or a.von <= monat) and (a.bis is None or monat <= a.bis)
+
+
+def _begrenzen(offsets: list[Offset], grenze: Decimal, text: str) -> None:
+    rest = max(grenze, NULL)
+    for o in offsets:
+        neu = min(o.betrag, rest)
+        if neu < o.betrag:
+            o.grenzen.append(text)
+        o.betrag = neu
+        rest -= neu
+
+
+def _anspruch_begrenzen(offsets: list[Offset], v: Verteilung, minderung: Decimal) -> None:
+    frei = max(v.anspruch - minderung, NULL)
+    _begrenzen(offsets, frei, f"höchstens der verbleibende Anspruch {euro_text(frei)}")
+
+
+@verfahren.fassung("alg2_2005")
+def _alg2_2005(offsets: list[Offset], basis: Decimal, v: Verteilung, minderung: Decimal, rs: Rechtsstand) -> None:
+    """§ 43 a.F. and § 23 Abs. 1 S. 3 a.F.: each offset only within its own rate."""
+    _anspruch_begrenzen(offsets, v, minderung)
+
+
+@verfahren.fassung("sgb2_2011")
+def _sgb2_2011(offsets: list[Offset], basis: Decimal, v: Verteilung, minderung: Decimal, rs: Rechtsstand) -> None:
+    """§ 42a Abs. 2 S. 1, § 43 Abs. 2 S. 2, Abs. 3."""
+    saetze = rs.eintrag("aufrechnung.saetze")
+    darlehen_satz = saetze.wert["darlehen"]
+    darlehen_grenze = cent(basis * darlehen_satz / HUNDERT)
+    _begrenzen([o for o in offsets if o.grund in DARLEHEN], darlehen_grenze,
+               f"alle Darlehen zusammen höchstens {zahl_text(darlehen_satz)} % = {euro_text(darlehen_grenze)} (§ 42a Abs. 2 SGB II)")
+    gesamt = rs.eintrag("aufrechnung.gesamt_hoechstsatz")
+    grenze = cent(basis * gesamt.wert / HUNDERT)
+    _begrenzen(offsets, grenze, f"alle Aufrechnungen zusammen höchstens {zahl_text(gesamt.wert)} % = {euro_text(grenze)} ({gesamt.norm})")
+    if minderung > 0:
+        frei = max(grenze - minderung, NULL)
+        _begrenzen(offsets, frei, f"laufende Minderung {euro_text(minderung)}: höchstens {euro_text(frei)} (§ 43 Abs. 3 SGB II)")
+    _anspruch_begrenzen(offsets, v, minderung)
+
+
+def _feld(lage: Monatslage, m: Mitglied, i: int) -> str:
+    return f"personen[{lage.haushalt.personen.index(m.person)}].aufrechnungen[{i}]"
 
 
 def berechnen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], verteilung: dict[str, Verteilung],
-              minderungen: dict[str, Decimal], posten: list[Posten]) -> dict[str, Decimal]:
+              minderungen: dict[str, Decimal], posten: list[Posten],
+              restforderungen: dict[str, list[Decimal]] | None = None) -> Aufrechnungen:
+    rs = lage.rs
+    betraege = {m.name: NULL for m in lage.mitglieder}
+    rest: dict[str, list[Decimal]] = {}
     for m in lage.mitglieder:
-        if m.person.aufrechnungen:
-            raise NichtUnterstuetzt(f"personen: {m.name}: aufrechnungen werden noch nicht berechnet")
-    return {m.name: NULL for m in lage.mitglieder}
+        liste = m.person.aufrechnungen
+        if not liste:
+            continue
+        if restforderungen is not None and m.name in restforderungen:
+            offen = list(restforderungen[m.name])
+        else:
+            offen = [a.forderung for a in liste]
+        rest[m.name] = list(offen)
+        basis = bedarfe[m.name].regelbedarf
+        saetze = rs.eintrag("aufrechnung.saetze")
+        normen = rs.wert("aufrechnung.normen")
+        offsets: list[Offset] = []
+        for i, a in enumerate(liste):
+            if not aktiv(a, lage.monat) or offen[i] <= 0:
+                continue
+            satz = saetze.wert.get(a.grund)
+            if satz is None:
+                lage.hinweise.append(
+                    f"Aufrechnung mit grund {a.grund} ist im {lage.monat:%m/%Y} nicht vorgesehen "
+                    f"({normen[a.grund]}); die Forderung wird in diesem Monat nicht getilgt.")
+                continue
+            if a.prozent is not None and a.prozent > satz:
+                raise UnzulaessigeAufrechnung(
+                    f"{_feld(lage, m, i)}.prozent: im {lage.monat:%m/%Y} höchstens {zahl_text(satz)} % zulässig ({normen[a.grund]})")
+            prozent = Decimal(a.prozent) if a.prozent is not None else satz
+            o = Offset(i, a.grund, offen[i], prozent, normen[a.grund], cent(basis * prozent / HUNDERT))
+            if o.betrag > o.offen:
+                o.betrag = o.offen
+                o.grenzen.append(f"höchstens die Restforderung {euro_text(o.offen)}")
+            offsets.append(o)
+        if not offsets:
+            continue
+        verfahren.fuer(rs)(offsets, basis, verteilung[m.name], minderungen.get(m.name, NULL), rs)
+        for o in offsets:
+            rest[m.name][o.index] = o.offen - o.betrag
+            erlaeuterung = (f"{zahl_text(o.prozent)} % von {euro_text(basis)} = {euro_text(cent(basis * o.prozent / HUNDERT))}"
+                            + "".join(f"; {g}" for g in o.grenzen)
+                            + f"; Forderung {euro_text(o.offen)}, danach offen {euro_text(o.offen - o.betrag)}")
+            posten.append(Posten(person=m.name, abschnitt="aufrechnung", art=f"aufrechnung.{o.grund}",
+                                 bezeichnung=_BEZEICHNUNG[o.grund], betrag=-o.betrag, norm=o.norm,
+                                 rechtsstand=saetze.ab, erlaeuterung=erlaeuterung))
+            betraege[m.name] += o.betrag
+    return Aufrechnungen(betraege, rest)

@@ -7,11 +7,18 @@ import datetime as dt
 from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
-from .bedarfsgemeinschaft import monatslage
-from .geld import NULL, euro_text
+from .bedarfsgemeinschaft import Abschnitt, Monatslage, monatslage
+from .geld import NULL, anteilig, euro_text
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
 from .modell.haushalt import Haushalt
 from .rechtsstand import Rechtsstand, rechtsstand
+from .zeitraum import leistungstage
+
+
+def _teilmonat(lage: Monatslage, von: int, bis: int) -> None:
+    """§ 41 Abs. 1 S. 2, 3: only the days [von, bis) of the month carry entitlement (see zeitraum.py)."""
+    lage.abschnitte = [Abschnitt(max(a.von, von), min(a.bis, bis)) for a in lage.abschnitte
+                       if min(a.bis, bis) > max(a.von, von)]
 
 
 def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: verteilung.PersonBedarf,
@@ -30,9 +37,16 @@ def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: ve
     return eintrag.wert
 
 
-def berechne_monat(haushalt: Haushalt, monat: dt.date) -> Ergebnis:
+def berechne_monat(haushalt: Haushalt, monat: dt.date,
+                   restforderungen: dict[str, list[Decimal]] | None = None) -> Ergebnis:
+    """One benefit month. ``restforderungen`` (from the month before in a zeitraum) replaces the
+    ``forderung`` of each person's aufrechnungen; without it the amounts of the file apply."""
     rs = rechtsstand(monat, haushalt.region)
     lage = monatslage(haushalt, monat, rs)
+    tage_von, tage_bis = leistungstage(haushalt, monat)
+    tage = tage_bis - tage_von
+    if tage < 30:
+        _teilmonat(lage, tage_von, tage_bis)
     posten: list[Posten] = []
     bedarfe: dict[str, verteilung.PersonBedarf] = {}
     regelbedarfe = {}
@@ -44,8 +58,15 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date) -> Ergebnis:
         bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, rb.betrag, mb, NULL, m.leistungsberechtigt)
     kdu = unterkunft.berechnen(lage, posten)
     for name, b in bedarfe.items():
+        kopfteil = kdu.kopfteile[name]
+        if tage < 30 and kopfteil:
+            kopfteil = anteilig(kopfteil, tage)
+            posten.append(Posten(person=name, abschnitt="bedarf", art="unterkunft.teilmonat",
+                                 bezeichnung=f"Unterkunft und Heizung, Teilmonat {tage}/30 Tage",
+                                 betrag=kopfteil - kdu.kopfteile[name], norm="§ 41 Abs. 1 S. 2, 3 SGB II", rechtsstand=rs.stand,
+                                 erlaeuterung=f"Kopfteil {euro_text(kdu.kopfteile[name])} × {tage}/30 = {euro_text(kopfteil)}"))
         bedarfe[name] = verteilung.PersonBedarf(b.name, b.rolle, b.stufe, b.regelbedarf, b.mehrbedarfe,
-                                                kdu.kopfteile[name], b.leistungsberechtigt)
+                                                kopfteil, b.leistungsberechtigt)
     kindergeld = einkommen.kindergeld_betraege(lage, posten)
     hat_kind = any(k.alter < 18 for k in lage.kinder)
     einkommen_je_person = {
@@ -54,7 +75,8 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date) -> Ergebnis:
     }
     verteilt = verteilung.verteilen(lage, bedarfe, einkommen_je_person, posten)
     minderungen = minderung.berechnen(lage, bedarfe, verteilt, posten)
-    aufrechnungen = aufrechnung.berechnen(lage, bedarfe, verteilt, minderungen, posten)
+    offsets = aufrechnung.berechnen(lage, bedarfe, verteilt, minderungen, posten, restforderungen)
+    aufrechnungen = offsets.betraege
     personen = []
     for m in lage.mitglieder:
         b, v, e = bedarfe[m.name], verteilt[m.name], einkommen_je_person[m.name]
@@ -80,4 +102,5 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date) -> Ergebnis:
             f"({', '.join(rs.vorlaeufige)}; Neue Grundsicherung, 13. SGB II-ÄndG). Ergebnis unter Vorbehalt."
         )
     return Ergebnis(monat=monat, rechtsstand=rs.stand, rechtsstand_name=rs.name, vorlaeufig=bool(rs.vorlaeufige),
-                    personen=personen, summe=summe_bilden(personen), hinweise=hinweise, posten=posten)
+                    personen=personen, summe=summe_bilden(personen), hinweise=hinweise, posten=posten,
+                    restforderungen=offsets.rest)

@@ -100,6 +100,10 @@ class Ergebnis(BaseModel):
     summe: Summe
     hinweise: list[str] = Field(default_factory=list)
     posten: list[Posten] = Field(default_factory=list)
+    restforderungen: dict[str, list[Betrag]] = Field(
+        default_factory=dict,
+        description="per person: what remains of each aufrechnungen[].forderung after this month (input order); "
+                    "the start of the next month of a zeitraum")
 
 
 class ZeitraumErgebnis(BaseModel):

@@ -104,11 +104,24 @@ class Streng(BaseModel):
 class Zeitraum(Streng):
     von: Monat
     bis: Monat
+    erster_tag: Datum | None = Field(
+        None, description="first day of entitlement inside the month `von` (e.g. Zuzug; before 2011 the day of the "
+                          "Antrag; since 2011 an Antrag works back to the 1st, § 37 Abs. 2 S. 2): the month is pro-rated, "
+                          "§ 41 Abs. 1 SGB II")
+    letzter_tag: Datum | None = Field(
+        None, description="last day of entitlement inside the month `bis` (e.g. Auszug, Ende des Anspruchs): the month "
+                          "is pro-rated, § 41 Abs. 1 SGB II")
 
     @model_validator(mode="after")
     def _reihenfolge(self) -> "Zeitraum":
         if self.bis < self.von:
             raise ValueError("zeitraum: bis liegt vor von")
+        if self.erster_tag is not None and self.erster_tag.replace(day=1) != self.von:
+            raise ValueError("zeitraum: erster_tag muss im Monat von liegen")
+        if self.letzter_tag is not None and self.letzter_tag.replace(day=1) != self.bis:
+            raise ValueError("zeitraum: letzter_tag muss im Monat bis liegen")
+        if self.erster_tag is not None and self.letzter_tag is not None and self.letzter_tag < self.erster_tag:
+            raise ValueError("zeitraum: letzter_tag liegt vor erster_tag")
         return self
 
 
@@ -189,21 +202,46 @@ class Absetzungen(Streng):
 
 
 class Minderung(Streng):
-    grund: Literal["pflichtverletzung", "meldeversaeumnis"]
-    prozent: Annotated[int, Field(ge=0, le=100)] | None = None
-    stufe: Annotated[int, Field(ge=1, le=3)] | None = None
+    grund: Literal["pflichtverletzung", "meldeversaeumnis", "arbeitsverweigerung"] = Field(
+        description="pflichtverletzung (§ 31), meldeversaeumnis (§ 32), arbeitsverweigerung (§ 31a Abs. 7: "
+                    "only 04/2024-03/2026 and, provisionally, from 07/2026)")
+    prozent: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        None, description="as decided, percent of the maßgebender Regelbedarf; without it, derived from grund and stufe")
+    stufe: Annotated[int, Field(ge=1, le=10)] | None = Field(
+        None, description="1st, 2nd, 3rd ... breach within a year (Meldeversäumnis before 04/2011: each repetition "
+                          "+10 points, up to 10)")
+    von: Monat | None = Field(None, description="first month of the Minderung (without it: every month of the file)")
+    bis: Monat | None = Field(None, description="last month of the Minderung")
+    monate: Annotated[int, Field(ge=1, le=36)] | None = Field(
+        None, description="duration in months from von (instead of bis); without bis and monate: the legal duration "
+                          "of the month von")
 
     @model_validator(mode="after")
     def _prozent_oder_stufe(self) -> "Minderung":
         if self.prozent is None and self.stufe is None and self.grund == "pflichtverletzung":
             raise ValueError("minderung braucht prozent oder stufe")
+        if self.bis is not None and self.monate is not None:
+            raise ValueError("minderung: nur eines von bis und monate angeben")
+        if (self.bis is not None or self.monate is not None) and self.von is None:
+            raise ValueError("minderung: bis oder monate braucht von")
+        if self.von is not None and self.bis is not None and self.bis < self.von:
+            raise ValueError("minderung: bis liegt vor von")
         return self
 
 
 class Aufrechnung(Streng):
     grund: Literal["darlehen", "erstattung", "erstattung_vorsatz", "mietkaution"]
-    forderung: Geld
-    prozent: Annotated[int, Field(ge=0, le=100)] | None = None
+    forderung: Geld = Field(description="amount still owed at the start of the (first) month computed")
+    prozent: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        None, description="as decided; without it, the legal rate of that month; never above it")
+    von: Monat | None = Field(None, description="first month of the offset (without it: every month of the file)")
+    bis: Monat | None = Field(None, description="last month of the offset")
+
+    @model_validator(mode="after")
+    def _zeitraum(self) -> "Aufrechnung":
+        if self.von is not None and self.bis is not None and self.bis < self.von:
+            raise ValueError("aufrechnung: bis liegt vor von")
+        return self
 
 
 Rolle = Literal["antragsteller", "partner", "kind"]

@@ -1,0 +1,102 @@
+"""§ 41 SGB II: a Bewilligungszeitraum month by month, part months, and zeitraum = single months."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hartz_calc.api import calculate, household_from_dict, to_json
+from hartz_calc.berechnung import berechne_monat
+
+from _haushalte import _geld, einzeln
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def test_teilmonat_ab_dem_31():
+    # § 41 Abs. 1 S. 3 (V1): a start on the 31st still counts one day: 563 € / 30 = 18,77 €
+    z = calculate(einzeln(zeitraum={"von": "2025-12", "bis": "2025-12", "erster_tag": "2025-12-31"}))
+    assert z.monate[0].personen[0].regelbedarf == Decimal("18.77")
+
+
+def test_teilmonat_ende_am_15():
+    # § 41 Abs. 1 S. 3: entitlement until the 15th: 15/30 of 563 € and of the 400 € rent
+    z = calculate(einzeln(zeitraum={"von": "2025-11", "bis": "2025-12", "letzter_tag": "2025-12-15"}))
+    dez = z.monate[1].personen[0]
+    assert (dez.regelbedarf, dez.unterkunft) == (Decimal("281.50"), Decimal("200.00"))
+    assert z.monate[0].personen[0].regelbedarf == Decimal("563.00")
+
+
+def test_letzter_tag_am_monatsende_ist_voller_monat():
+    z = calculate(einzeln(zeitraum={"von": "2026-02", "bis": "2026-02", "letzter_tag": "2026-02-28"}))
+    assert z.monate[0].personen[0].regelbedarf == Decimal("563.00")
+
+
+def test_geburtstag_wechselt_stufe_im_zeitraum():
+    # § 23 Nr. 1 (S6/S7): the child turns 6 in 03/2025 -> RBS 5 (390 €) from 04/2025, RBS 6 (357 €) before;
+    # 03/2025 is split by day (kern rule S11): checked only for the whole months around it
+    daten = {"zeitraum": {"von": "2025-02", "bis": "2025-04"},
+             "personen": [{"name": "Eva", "rolle": "antragsteller", "alter": 30},
+                          {"name": "Mia", "rolle": "kind", "geburtsdatum": "2019-03-16", "kindergeld": False}]}
+    z = calculate(household_from_dict(daten))
+    mia = [next(p for p in e.personen if p.name == "Mia") for e in z.monate]
+    assert (mia[0].regelbedarf, mia[2].regelbedarf) == (Decimal("357.00"), Decimal("390.00"))
+
+
+def test_json_monate_und_rich_tabelle(tmp_path):
+    datei = tmp_path / "h.yaml"
+    datei.write_text("zeitraum: {von: 2023-06, bis: 2023-07}\npersonen:\n  - {name: Ben, rolle: antragsteller, alter: 42,"
+                     " aufrechnungen: [{grund: darlehen, forderung: 300.00}]}\n", encoding="utf-8")
+    umgebung = {**os.environ, "PYTHONPATH": SRC, "NO_COLOR": "1", "COLUMNS": "200"}
+    aus = subprocess.run([sys.executable, "-m", "hartz_calc", str(datei), "-f", "json", "--ohne-posten"],
+                         capture_output=True, text=True, env=umgebung, check=True)
+    monate = json.loads(aus.stdout)["monate"]
+    # § 42a Abs. 2: 10 % × 502 = 50,20 € (A7), then 5 % × 502 = 25,10 € (A8)
+    assert [m["personen"][0]["aufrechnung"] for m in monate] == [50.20, 25.10]
+    text = subprocess.run([sys.executable, "-m", "hartz_calc", str(datei)], capture_output=True, text=True,
+                          env=umgebung, check=True).stdout
+    assert "Monatsübersicht" in text and "06/2023" in text and "07/2023" in text and "Darlehenstilgung" in text
+
+
+_MINDERUNG = st.fixed_dictionaries(
+    {"grund": st.sampled_from(["pflichtverletzung", "meldeversaeumnis"]), "stufe": st.integers(1, 3)},
+    optional={"von": st.integers(0, 5)})
+_AUFRECHNUNG = st.fixed_dictionaries({
+    "grund": st.sampled_from(["darlehen", "erstattung", "erstattung_vorsatz", "mietkaution"]),
+    "forderung": st.integers(0, 30000).map(lambda c: f"{c // 100}.{c % 100:02d}"),
+})
+
+
+def _monat(index: int) -> dt.date:
+    return dt.date(2005 + index // 12, index % 12 + 1, 1)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 258), st.integers(0, 5), st.lists(_MINDERUNG, max_size=2), st.lists(_AUFRECHNUNG, max_size=3),
+       st.integers(0, 700), st.one_of(st.none(), st.dates(dt.date(1975, 1, 1), dt.date(2004, 12, 31))))
+def test_zeitraum_gleich_einzelmonaten(start, laenge, minderungen, aufrechnungen, rente, geburtsdatum):
+    von, bis = _monat(start), _monat(min(start + laenge, 263))
+    for x in minderungen:
+        if "von" in x:
+            x["von"] = f"{_monat(start + x['von']):%Y-%m}"
+    person = {"name": "Ben", "rolle": "antragsteller", "minderungen": minderungen, "aufrechnungen": aufrechnungen,
+              "einkommen": [{"art": "rente", "betrag": f"{rente}.00"}] if rente else []}
+    person.update({"geburtsdatum": f"{geburtsdatum}"} if geburtsdatum else {"alter": 30})
+    basis = {"personen": [person], "unterkunft": {"kaltmiete": Decimal("350.00"), "heizkosten": Decimal("70.00")}}
+    z = calculate(household_from_dict(_geld({**basis, "zeitraum": {"von": f"{von:%Y-%m}", "bis": f"{bis:%Y-%m}"}})))
+    offen = None
+    for e in z.monate:
+        einzeln_haushalt = household_from_dict(_geld({**basis, "monat": f"{e.monat:%Y-%m}"}))
+        allein = berechne_monat(einzeln_haushalt, e.monat, offen)
+        assert allein.personen == e.personen and allein.summe == e.summe
+        assert allein.restforderungen == e.restforderungen
+        offen = allein.restforderungen
+    assert json.loads(to_json(z))["monate"][0]["monat"] == f"{von:%Y-%m}"
