@@ -63,6 +63,11 @@ class Monatslage:
     partner_vorhanden: bool
     hinweise: list[str] = field(default_factory=list)
 
+    @property
+    def leistungstage(self) -> int:
+        """Days of entitlement in this month (30 = the whole month, § 41 Abs. 1)."""
+        return sum(a.tage for a in self.abschnitte)
+
     def mitglied(self, name: str) -> Mitglied:
         for m in self.mitglieder:
             if m.name == name:
@@ -119,6 +124,19 @@ def _aenderungspositionen(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -
     return {p for p in positionen if 0 < p < TAGE_IM_MONAT}
 
 
+def leistungstage(haushalt: Haushalt, monat: dt.date) -> tuple[int, int]:
+    """Days [von, bis) of the month with entitlement, in § 41 Abs. 1 counting (0 .. 30)."""
+    von, bis = 0, TAGE_IM_MONAT
+    z = haushalt.zeitraum
+    if z is None:
+        return von, bis
+    if z.erster_tag is not None and z.erster_tag.replace(day=1) == monat:
+        von = min(z.erster_tag.day - 1, TAGE_IM_MONAT - 1)  # the 31st still counts one day
+    if z.letzter_tag is not None and z.letzter_tag.replace(day=1) == monat and z.letzter_tag != _monatsende(monat):
+        bis = min(z.letzter_tag.day, TAGE_IM_MONAT)
+    return von, bis
+
+
 def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslage:
     ab_alter = int(rs.wert("erwerbsfaehig_ab_alter"))
     mitglieder: list[Mitglied] = []
@@ -146,7 +164,10 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         mitglieder.append(mitglied)
     positionen = sorted(_aenderungspositionen(haushalt, monat, rs))
     grenzen = [0, *positionen, TAGE_IM_MONAT]
-    abschnitte = [Abschnitt(a, b) for a, b in zip(grenzen, grenzen[1:])]
+    tage_von, tage_bis = leistungstage(haushalt, monat)
+    # § 41 Abs. 1 S. 2, 3: in a part month only the days [tage_von, tage_bis) carry entitlement
+    abschnitte = [Abschnitt(max(a, tage_von), min(b, tage_bis)) for a, b in zip(grenzen, grenzen[1:])
+                  if min(b, tage_bis) > max(a, tage_von)]
     lage = Monatslage(
         haushalt=haushalt,
         monat=monat,

@@ -7,18 +7,11 @@ import datetime as dt
 from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
-from .bedarfsgemeinschaft import Abschnitt, Monatslage, monatslage
+from .bedarfsgemeinschaft import monatslage
 from .geld import NULL, anteilig, euro_text
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
 from .modell.haushalt import Haushalt
 from .rechtsstand import Rechtsstand, rechtsstand
-from .zeitraum import leistungstage
-
-
-def _teilmonat(lage: Monatslage, von: int, bis: int) -> None:
-    """§ 41 Abs. 1 S. 2, 3: only the days [von, bis) of the month carry entitlement (see zeitraum.py)."""
-    lage.abschnitte = [Abschnitt(max(a.von, von), min(a.bis, bis)) for a in lage.abschnitte
-                       if min(a.bis, bis) > max(a.von, von)]
 
 
 def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: verteilung.PersonBedarf,
@@ -43,10 +36,7 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
     ``forderung`` of each person's aufrechnungen; without it the amounts of the file apply."""
     rs = rechtsstand(monat, haushalt.region)
     lage = monatslage(haushalt, monat, rs)
-    tage_von, tage_bis = leistungstage(haushalt, monat)
-    tage = tage_bis - tage_von
-    if tage < 30:
-        _teilmonat(lage, tage_von, tage_bis)
+    tage = lage.leistungstage
     posten: list[Posten] = []
     bedarfe: dict[str, verteilung.PersonBedarf] = {}
     regelbedarfe = {}
