@@ -142,20 +142,36 @@ def hinweise(m: Mitglied, lage: Monatslage) -> list[str]:
     return texte
 
 
+_NAMEN = {
+    "schwangerschaft": "Mehrbedarf Schwangerschaft",
+    "alleinerziehend": "Mehrbedarf Alleinerziehende",
+    "behinderung": "Mehrbedarf behinderter Menschen",
+    "merkzeichen_g": "Mehrbedarf Merkzeichen G",
+    "ernaehrung": "Mehrbedarf kostenaufwändige Ernährung",
+    "unabweisbar": "Mehrbedarf unabweisbarer Bedarf",
+    "warmwasser": "Mehrbedarf dezentrale Warmwasserbereitung",
+}
+
+
 def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: list[Posten]) -> dict[str, Decimal]:
-    """The person's Mehrbedarfe of the month, keyed as in the result contract (zero ones left out)."""
+    """The person's Mehrbedarfe of the month, keyed as in the result contract (zero ones left out).
+
+    Per key, consecutive parts of the month with the same monthly amount are merged before
+    pro-rating, so an unchanged Mehrbedarf is exactly its monthly amount."""
     rs = lage.rs
     regel = rs.wert("rundung")
     deckel_eintrag = rs.eintrag("mehrbedarf.deckel")
-    summen: dict[str, Decimal] = {}
-    erklaerung: dict[str, tuple[str, str, dt.date]] = {}
-    kuerzung_gesamt = Decimal(0)
+    gruppen: dict[str, list[list]] = {}  # key -> [[tage, monatsbetrag, norm, text, ab], ...]
+    kuerzungen: list[list] = []  # [[tage, monatliche Kürzung]]
     for abschnitt, stufe, basis in regelbedarf.je_abschnitt:
         anteile = _anteile(m, lage, abschnitt, basis, stufe)
         deckel = prozent_von(deckel_eintrag.wert, basis)
         gedeckelt = sum((anteile[k][0] for k in GEDECKELT if k in anteile), Decimal(0))
         ueberschuss = max(gedeckelt - deckel, Decimal(0))
-        kuerzung_gesamt += anteilig(ueberschuss, abschnitt.tage)
+        if kuerzungen and kuerzungen[-1][1] == ueberschuss:
+            kuerzungen[-1][0] += abschnitt.tage
+        else:
+            kuerzungen.append([abschnitt.tage, ueberschuss])
         for schluessel in reversed(GEDECKELT):
             if ueberschuss <= 0 or schluessel not in anteile:
                 continue
@@ -164,31 +180,28 @@ def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: l
             anteile[schluessel] = (betrag - weniger, norm, text + f"; gekürzt um {euro_text(weniger)} (§ 21 Abs. 8)", ab)
             ueberschuss -= weniger
         for schluessel, (betrag, norm, text, ab) in anteile.items():
-            summen[schluessel] = summen.get(schluessel, Decimal(0)) + anteilig(betrag, abschnitt.tage)
-            tage_text = "" if abschnitt.tage == 30 else f" für {abschnitt.tage}/30 Tage"
-            alt = erklaerung.get(schluessel)
-            erklaerung[schluessel] = (norm, (alt[1] + "; " if alt else "") + text + tage_text, ab)
-    namen = {
-        "schwangerschaft": "Mehrbedarf Schwangerschaft",
-        "alleinerziehend": "Mehrbedarf Alleinerziehende",
-        "behinderung": "Mehrbedarf behinderter Menschen",
-        "merkzeichen_g": "Mehrbedarf Merkzeichen G",
-        "ernaehrung": "Mehrbedarf kostenaufwändige Ernährung",
-        "unabweisbar": "Mehrbedarf unabweisbarer Bedarf",
-        "warmwasser": "Mehrbedarf dezentrale Warmwasserbereitung",
-    }
+            liste = gruppen.setdefault(schluessel, [])
+            if liste and liste[-1][1] == betrag and liste[-1][3] == text and liste[-1][5] == abschnitt.von:
+                liste[-1][0] += abschnitt.tage
+                liste[-1][5] = abschnitt.bis
+            else:
+                liste.append([abschnitt.tage, betrag, norm, text, ab, abschnitt.bis])
     ergebnis: dict[str, Decimal] = {}
     for schluessel in (*GEDECKELT, *UNGEDECKELT):
-        if schluessel not in summen:
+        if schluessel not in gruppen:
             continue
-        betrag = runden(summen[schluessel], regel)
+        summe = sum((anteilig(betrag, tage) for tage, betrag, *_ in gruppen[schluessel]), Decimal(0))
+        betrag = runden(summe, regel)
         if betrag <= 0:
             continue
         ergebnis[schluessel] = betrag
-        norm, text, ab = erklaerung[schluessel]
-        rundungs_text = " (auf volle Euro gerundet, § 41 Abs. 2 a.F.)" if regel == "euro" and betrag != summen[schluessel] else ""
-        posten.append(Posten(person=m.name, abschnitt="bedarf", art=f"mehrbedarf.{schluessel}", bezeichnung=namen[schluessel],
-                             betrag=betrag, norm=norm, rechtsstand=ab, erlaeuterung=text + rundungs_text))
+        texte = [text + ("" if tage == 30 else f" für {tage}/30 Tage (§ 41 Abs. 1 SGB II)")
+                 for tage, _, _, text, _, _ in gruppen[schluessel]]
+        norm, ab = gruppen[schluessel][-1][2], gruppen[schluessel][-1][4]
+        rundungs_text = " (auf volle Euro gerundet, § 41 Abs. 2 a.F.)" if regel == "euro" and betrag != summe else ""
+        posten.append(Posten(person=m.name, abschnitt="bedarf", art=f"mehrbedarf.{schluessel}", bezeichnung=_NAMEN[schluessel],
+                             betrag=betrag, norm=norm, rechtsstand=ab, erlaeuterung="; ".join(texte) + rundungs_text))
+    kuerzung_gesamt = sum((anteilig(k, tage) for tage, k in kuerzungen), Decimal(0))
     if kuerzung_gesamt > 0:
         posten.append(Posten(person=m.name, abschnitt="bedarf", art="mehrbedarf.deckel", bezeichnung="Mehrbedarfe gedeckelt auf den Regelbedarf",
                              betrag=-kuerzung_gesamt, norm=deckel_eintrag.norm, rechtsstand=deckel_eintrag.ab,

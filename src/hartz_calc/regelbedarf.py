@@ -119,22 +119,32 @@ def stufenname(stufe: int, rs: Rechtsstand) -> str:
 
 
 def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedarf:
+    """The Regelbedarf of the month. Parts of the month with the same Stufe and amount are merged, so
+    a month without a change is exactly the monthly amount; a change inside the month (a birthday)
+    gives one line per Stufe, each pro-rated by its days (§ 41 Abs. 1 SGB II)."""
     rs = lage.rs
     regel = rs.wert("rundung")
     fassung = stufenzuordnung.fuer(rs)
     teile: list[tuple[Abschnitt, int, Decimal]] = []
-    summe = Decimal(0)
+    gruppen: list[list] = []  # [tage, zuordnung, monatsbetrag, eintrag]
     for abschnitt in lage.abschnitte:
         if m.person.regelbedarfsstufe is not None:
-            zuordnung = Zuordnung(m.person.regelbedarfsstufe, "§ 20 Abs. 3 SGB II" if m.person.regelbedarfsstufe == 3 else "§ 20 SGB II",
+            stufe = m.person.regelbedarfsstufe
+            zuordnung = Zuordnung(stufe, "§ 20 Abs. 3 SGB II" if stufe == 3 else "§ 20 SGB II",
                                   "Stufe laut Haushaltsdatei (z. B. § 20 Abs. 3: U25 ohne Zusicherung ausgezogen)")
         else:
             zuordnung = fassung(m, lage, abschnitt)
         monatsbetrag, _, eintrag = _betrag(zuordnung.stufe, rs)
-        teil = runden(anteilig(monatsbetrag, abschnitt.tage), regel)
         teile.append((abschnitt, zuordnung.stufe, monatsbetrag))
+        if gruppen and gruppen[-1][1].stufe == zuordnung.stufe and gruppen[-1][2] == monatsbetrag:
+            gruppen[-1][0] += abschnitt.tage
+        else:
+            gruppen.append([abschnitt.tage, zuordnung, monatsbetrag, eintrag])
+    summe = Decimal(0)
+    for tage, zuordnung, monatsbetrag, eintrag in gruppen:
+        teil = runden(anteilig(monatsbetrag, tage), regel)
         summe += teil
-        anteil_text = "" if abschnitt.tage == 30 else f"; {abschnitt.tage}/30 Tage (§ 41 Abs. 1 SGB II): {euro_text(teil)}"
+        anteil_text = "" if tage == 30 else f"; {tage}/30 Tage (§ 41 Abs. 1 SGB II): {euro_text(teil)}"
         region_text = " (neue Länder)" if eintrag.name == "regelbedarf_ost" else ""
         posten.append(
             Posten(

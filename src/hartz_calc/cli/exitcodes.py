@@ -12,5 +12,5 @@ class Exitcode(IntEnum):
     ABGEBROCHEN = 130  # interrupted (Ctrl-C)
 
 
-HILFE = """Exit codes: 0 ok · 1 check found differences · 2 invalid input · 3 batch finished with failed
-records · 4 internal error · 130 interrupted."""
+HILFE = ("Exit codes: 0 ok · 1 check found differences · 2 invalid input · 3 batch finished with failed "
+         "records · 4 internal error · 130 interrupted.")

@@ -45,11 +45,7 @@ def app():
         debug: bool = typer.Option(False, "--debug", help="Show the traceback of internal errors (no local variables)"),
         version: bool = typer.Option(False, "--version", help="Print the version and exit"),
     ) -> None:
-        if version:
-            from .. import __version__
-
-            print(f"hartz-calc {__version__}")
-            raise typer.Exit(0)
+        """Options before the command; --debug and --version are handled in run()."""
 
     return anwendung
 
@@ -65,20 +61,36 @@ def _argumente(argv: list[str]) -> list[str]:
     return argv
 
 
-def run(argv: list[str] | None = None) -> int:
-    import click
+def _click_ausnahmen():
+    """typer >= 0.2x vendors click as typer._click; older versions depend on click."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older typer
+        from click import exceptions
+    return exceptions
 
-    argv = list(sys.argv[1:] if argv is None else argv)
+
+def run(argv: list[str] | None = None) -> int:
+    import typer
+
+    click = _click_ausnahmen()
+
+    argv = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     debug = "--debug" in argv
+    if "--version" in argv[:2]:
+        from .. import __version__
+
+        print(f"hartz-calc {__version__}")
+        return int(Exitcode.OK)
     argv = _argumente(argv)
     try:
         app()(args=argv, prog_name="hartz-calc", standalone_mode=False)
         code = Exitcode.OK
     except SystemExit as ende:
         code = ende.code if isinstance(ende.code, int) else Exitcode.OK
-    except click.exceptions.Exit as ende:
+    except typer.Exit as ende:
         code = ende.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         print("hartz-calc: abgebrochen", file=sys.stderr)
         code = Exitcode.ABGEBROCHEN
     except click.ClickException as fehler:
