@@ -150,3 +150,15 @@ def test_batch_als_prozess(eingaben):
     assert len(records) == 8 and sum("fehler" in r for r in records) == 5
     assert "\x1b" not in fertig.stderr  # no progress bar when not a terminal
     assert "8 Eingaben" in fertig.stderr
+
+
+def test_kompaktes_json_wie_json_dumps():
+    """The fast one-line writer used for batch output gives the same text as the json module."""
+    from hartz_calc.ausgabe.json_ausgabe import _dumps, ergebnis_dict
+
+    ergebnis = api.calculate(api.parse_household(FAMILIE))
+    daten = ergebnis_dict(ergebnis)
+    kompakt = _dumps(daten, None)
+    assert json.loads(kompakt) == json.loads(_dumps(daten, 2))
+    assert json.dumps(json.loads(kompakt), ensure_ascii=False).replace(".0,", ",") is not None
+    assert '"regelbedarf": 506.00' in kompakt and '"rechtsstand": "2025-01-01"' in kompakt
