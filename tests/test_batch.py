@@ -160,5 +160,4 @@ def test_kompaktes_json_wie_json_dumps():
     daten = ergebnis_dict(ergebnis)
     kompakt = _dumps(daten, None)
     assert json.loads(kompakt) == json.loads(_dumps(daten, 2))
-    assert json.dumps(json.loads(kompakt), ensure_ascii=False).replace(".0,", ",") is not None
     assert '"regelbedarf": 506.00' in kompakt and '"rechtsstand": "2025-01-01"' in kompakt
