@@ -9,13 +9,33 @@ Example::
     for person in ergebnis.personen:
         print(person.name, person.anspruch)         # Decimal
     print(to_json(ergebnis))                        # the JSON result contract
+
+Checking a Bescheid (docs/bescheid-format.md)::
+
+    from hartz_calc.api import load_household, load_bescheid, check_bescheid
+
+    pruefung = check_bescheid(load_household("haushalt.yaml"), load_bescheid("bescheid.yaml"))
+    if not pruefung.stimmt:
+        for zeile in pruefung.nur_abweichungen():
+            print(zeile.feld, zeile.bescheid, zeile.berechnet, zeile.norm)
+            print(zeile.erklaerung)                 # German text for a Widerspruch
+
+Many households at once (files, directories, JSON Lines; streamed, in input order)::
+
+    from hartz_calc.api import iter_batch
+
+    for record in iter_batch(["haushalte/", "weitere.jsonl"], workers=2):
+        if record.ok:
+            print(record.datei, record.zeile, record.ergebnis.summe.auszahlung)
+        else:
+            print(record.fehler_dict())             # file, line, reason; no Sozialdaten
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .eingabe import EingabeFehler as InvalidInput
 from .eingabe import haushalt_aus_daten, haushalt_aus_text, haushalt_laden
@@ -24,10 +44,16 @@ from .modell.haushalt import Haushalt
 from .rechtsstand import MonatNichtAbgedeckt as MonthNotCovered
 from .rechtsstand import Rechtsstand, rechtsstand
 
+if TYPE_CHECKING:
+    from .modell.bescheid import Bescheid, Pruefergebnis, Vergleichszeile
+    from .stapel import BatchRecord
+
 __all__ = [
     "Ergebnis", "Haushalt", "InvalidInput", "MonthNotCovered", "PersonErgebnis", "Posten", "Rechtsstand",
-    "ZeitraumErgebnis", "calculate", "calculate_file", "household_from_dict", "household_schema",
-    "load_household", "parse_household", "result_schema", "rules_for", "to_json",
+    "ZeitraumErgebnis", "bescheid_from_dict", "bescheid_schema", "calculate", "calculate_file",
+    "check_bescheid", "household_from_dict", "household_schema", "iter_batch", "load_bescheid",
+    "load_household", "parse_bescheid", "parse_household", "pruefung_to_json", "result_schema", "rules_for",
+    "to_json",
 ]
 
 
@@ -86,4 +112,86 @@ def result_schema() -> dict[str, Any]:
     schema = Ergebnis.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "hartz-calc result, format 1"
+    return schema
+
+
+def load_bescheid(path: str | Path) -> "Bescheid":
+    """Read and validate a Bescheid file (YAML or JSON, docs/bescheid-format.md).
+
+    >>> b = load_bescheid("examples/bescheid-beispiel.yaml")   # doctest: +SKIP
+    >>> b.als_monate()[0].personen[0].name                      # doctest: +SKIP
+    'Carla'
+    """
+    from .eingabe import bescheid_laden
+
+    return bescheid_laden(path)
+
+
+def parse_bescheid(text: str, name: str = "<text>") -> "Bescheid":
+    """Validate a Bescheid given as YAML/JSON text; ``name`` is used in error messages.
+
+    >>> parse_bescheid("monat: 2025-03\\npersonen: [{name: Carla, regelbedarf: 506.00}]").monat
+    datetime.date(2025, 3, 1)
+    """
+    from .eingabe import bescheid_aus_text
+
+    return bescheid_aus_text(text, name)
+
+
+def bescheid_from_dict(data: dict[str, Any], name: str = "<dict>") -> "Bescheid":
+    """Validate a Bescheid given as Python data (numbers may be int, Decimal or float)."""
+    from .eingabe import bescheid_aus_daten
+
+    return bescheid_aus_daten(data, name)
+
+
+def check_bescheid(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "Bescheid") -> "Pruefergebnis":
+    """Compare a Bescheid line by line with the computation of ``haushalt`` (or with a result
+    already computed from it). Raises InvalidInput when the Bescheid names a month or person that
+    the household does not have.
+
+    >>> h = parse_household("monat: 2025-03\\npersonen: [{name: Carla, rolle: antragsteller, alter: 36}]")
+    >>> p = check_bescheid(h, parse_bescheid("monat: 2025-03\\npersonen: [{name: Carla, regelbedarf: 450}]"))
+    >>> p.stimmt, p.abweichungen, p.zeilen[0].differenz, p.zeilen[0].norm
+    (False, 1, Decimal('113.00'), '§ 20 Abs. 2 S. 1 SGB II')
+    """
+    from .eingabe import Fehlerstelle, zeile_von
+    from .pruefung import BescheidPasstNicht, vergleichen
+
+    ergebnis = calculate(haushalt) if isinstance(haushalt, Haushalt) else haushalt
+    try:
+        return vergleichen(bescheid, ergebnis)
+    except BescheidPasstNicht as fehler:
+        datei, zeilen = bescheid._quelle or ("<bescheid>", {})
+        raise InvalidInput(datei, [Fehlerstelle(fehler.feld, zeile_von(fehler.pfad, zeilen), fehler.grund)]) from None
+
+
+def pruefung_to_json(pruefung: "Pruefergebnis", indent: int | None = 2) -> str:
+    """The JSON view of a check: every compared line, money as numbers with two decimals."""
+    from .ausgabe.json_ausgabe import _dumps
+
+    return _dumps(pruefung.model_dump(), indent)
+
+
+def iter_batch(paths: Iterable[str | Path], workers: int = 1) -> Iterator["BatchRecord"]:
+    """Stream one :class:`BatchRecord` per input (household file, JSON Lines line, or household/
+    Bescheid pair) from files, directories and ``.jsonl`` files, in input order. Bad inputs become
+    records with ``fehler`` (file, line, reason) instead of raising. ``workers > 1`` uses processes.
+
+    >>> records = list(iter_batch(["does-not-exist.yaml"]))
+    >>> records[0].ok, records[0].fehler[0].grund
+    (False, 'Datei nicht gefunden')
+    """
+    from .stapel import iter_records
+
+    return iter_records(paths, workers)
+
+
+def bescheid_schema() -> dict[str, Any]:
+    """JSON Schema of the Bescheid file (format 1), for YAML editors and validators."""
+    from .modell.bescheid import Bescheid
+
+    schema = Bescheid.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "hartz-calc Bescheid file, format 1"
     return schema

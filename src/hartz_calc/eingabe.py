@@ -10,10 +10,10 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .modell.haushalt import Haushalt
 
@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Pfad = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -200,12 +201,14 @@ def _zeile(pfad: Pfad, zeilen: dict[Pfad, int]) -> int | None:
     return None
 
 
-def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, int] | None = None) -> Haushalt:
+def modell_aus_daten(modell: type[M], daten: Any, datei: str, zeilen: dict[Pfad, int] | None = None,
+                     was: str = "ein Haushalt") -> M:
+    """Validate plain data against an input model; errors name file, field and line."""
     zeilen = zeilen or {}
     if not isinstance(daten, dict):
-        raise EingabeFehler(datei, [Fehlerstelle("", zeilen.get(()), "ein Haushalt (Schlüssel: Wert) erwartet")])
+        raise EingabeFehler(datei, [Fehlerstelle("", zeilen.get(()), f"{was} (Schlüssel: Wert) erwartet")])
     try:
-        return Haushalt.model_validate(daten)
+        return modell.model_validate(daten)
     except ValidationError as fehler:
         stellen = []
         for eintrag in fehler.errors(include_input=False, include_url=False):
@@ -220,23 +223,57 @@ def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, in
         raise EingabeFehler(datei, stellen) from None
 
 
+def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, int] | None = None) -> Haushalt:
+    return modell_aus_daten(Haushalt, daten, datei, zeilen)
+
+
 def haushalt_aus_text(text: str, datei: str = "<text>") -> Haushalt:
     daten, zeilen = yaml_lesen(text, datei)
     return haushalt_aus_daten(daten, datei, zeilen)
 
 
-def haushalt_laden(pfad: str | Path) -> Haushalt:
-    """Read and validate one household file (YAML or JSON)."""
+def text_lesen(pfad: str | Path) -> str:
+    """The text of an input file; unreadable files become an EingabeFehler naming the file."""
     pfad = Path(pfad)
     try:
-        text = pfad.read_text(encoding="utf-8")
+        return pfad.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise EingabeFehler(str(pfad), [Fehlerstelle("", None, "Datei nicht gefunden")]) from None
+    except IsADirectoryError:
+        raise EingabeFehler(str(pfad), [Fehlerstelle("", None, "ist ein Verzeichnis, keine Datei")]) from None
     except UnicodeDecodeError:
         raise EingabeFehler(str(pfad), [Fehlerstelle("", None, "Datei ist nicht UTF-8-kodiert")]) from None
     except OSError as fehler:
         raise EingabeFehler(str(pfad), [Fehlerstelle("", None, f"Datei nicht lesbar ({fehler.strerror})")]) from None
-    return haushalt_aus_text(text, str(pfad))
+
+
+def haushalt_laden(pfad: str | Path) -> Haushalt:
+    """Read and validate one household file (YAML or JSON)."""
+    return haushalt_aus_text(text_lesen(pfad), str(pfad))
+
+
+def bescheid_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, int] | None = None):
+    """Validate a Bescheid (docs/bescheid-format.md); keeps the line map for later errors."""
+    from .modell.bescheid import Bescheid
+
+    bescheid = modell_aus_daten(Bescheid, daten, datei, zeilen, "ein Bescheid")
+    bescheid._quelle = (datei, dict(zeilen or {}))
+    return bescheid
+
+
+def bescheid_aus_text(text: str, datei: str = "<text>"):
+    daten, zeilen = yaml_lesen(text, datei)
+    return bescheid_aus_daten(daten, datei, zeilen)
+
+
+def bescheid_laden(pfad: str | Path):
+    """Read and validate one Bescheid file (YAML or JSON)."""
+    return bescheid_aus_text(text_lesen(pfad), str(pfad))
+
+
+def zeile_von(pfad: Pfad, zeilen: dict[Pfad, int]) -> int | None:
+    """The line of a data path (or of its nearest parent) in the source file."""
+    return _zeile(pfad, zeilen)
 
 
 def json_zeile_lesen(zeile: str, datei: str, nummer: int) -> Haushalt:

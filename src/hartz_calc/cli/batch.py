@@ -1,0 +1,169 @@
+"""`hartz-calc batch PATH...`: many households (and household/Bescheid pairs), streamed.
+
+One output record per input, in input order, on stdout or ``--out``; a summary on stderr; a progress
+bar on stderr when it is a terminal. Exit code 0 when every input succeeded, 3 when any failed (the
+good records are written all the same), 1 when all succeeded but a Bescheid check found differences.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from .exitcodes import Exitcode
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+OK, FEHLER, ABWEICHUNG = "ok", "fehler", "abweichung"
+
+
+def _csv_spalten() -> tuple[str, ...]:
+    from ..ausgabe.tabellen import CSV_SPALTEN
+
+    return ("datei", "zeile", *[s for s in CSV_SPALTEN if s != "datei"], "pruefung", "fehler")
+
+
+def _csv_text(zeilen: list[dict[str, Any]]) -> str:
+    puffer = io.StringIO()
+    csv.DictWriter(puffer, fieldnames=_csv_spalten(), lineterminator="\n", restval="").writerows(zeilen)
+    return puffer.getvalue()
+
+
+def _fehler_text(fehler) -> str:
+    return "; ".join((f"Zeile {f.zeile}: " if f.zeile else "") + (f"{f.feld}: " if f.feld else "") + f.grund
+                     for f in fehler)
+
+
+def _als_jsonl(record, mit_posten: bool) -> str:
+    from ..ausgabe.json_ausgabe import _dumps, ergebnis_dict
+    from ..modell.ergebnis import ZeitraumErgebnis
+
+    if not record.ok:
+        return _dumps(record.fehler_dict(), None) + "\n"
+    e = record.ergebnis
+    daten: dict[str, Any] = {"datei": record.datei, "zeile": record.zeile}
+    if isinstance(e, ZeitraumErgebnis):
+        daten["ergebnis"] = {"format": 1, "monate": [ergebnis_dict(m, mit_posten) for m in e.monate]}
+    else:
+        daten["ergebnis"] = ergebnis_dict(e, mit_posten)
+    if record.pruefung is not None:
+        daten["pruefung"] = record.pruefung.model_dump()
+    return _dumps(daten, None) + "\n"
+
+
+def _als_csv(record) -> str:
+    if not record.ok:
+        return _csv_text([{"datei": record.datei, "zeile": record.zeile or "", "fehler": _fehler_text(record.fehler)}])
+    from ..ausgabe.tabellen import csv_zeilen
+    from ..geld import euro_text
+
+    zeilen = csv_zeilen(record.ergebnis, record.datei)
+    p = record.pruefung
+    erste_im_monat: set[str] = set()
+    for z in zeilen:
+        z["zeile"] = record.zeile or ""
+        if p is None:
+            continue
+        teile = [f"{v.feld}: Bescheid {euro_text(v.bescheid)}, berechnet {euro_text(v.berechnet)} ({v.norm})"
+                 for v in p.zeilen if not v.stimmt and f"{v.monat:%Y-%m}" == z["monat"]
+                 and (v.person == z["name"] or (v.person is None and z["monat"] not in erste_im_monat))]
+        erste_im_monat.add(z["monat"])
+        z["pruefung"] = "; ".join(teile) if teile else "stimmt"
+    return _csv_text(zeilen)
+
+
+def _formatiert(format: str, mit_posten: bool, auftrag) -> tuple[str, str]:
+    """Runs in the worker: one input to (status, output text), so only text crosses processes."""
+    from ..stapel import verarbeiten
+
+    record = verarbeiten(auftrag)
+    status = FEHLER if not record.ok else ABWEICHUNG if record.pruefung is not None and not record.pruefung.stimmt else OK
+    try:
+        text = _als_jsonl(record, mit_posten) if format == "jsonl" else _als_csv(record)
+    except Exception as fehler:  # noqa: BLE001 - a renderer bug must not lose the other records
+        record = type(record)(datei=record.datei, zeile=record.zeile,
+                              fehler=[{"grund": f"interner Fehler ({type(fehler).__name__})"}])
+        status = FEHLER
+        text = _als_jsonl(record, False) if format == "jsonl" else _als_csv(record)
+    return status, text
+
+
+def _zahl(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def batch(
+    pfade: list[Path] = typer.Argument(..., help="Household files, directories, JSON Lines files (.jsonl)",
+                                       show_default=False),
+    format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="Output: jsonl or csv"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the records to this file instead of stdout"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=256, help="Worker processes (output order stays)"),
+    mit_posten: bool = typer.Option(False, "--mit-posten", help="jsonl: include the line items (posten)"),
+    fortschritt: bool = typer.Option(True, "--fortschritt/--kein-fortschritt",
+                                     help="Progress bar on stderr (only shown on a terminal)"),
+) -> None:
+    """Compute many households: files, directories (searched recursively for .yaml/.yml/.json/.jsonl)
+    and JSON Lines files (one household per line). A file X.yaml next to X.bescheid.yaml, or a record
+    {"haushalt": ..., "bescheid": ...}, is checked against the Bescheid. One output record per input;
+    errors name the file and line. Exit code 0 all ok, 3 some failed, 1 a Bescheid differs."""
+    from ..stapel import auftraege, geordnet_parallel
+
+    arbeit = functools.partial(_formatiert, format.value, mit_posten)
+    ziel = sys.stdout if out is None else out.open("w", encoding="utf-8", newline="")
+    zaehler = {OK: 0, FEHLER: 0, ABWEICHUNG: 0}
+    start = time.perf_counter()
+    anzeige = _fortschritt() if fortschritt and sys.stderr.isatty() else None
+    try:
+        if format is BatchFormat.csv:
+            ziel.write(",".join(_csv_spalten()) + "\n")
+        if anzeige is not None:
+            anzeige.start()
+            aufgabe = anzeige.add_task("Haushalte", total=None)
+        for status, text in geordnet_parallel(arbeit, auftraege(pfade), workers):
+            ziel.write(text)
+            zaehler[status] += 1
+            if anzeige is not None:
+                anzeige.advance(aufgabe)
+    finally:
+        if anzeige is not None:
+            anzeige.stop()
+        if out is not None:
+            ziel.close()
+        else:
+            ziel.flush()
+    dauer = time.perf_counter() - start
+    gesamt = sum(zaehler.values())
+    rate = f", {_zahl(int(gesamt / dauer))}/s" if dauer > 0 and gesamt else ""
+    zusammenfassung = (f"hartz-calc batch: {_zahl(gesamt)} Eingaben, {_zahl(zaehler[OK] + zaehler[ABWEICHUNG])} "
+                       f"berechnet, {_zahl(zaehler[FEHLER])} fehlerhaft")
+    if zaehler[ABWEICHUNG]:
+        n = zaehler[ABWEICHUNG]
+        zusammenfassung += f", {_zahl(n)} Bescheid{'' if n == 1 else 'e'} mit Abweichungen"
+    sekunden = f"{dauer:.1f}".replace(".", ",")
+    print(f"{zusammenfassung} ({sekunden} s{rate})", file=sys.stderr)
+    if zaehler[FEHLER]:
+        raise SystemExit(int(Exitcode.BATCH_TEILWEISE_FEHLER))
+    if zaehler[ABWEICHUNG]:
+        raise SystemExit(int(Exitcode.UNTERSCHIEDE))
+
+
+def _fortschritt():
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    # the total is unknown while streaming: a pulsing bar, the count so far and the elapsed time
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    TextColumn("{task.completed:>9} berechnet"), TimeElapsedColumn(),
+                    console=Console(file=sys.stderr), transient=True)

@@ -1,0 +1,147 @@
+"""The Bescheid file (format 1) and the result of comparing it with the computation.
+
+A Bescheid file mirrors the result contract (docs/household-format.md): for one ``monat`` or for
+several ``monate`` it lists, per person, any subset of the amounts the Jobcenter decided. Only the
+amounts written down are compared; everything left out is not checked. See docs/bescheid-format.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from .ergebnis import Betrag
+from .ergebnis import Monat as MonatAusgabe
+from .haushalt import Geld, Monat, Streng
+
+MEHRBEDARF_ARTEN = Literal["schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",
+                           "unabweisbar", "warmwasser"]
+
+BETRAGSFELDER = ("regelbedarf", "mehrbedarfe", "unterkunft", "bedarf", "einkommen", "anspruch",
+                 "anspruch_lebensunterhalt", "anspruch_unterkunft", "minderung", "aufrechnung", "sofortzuschlag",
+                 "auszahlung")
+"""Per-person keys of a Bescheid, in the order they are compared (the order of a Berechnungsbogen)."""
+
+SUMMENFELDER = ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung")
+
+
+class BescheidPerson(Streng):
+    """The amounts the Bescheid grants one person in one month (each key optional)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=100)] = Field(description="as in the household file")
+    regelbedarf: Geld | None = Field(None, description="§ 20 / § 23 SGB II")
+    mehrbedarfe: dict[MEHRBEDARF_ARTEN, Geld] | None = Field(
+        None, description="§ 21 / § 23 SGB II; when given, a Mehrbedarf missing here counts as 0,00 €")
+    unterkunft: Geld | None = Field(None, description="recognised share of Unterkunft und Heizung (§ 22)")
+    bedarf: Geld | None = Field(None, description="total need (§ 19 Abs. 1)")
+    einkommen: Geld | None = Field(None, description="income credited against this person's need")
+    anspruch: Geld | None = None
+    anspruch_lebensunterhalt: Geld | None = None
+    anspruch_unterkunft: Geld | None = None
+    minderung: Geld | None = Field(None, description="Leistungsminderung (§§ 31a, 32)")
+    aufrechnung: Geld | None = Field(None, description="Aufrechnung (§§ 42a, 43)")
+    sofortzuschlag: Geld | None = Field(None, description="Kinder-Sofortzuschlag (§ 72)")
+    auszahlung: Geld | None = Field(None, description="amount paid out")
+
+
+class BescheidSumme(Streng):
+    bedarf: Geld | None = None
+    einkommen: Geld | None = None
+    anspruch: Geld | None = None
+    minderung: Geld | None = None
+    aufrechnung: Geld | None = None
+    sofortzuschlag: Geld | None = None
+    auszahlung: Geld | None = None
+
+
+class BescheidMonat(Streng):
+    """What the Bescheid decides for one month."""
+
+    monat: Monat
+    personen: list[BescheidPerson] = Field(default_factory=list)
+    summe: BescheidSumme | None = None
+
+    @model_validator(mode="after")
+    def _namen_eindeutig(self) -> "BescheidMonat":
+        namen = [p.name for p in self.personen]
+        doppelt = sorted({n for n in namen if namen.count(n) > 1})
+        if doppelt:
+            raise ValueError(f"Name im Monat mehrfach: {', '.join(doppelt)}")
+        if not self.personen and self.summe is None:
+            raise ValueError("weder personen noch summe angegeben: nichts zu prüfen")
+        return self
+
+
+class Bescheid(Streng):
+    """A Bescheid file, format 1: either ``monat`` + ``personen``/``summe`` or ``monate: [...]``."""
+
+    format: Literal[1] = 1
+    monat: Monat | None = None
+    personen: list[BescheidPerson] | None = None
+    summe: BescheidSumme | None = None
+    monate: list[BescheidMonat] | None = None
+
+    _quelle: tuple[str, dict] | None = PrivateAttr(None)  # (file name, path -> line) for later errors
+
+    @model_validator(mode="after")
+    def _eine_form(self) -> "Bescheid":
+        einzeln = self.monat is not None or self.personen is not None or self.summe is not None
+        if einzeln and self.monate is not None:
+            raise ValueError("entweder monat (mit personen/summe) oder monate angeben, nicht beides")
+        if not einzeln and not self.monate:
+            raise ValueError("monat (mit personen/summe) oder monate fehlt")
+        if einzeln and self.monat is None:
+            raise ValueError("monat fehlt")
+        if self.monate:
+            gesehen = [m.monat for m in self.monate]
+            if len(set(gesehen)) != len(gesehen):
+                raise ValueError("ein Monat steht mehrfach in monate")
+        if einzeln:
+            BescheidMonat(monat=self.monat, personen=self.personen or [], summe=self.summe)
+        return self
+
+    def als_monate(self) -> list[BescheidMonat]:
+        """The Bescheid as a list of months (the one-month form becomes a list of one)."""
+        if self.monate is not None:
+            return list(self.monate)
+        assert self.monat is not None
+        return [BescheidMonat(monat=self.monat, personen=self.personen or [], summe=self.summe)]
+
+
+Richtung = Literal["zu_niedrig", "zu_hoch"]
+
+
+class Vergleichszeile(BaseModel):
+    """One amount of the Bescheid next to the computed one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    monat: MonatAusgabe
+    person: str | None = Field(description="None = the household total (summe)")
+    feld: str = Field(description="key as in the result contract, e.g. regelbedarf, mehrbedarfe.alleinerziehend")
+    bezeichnung: str = Field(description="German label")
+    bescheid: Betrag
+    berechnet: Betrag
+    differenz: Betrag = Field(description="berechnet − bescheid (positive: the Bescheid grants too little)")
+    stimmt: bool
+    ungunsten: bool = Field(False, description="the difference is to the disadvantage of the person")
+    norm: str = Field(description="the § that decides this amount")
+    rechtsstand: dt.date
+    erklaerung: str = Field("", description="German explanation for a Widerspruch (only when it differs)")
+
+
+class Pruefergebnis(BaseModel):
+    """The result of `check`: every compared line; ``stimmt`` when all agree to the cent."""
+
+    model_config = ConfigDict(frozen=True)
+
+    format: Literal[1] = 1
+    stimmt: bool
+    geprueft: int = Field(description="number of compared amounts")
+    abweichungen: int = Field(description="number of amounts that differ")
+    zeilen: list[Vergleichszeile]
+
+    def nur_abweichungen(self) -> list[Vergleichszeile]:
+        return [z for z in self.zeilen if not z.stimmt]

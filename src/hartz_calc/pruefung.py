@@ -1,0 +1,172 @@
+"""Bescheid check: compares a Bescheid line by line with the computation of the same household.
+
+Each amount written in the Bescheid file is set next to the computed amount of the same month,
+person and key. Where they differ (to the cent, no tolerance), the line names the § that decides the
+amount (taken from the Posten of the computation, i.e. the rule actually applied in that month), the
+Rechtsstand, and a short German explanation a counsellor can use in a Widerspruch.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .geld import NULL, cent, euro_text
+from .modell.bescheid import BETRAGSFELDER, SUMMENFELDER, Bescheid, BescheidMonat, Pruefergebnis, Vergleichszeile
+from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
+
+BEZEICHNUNGEN = {
+    "regelbedarf": "Regelbedarf",
+    "unterkunft": "Bedarfe für Unterkunft und Heizung",
+    "bedarf": "Gesamtbedarf",
+    "einkommen": "angerechnetes Einkommen",
+    "anspruch": "Leistungsanspruch",
+    "anspruch_lebensunterhalt": "Anspruch Lebensunterhalt",
+    "anspruch_unterkunft": "Anspruch Unterkunft und Heizung",
+    "minderung": "Minderung",
+    "aufrechnung": "Aufrechnung",
+    "sofortzuschlag": "Kinder-Sofortzuschlag",
+    "auszahlung": "Auszahlungsbetrag",
+    "mehrbedarfe.schwangerschaft": "Mehrbedarf Schwangerschaft",
+    "mehrbedarfe.alleinerziehend": "Mehrbedarf Alleinerziehende",
+    "mehrbedarfe.behinderung": "Mehrbedarf behinderte Menschen",
+    "mehrbedarfe.merkzeichen_g": "Mehrbedarf Merkzeichen G",
+    "mehrbedarfe.ernaehrung": "Mehrbedarf kostenaufwändige Ernährung",
+    "mehrbedarfe.unabweisbar": "Mehrbedarf unabweisbarer Bedarf",
+    "mehrbedarfe.warmwasser": "Mehrbedarf dezentrale Warmwassererzeugung",
+}
+
+# Legal basis of a key when the computation has no Posten for it (e.g. a Mehrbedarf the Bescheid
+# grants but the computation does not). References only, no amounts; the Posten norm wins otherwise.
+NORMEN_ERSATZ = {
+    "regelbedarf": "§ 20 SGB II",
+    "unterkunft": "§ 22 Abs. 1 SGB II",
+    "bedarf": "§ 19 Abs. 1 SGB II",
+    "einkommen": "§§ 9 Abs. 2, 11–11b SGB II",
+    "anspruch": "§ 19 Abs. 1, 3 SGB II",
+    "anspruch_lebensunterhalt": "§ 19 Abs. 3 SGB II",
+    "anspruch_unterkunft": "§ 19 Abs. 3 SGB II",
+    "minderung": "§§ 31a, 32 SGB II",
+    "aufrechnung": "§§ 42a, 43 SGB II",
+    "sofortzuschlag": "§ 72 SGB II",
+    "auszahlung": "§ 19, § 41 SGB II",
+    "mehrbedarfe.schwangerschaft": "§ 21 Abs. 2 SGB II",
+    "mehrbedarfe.alleinerziehend": "§ 21 Abs. 3 SGB II",
+    "mehrbedarfe.behinderung": "§ 21 Abs. 4 / § 23 Nr. 2 SGB II",
+    "mehrbedarfe.merkzeichen_g": "§ 23 Nr. 4 SGB II",
+    "mehrbedarfe.ernaehrung": "§ 21 Abs. 5 SGB II",
+    "mehrbedarfe.unabweisbar": "§ 21 Abs. 6 SGB II",
+    "mehrbedarfe.warmwasser": "§ 21 Abs. 7 SGB II",
+}
+
+# Keys where a higher amount in the Bescheid is to the person's disadvantage.
+_ABZUEGE = {"einkommen", "minderung", "aufrechnung"}
+
+# Which Posten of the computation explains a key: (abschnitt or None, art prefix).
+_POSTEN_FUER = {
+    "regelbedarf": (None, "regelbedarf"),
+    "unterkunft": ("bedarf", "unterkunft"),
+    "einkommen": ("verteilung", "verteilung.anteil"),
+    "minderung": ("minderung", ""),
+    "aufrechnung": ("aufrechnung", ""),
+    "sofortzuschlag": (None, "sofortzuschlag"),
+    "auszahlung": (None, "auszahlung"),
+}
+
+
+class BescheidPasstNicht(ValueError):
+    """The Bescheid names a month or person that the household does not have (German message)."""
+
+    def __init__(self, pfad: tuple[str | int, ...], grund: str):
+        self.pfad, self.grund = pfad, grund
+        feld = ""
+        for teil in pfad:
+            feld += f"[{teil}]" if isinstance(teil, int) else (f".{teil}" if feld else teil)
+        self.feld = feld
+        super().__init__(f"{feld}: {grund}")
+
+
+def _posten_fuer(feld: str, person: str | None, posten: list[Posten]) -> Posten | None:
+    if feld.startswith("mehrbedarfe."):
+        abschnitt, art = None, "mehrbedarf." + feld.split(".", 1)[1]
+    else:
+        abschnitt, art = _POSTEN_FUER.get(feld, (None, None))
+        if art is None:
+            return None
+    for p in posten:
+        if p.person == person and p.art.startswith(art) and (abschnitt is None or p.abschnitt == abschnitt):
+            return p
+    return None
+
+
+def _erklaerung(bezeichnung: str, wer: str, bescheid: Decimal, berechnet: Decimal, norm: str,
+                e: Ergebnis, posten: Posten | None, ungunsten: bool) -> str:
+    differenz = abs(berechnet - bescheid)
+    text = (f"{bezeichnung} ({wer}, {e.monat:%m/%Y}): Der Bescheid setzt {euro_text(bescheid)} an, nach {norm} "
+            f"(Rechtsstand {e.rechtsstand:%d.%m.%Y}, {e.rechtsstand_name}) sind es {euro_text(berechnet)}. "
+            f"Differenz {euro_text(differenz)} ")
+    text += ("zu Ungunsten der leistungsberechtigten Person." if ungunsten
+             else "zugunsten der leistungsberechtigten Person (kein Widerspruchsgrund).")
+    if posten is not None and posten.erlaeuterung:
+        text += f" Berechnung: {posten.erlaeuterung}."
+    elif bescheid and not berechnet:
+        text += " Nach der Berechnung steht dieser Betrag nicht zu."
+    return text
+
+
+def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berechnet: Decimal) -> Vergleichszeile:
+    bescheid, berechnet = cent(bescheid), cent(berechnet)
+    p = _posten_fuer(feld, person, e.posten)
+    norm = p.norm if p is not None else NORMEN_ERSATZ.get(feld, "SGB II")
+    rechtsstand = p.rechtsstand if p is not None else e.rechtsstand
+    stimmt = bescheid == berechnet
+    ungunsten = (bescheid > berechnet) if feld.split(".")[0] in _ABZUEGE else (bescheid < berechnet)
+    bezeichnung = BEZEICHNUNGEN.get(feld, feld) + ("" if person is not None else " (Summe)")
+    return Vergleichszeile(
+        monat=e.monat, person=person, feld=feld, bezeichnung=bezeichnung, bescheid=bescheid, berechnet=berechnet,
+        differenz=berechnet - bescheid, stimmt=stimmt, ungunsten=not stimmt and ungunsten, norm=norm,
+        rechtsstand=rechtsstand,
+        erklaerung="" if stimmt else _erklaerung(bezeichnung, person or "Bedarfsgemeinschaft", bescheid, berechnet,
+                                                 norm, e, p, ungunsten),
+    )
+
+
+def _monat_vergleichen(bm: BescheidMonat, e: Ergebnis, praefix: tuple[str | int, ...]) -> list[Vergleichszeile]:
+    zeilen: list[Vergleichszeile] = []
+    personen: dict[str, PersonErgebnis] = {p.name: p for p in e.personen}
+    for i, bp in enumerate(bm.personen):
+        pe = personen.get(bp.name)
+        if pe is None:
+            raise BescheidPasstNicht(praefix + ("personen", i, "name"), "keine Person dieses Namens im Haushalt")
+        for feld in BETRAGSFELDER:
+            wert = getattr(bp, feld)
+            if wert is None:
+                continue
+            if feld == "mehrbedarfe":
+                for art in sorted(set(wert) | set(pe.mehrbedarfe)):
+                    zeilen.append(_zeile(e, bp.name, f"mehrbedarfe.{art}", wert.get(art, NULL),
+                                         pe.mehrbedarfe.get(art, NULL)))
+            else:
+                zeilen.append(_zeile(e, bp.name, feld, wert, getattr(pe, feld)))
+    if bm.summe is not None:
+        for feld in SUMMENFELDER:
+            wert = getattr(bm.summe, feld)
+            if wert is not None:
+                zeilen.append(_zeile(e, None, feld, wert, getattr(e.summe, feld)))
+    return zeilen
+
+
+def vergleichen(bescheid: Bescheid, ergebnis: Ergebnis | ZeitraumErgebnis) -> Pruefergebnis:
+    """Compare every amount of the Bescheid with the computed result (see module docstring)."""
+    monate = ergebnis.monate if isinstance(ergebnis, ZeitraumErgebnis) else [ergebnis]
+    nach_monat = {e.monat: e for e in monate}
+    zeilen: list[Vergleichszeile] = []
+    mehrere = bescheid.monate is not None
+    for k, bm in enumerate(bescheid.als_monate()):
+        praefix: tuple[str | int, ...] = ("monate", k) if mehrere else ()
+        e = nach_monat.get(bm.monat)
+        if e is None:
+            raise BescheidPasstNicht(praefix + ("monat",), f"{bm.monat:%Y-%m} liegt nicht im berechneten monat/zeitraum "
+                                                        "der Haushaltsdatei")
+        zeilen.extend(_monat_vergleichen(bm, e, praefix))
+    abweichend = sum(1 for z in zeilen if not z.stimmt)
+    return Pruefergebnis(stimmt=abweichend == 0, geprueft=len(zeilen), abweichungen=abweichend, zeilen=zeilen)

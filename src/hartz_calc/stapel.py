@@ -1,0 +1,239 @@
+"""Batch processing: many households (and household/Bescheid pairs) streamed through the engine.
+
+Inputs are files, directories (walked in sorted order) and JSON Lines files (one household per line).
+Every input becomes exactly one record: the result, the check of a Bescheid, or the errors with the
+file and line. Inputs are read lazily and results are produced in input order, so memory stays flat
+however many households there are; with ``workers > 1`` blocks of inputs go to worker processes and
+at most a few blocks per worker are in flight at any time.
+
+Pairs: a file (or JSONL line) ``{"haushalt": {...}, "bescheid": {...}}``, or a household file ``X.yaml``
+next to a Bescheid file ``X.bescheid.yaml`` (``.yml``/``.json``), which is then not read on its own.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .modell.bescheid import Pruefergebnis
+from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
+
+HAUSHALT_ENDUNGEN = (".yaml", ".yml", ".json")
+JSONL_ENDUNGEN = (".jsonl", ".ndjson")
+BESCHEID_MARKE = ".bescheid"
+
+
+@dataclass(frozen=True, slots=True)
+class Auftrag:
+    """One input: a file (``text`` None) or one line of a JSON Lines file (``text`` = the line)."""
+
+    datei: str
+    zeile: int | None = None
+    text: str | None = None
+    bescheid: str | None = None  # path of a sibling Bescheid file
+
+
+class FehlerEintrag(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    feld: str = ""
+    zeile: int | None = None
+    grund: str
+
+
+class BatchRecord(BaseModel):
+    """The outcome of one batch input. Exactly one of ``ergebnis``/``fehler`` is set; ``pruefung``
+    is set for a household/Bescheid pair. Error records carry no Sozialdaten."""
+
+    model_config = ConfigDict(frozen=True)
+
+    datei: str
+    zeile: int | None = Field(None, description="line in a JSON Lines file; None for a whole file")
+    ergebnis: Ergebnis | ZeitraumErgebnis | None = None
+    pruefung: Pruefergebnis | None = None
+    fehler: list[FehlerEintrag] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.fehler
+
+    def fehler_dict(self) -> dict[str, Any]:
+        return {"datei": self.datei, "zeile": self.zeile,
+                "fehler": [{"feld": f.feld, "zeile": f.zeile, "grund": f.grund} for f in self.fehler]}
+
+
+def _bescheid_neben(pfad: Path) -> str | None:
+    for endung in HAUSHALT_ENDUNGEN:
+        kandidat = pfad.with_name(pfad.stem + BESCHEID_MARKE + endung)
+        if kandidat.is_file():
+            return str(kandidat)
+    return None
+
+
+def _ist_bescheid_datei(pfad: Path) -> bool:
+    return pfad.suffix in HAUSHALT_ENDUNGEN and pfad.stem.endswith(BESCHEID_MARKE)
+
+
+def _jsonl(pfad: Path) -> Iterator[Auftrag]:
+    datei = str(pfad)
+    try:
+        quelle = pfad.open(encoding="utf-8")
+    except OSError as fehler:
+        yield Auftrag(datei, None, "\0" + (fehler.strerror or "nicht lesbar"))
+        return
+    with quelle:
+        try:
+            for nummer, zeile in enumerate(quelle, 1):
+                if zeile.strip():
+                    yield Auftrag(datei, nummer, zeile)
+        except UnicodeDecodeError:
+            yield Auftrag(datei, None, "\0Datei ist nicht UTF-8-kodiert")
+
+
+def _datei(pfad: Path) -> Iterator[Auftrag]:
+    if pfad.suffix in JSONL_ENDUNGEN:
+        yield from _jsonl(pfad)
+    else:
+        yield Auftrag(str(pfad), None, None, _bescheid_neben(pfad))
+
+
+def auftraege(pfade: Iterable[str | Path]) -> Iterator[Auftrag]:
+    """The inputs named by files, directories and JSON Lines files, lazily, in a stable order."""
+    for eintrag in pfade:
+        pfad = Path(eintrag)
+        if pfad.is_dir():
+            for wurzel, ordner, dateien in os.walk(pfad):
+                ordner.sort()
+                for name in sorted(dateien):
+                    kind = Path(wurzel, name)
+                    if kind.suffix in HAUSHALT_ENDUNGEN + JSONL_ENDUNGEN and not _ist_bescheid_datei(kind):
+                        yield from _datei(kind)
+        else:
+            yield from _datei(pfad)  # a missing file becomes an error record
+
+
+def _paar(daten: Any) -> bool:
+    return isinstance(daten, dict) and set(daten) == {"haushalt", "bescheid"}
+
+
+def _teil(zeilen: dict, schluessel: str) -> dict:
+    return {k[1:]: v for k, v in zeilen.items() if k[:1] == (schluessel,)} | {(): zeilen.get((schluessel,))}
+
+
+def _mit_praefix(fehler: Exception, praefix: str) -> Exception:
+    from .eingabe import EingabeFehler, Fehlerstelle
+
+    if isinstance(fehler, EingabeFehler):
+        return EingabeFehler(fehler.datei, [Fehlerstelle(f"{praefix}.{s.feld}" if s.feld else praefix, s.zeile, s.grund)
+                                            for s in fehler.stellen])
+    return fehler
+
+
+def _rechnen(a: Auftrag) -> BatchRecord:
+    from . import api
+    from .eingabe import EingabeFehler, Fehlerstelle, haushalt_aus_daten, text_lesen, yaml_lesen
+
+    if a.text is not None and a.text.startswith("\0"):  # the JSON Lines file itself could not be read
+        raise EingabeFehler(a.datei, [Fehlerstelle("", None, a.text[1:])])
+    if a.text is not None:
+        try:
+            daten = json.loads(a.text, parse_float=Decimal)
+        except json.JSONDecodeError as fehler:
+            raise EingabeFehler(a.datei, [Fehlerstelle("", a.zeile, f"kein gültiges JSON ({fehler.msg})")]) from None
+        zeilen: dict = {(): a.zeile}
+    else:
+        daten, zeilen = yaml_lesen(text_lesen(a.datei), a.datei)
+    if _paar(daten):
+        from .eingabe import bescheid_aus_daten
+
+        teil_h = _teil(zeilen, "haushalt") if a.text is None else zeilen
+        teil_b = _teil(zeilen, "bescheid") if a.text is None else zeilen
+        try:
+            haushalt = haushalt_aus_daten(daten["haushalt"], a.datei, teil_h)
+        except EingabeFehler as fehler:
+            raise _mit_praefix(fehler, "haushalt") from None
+        try:
+            bescheid = bescheid_aus_daten(daten["bescheid"], a.datei, teil_b)
+        except EingabeFehler as fehler:
+            raise _mit_praefix(fehler, "bescheid") from None
+        ergebnis = api.calculate(haushalt)
+        return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
+                           pruefung=api.check_bescheid(ergebnis, bescheid))
+    ergebnis = api.calculate(haushalt_aus_daten(daten, a.datei, zeilen))
+    if a.bescheid is not None:
+        return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
+                           pruefung=api.check_bescheid(ergebnis, api.load_bescheid(a.bescheid)))
+    return BatchRecord.model_construct(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis, pruefung=None, fehler=[])
+
+
+def verarbeiten(a: Auftrag) -> BatchRecord:
+    """One input to one record; never raises for a bad input (the error becomes the record)."""
+    from .eingabe import EingabeFehler
+
+    try:
+        return _rechnen(a)
+    except EingabeFehler as fehler:
+        stellen = [FehlerEintrag(feld=s.feld, zeile=s.zeile, grund=s.grund) for s in fehler.stellen]
+        return BatchRecord(datei=fehler.datei, zeile=a.zeile, fehler=stellen)
+    except Exception as fehler:  # noqa: BLE001 - one bad input must not stop the batch
+        from .minderung import NichtUnterstuetzt
+        from .rechtsstand import MonatNichtAbgedeckt
+
+        if isinstance(fehler, (MonatNichtAbgedeckt, NichtUnterstuetzt)):
+            grund = str(fehler)
+        else:  # a bug: name its type only (the message might contain input values)
+            grund = f"interner Fehler ({type(fehler).__name__}); bitte mit dieser Datei melden"
+        return BatchRecord(datei=a.datei, zeile=a.zeile, fehler=[FehlerEintrag(zeile=a.zeile, grund=grund)])
+
+
+E = TypeVar("E")
+A = TypeVar("A")
+
+
+def _block(funktion: Callable[[E], A], block: list[E]) -> list[A]:
+    return [funktion(x) for x in block]
+
+
+def _bloecke(eingaben: Iterable[E], groesse: int) -> Iterator[list[E]]:
+    block: list[E] = []
+    for x in eingaben:
+        block.append(x)
+        if len(block) >= groesse:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def geordnet_parallel(funktion: Callable[[E], A], eingaben: Iterable[E], workers: int = 1,
+                      blockgroesse: int = 64, vorrat: int = 4) -> Iterator[A]:
+    """``map(funktion, eingaben)`` in worker processes, in input order, with at most
+    ``workers * vorrat`` blocks in flight (bounded memory). ``funktion`` must be picklable."""
+    if workers <= 1:
+        for x in eingaben:
+            yield funktion(x)
+        return
+    import functools
+    import multiprocessing
+
+    kontext = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    arbeit = functools.partial(_block, funktion)
+    with kontext.Pool(workers) as pool:
+        offen: collections.deque = collections.deque()
+        for block in _bloecke(eingaben, blockgroesse):
+            offen.append(pool.apply_async(arbeit, (block,)))
+            if len(offen) >= workers * vorrat:
+                yield from offen.popleft().get()
+        while offen:
+            yield from offen.popleft().get()
+
+
+def iter_records(pfade: Iterable[str | Path], workers: int = 1) -> Iterator[BatchRecord]:
+    return geordnet_parallel(verarbeiten, auftraege(pfade), workers)

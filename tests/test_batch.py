@@ -1,0 +1,163 @@
+"""`hartz-calc batch`: every good input gives its result, every bad one exactly one error record
+(file or line and reason, no Sozialdaten), in input order, with exit code 3 when any failed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hartz_calc import api
+from hartz_calc.cli.main import run
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+# family-2025 of the shared examples: Regelbedarfsstufe 2 (506 €), children at 357 € / 390 € (2025),
+# Kopfteil 900 € / 4 = 225 €, Kindergeld 255 € each (reference sheet: R/S rows 2025, § 22 Abs. 1).
+FAMILIE = """monat: 2025-03
+personen:
+  - {name: Carla, rolle: antragsteller, alter: 36}
+  - {name: Deniz, rolle: partner, alter: 38}
+  - {name: Emil, rolle: kind, alter: 4}
+  - {name: Frida, rolle: kind, alter: 9}
+unterkunft: {kaltmiete: 650.00, nebenkosten: 150.00, heizkosten: 100.00}
+"""
+# single adult 2026: Regelbedarfsstufe 1 = 563 € (§ 20 Abs. 2 S. 1, reference row for 2026).
+ALLEIN = {"monat": "2026-01", "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40}]}
+GEHEIM = "Geheimname"  # must never appear in an error record
+
+
+@pytest.fixture
+def eingaben(tmp_path: Path) -> list[str]:
+    ordner = tmp_path / "haushalte"
+    ordner.mkdir()
+    (ordner / "a_familie.yaml").write_text(FAMILIE, encoding="utf-8")
+    (ordner / "b_kaputt.yaml").write_text(f"monat: 2025-03\npersonen:\n  - {{name: {GEHEIM}, rolle: chef, alter: 30}}\n",
+                                          encoding="utf-8")
+    (ordner / "c_kein_yaml.yaml").write_text("monat: [2025\n", encoding="utf-8")
+    (ordner / "notiz.txt").write_text("wird ignoriert", encoding="utf-8")
+    zeilen = tmp_path / "viele.jsonl"
+    zeilen.write_text("\n".join([
+        json.dumps(ALLEIN),
+        "{kein json",
+        "",  # empty lines are skipped, but the line numbers stay those of the file
+        json.dumps({**ALLEIN, "monat": "1990-01"}),
+        json.dumps(ALLEIN),
+    ]) + "\n", encoding="utf-8")
+    return [str(ordner), str(zeilen), str(tmp_path / "fehlt.yaml")]
+
+
+def _records(text: str) -> list[dict]:
+    return [json.loads(z) for z in text.splitlines()]
+
+
+def test_batch_jsonl_gute_und_schlechte(eingaben, capsys):
+    code = run(["batch", *eingaben, "--kein-fortschritt"])
+    aus = capsys.readouterr()
+    records = _records(aus.out)
+    assert code == 3
+    assert [(Path(r["datei"]).name, r["zeile"], "fehler" in r) for r in records] == [
+        ("a_familie.yaml", None, False),
+        ("b_kaputt.yaml", None, True),
+        ("c_kein_yaml.yaml", None, True),
+        ("viele.jsonl", 1, False),
+        ("viele.jsonl", 2, True),
+        ("viele.jsonl", 4, True),
+        ("viele.jsonl", 5, False),
+        ("fehlt.yaml", None, True),
+    ]
+    familie = records[0]["ergebnis"]
+    assert familie["summe"]["anspruch"] == 2149.00 and familie["summe"]["auszahlung"] == 2199.00
+    assert "posten" not in familie
+    assert records[3]["ergebnis"]["personen"][0]["regelbedarf"] == 563.00
+    assert [(f["feld"], f["zeile"]) for f in records[1]["fehler"]] == [("personen[0].rolle", 3)]
+    assert "YAML" in records[2]["fehler"][0]["grund"] and records[2]["fehler"][0]["zeile"] is not None
+    assert records[4]["fehler"][0]["zeile"] == 2 and "JSON" in records[4]["fehler"][0]["grund"]
+    assert "1990-01" in records[5]["fehler"][0]["grund"]
+    assert records[7]["fehler"][0]["grund"] == "Datei nicht gefunden"
+    assert set(records[1]) == {"datei", "zeile", "fehler"}
+    assert GEHEIM not in aus.out and GEHEIM not in aus.err
+    assert "8 Eingaben, 3 berechnet, 5 fehlerhaft" in aus.err
+
+
+def test_batch_nur_gute_exit_0_und_csv(tmp_path, capsys):
+    datei = tmp_path / "f.yaml"
+    datei.write_text(FAMILIE, encoding="utf-8")
+    ausgabe = tmp_path / "aus.csv"
+    code = run(["batch", str(datei), str(datei), "--format", "csv", "--out", str(ausgabe)])
+    aus = capsys.readouterr()
+    assert code == 0 and aus.out == ""
+    zeilen = list(csv.DictReader(io.StringIO(ausgabe.read_text(encoding="utf-8"))))
+    assert [z["name"] for z in zeilen] == ["Carla", "Deniz", "Emil", "Frida"] * 2
+    assert [z["unterkunft"] for z in zeilen[:4]] == ["225.00"] * 4
+    assert all(z["fehler"] == "" for z in zeilen)
+    assert "2 Eingaben, 2 berechnet, 0 fehlerhaft" in aus.err
+
+
+def test_batch_csv_fehlerzeile(tmp_path, capsys):
+    datei = tmp_path / "x.jsonl"
+    datei.write_text(json.dumps(ALLEIN) + "\n[1, 2]\n", encoding="utf-8")
+    assert run(["batch", str(datei), "-f", "csv"]) == 3
+    zeilen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert (zeilen[0]["regelbedarf"], zeilen[0]["fehler"]) == ("563.00", "")
+    assert (zeilen[1]["zeile"], zeilen[1]["name"]) == ("2", "")
+    assert "Haushalt" in zeilen[1]["fehler"]
+
+
+def test_batch_paar_mit_bescheid(tmp_path, capsys):
+    (tmp_path / "f.yaml").write_text(FAMILIE, encoding="utf-8")
+    # § 22 Abs. 1 Kopfteil 225 €, the Bescheid says 200 €
+    (tmp_path / "f.bescheid.yaml").write_text("monat: 2025-03\npersonen:\n  - {name: Frida, unterkunft: 200.00}\n",
+                                              encoding="utf-8")
+    paar = {"haushalt": ALLEIN, "bescheid": {"monat": "2026-01", "personen": [{"name": "Ben", "regelbedarf": 563}]}}
+    (tmp_path / "paare.jsonl").write_text(json.dumps(paar) + "\n", encoding="utf-8")
+    code = run(["batch", str(tmp_path)])
+    records = _records(capsys.readouterr().out)
+    assert code == 1  # all computed, one Bescheid differs
+    assert len(records) == 2  # the .bescheid.yaml is not an input of its own
+    f, p = records
+    assert (f["pruefung"]["stimmt"], f["pruefung"]["abweichungen"]) == (False, 1)
+    assert f["pruefung"]["zeilen"][0]["differenz"] == 25.00
+    assert p["pruefung"]["stimmt"] is True
+
+
+def test_iter_batch_api_reihenfolge_mit_workern(tmp_path):
+    datei = tmp_path / "n.jsonl"
+    alter = [20 + i % 40 for i in range(150)]
+    with datei.open("w", encoding="utf-8") as f:
+        for i, a in enumerate(alter):
+            f.write(json.dumps({**ALLEIN, "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": a}]}
+                               if i % 50 else "kaputt") + "\n")
+    eins = list(api.iter_batch([datei]))
+    zwei = list(api.iter_batch([datei], workers=2))
+    assert [r.zeile for r in zwei] == list(range(1, 151))
+    assert [r.model_dump() for r in eins] == [r.model_dump() for r in zwei]
+    assert [r.zeile for r in zwei if not r.ok] == [1, 51, 101]
+
+
+def test_batch_als_prozess(eingaben):
+    umgebung = {**os.environ, "PYTHONPATH": str(SRC)}
+    fertig = subprocess.run([sys.executable, "-m", "hartz_calc", "batch", *eingaben, "--workers", "2"],
+                            capture_output=True, text=True, env=umgebung, timeout=60)
+    assert fertig.returncode == 3
+    records = _records(fertig.stdout)
+    assert len(records) == 8 and sum("fehler" in r for r in records) == 5
+    assert "\x1b" not in fertig.stderr  # no progress bar when not a terminal
+    assert "8 Eingaben" in fertig.stderr
+
+
+def test_kompaktes_json_wie_json_dumps():
+    """The fast one-line writer used for batch output gives the same text as the json module."""
+    from hartz_calc.ausgabe.json_ausgabe import _dumps, ergebnis_dict
+
+    ergebnis = api.calculate(api.parse_household(FAMILIE))
+    daten = ergebnis_dict(ergebnis)
+    kompakt = _dumps(daten, None)
+    assert json.loads(kompakt) == json.loads(_dumps(daten, 2))
+    assert '"regelbedarf": 506.00' in kompakt and '"rechtsstand": "2025-01-01"' in kompakt
