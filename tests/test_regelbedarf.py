@@ -215,3 +215,25 @@ def test_monat_ausserhalb_der_daten_wird_abgelehnt(monat):
     haushalt = api.household_from_dict({"monat": monat, "personen": [erwachsener(alter=35)]})
     with pytest.raises(api.MonthNotCovered, match="keine Regeln hinterlegt"):
         api.calculate(haushalt)
+
+
+# ---- regression: a part boundary from another event must not change the Regelbedarf --------------
+
+def test_schwangerschaftsbeginn_teilt_regelbedarf_nicht_ganze_euro():
+    """2006-03, pregnancy Mehrbedarf starts on the 8th (ET 2006-09-20 − 196 days): the Regelbedarf stays 345 € (R1).
+    (Bug found: each part was rounded to whole euros, 80.50 -> 81 + 264.50 -> 265 = 346 €.)
+    Mehrbedarf: 17 % × 345 = 58.65 € × 23/30 = 44.97 € -> 45 € (§ 41 Abs. 2 a.F.)."""
+    ergebnis = rechne_dict({"monat": "2006-03", "personen": [erwachsener(alter=30, schwanger={"entbindungstermin": "2006-09-20"})]})
+    anna = person(ergebnis, "Anna")
+    assert anna["regelbedarf"] == Decimal("345.00")
+    assert anna["mehrbedarfe"] == {"schwangerschaft": Decimal("45.00")}
+
+
+def test_drei_monatsteile_ohne_cent_drift():
+    """2024-04: pregnancy starts on the 2nd and the child turns 6 on the 21st: the mother's month has three parts
+    with the same Stufe; her Regelbedarf stays 563.00 € (R25; was 563.01 by rounding each part).
+    Child: 20/30 × 357 + 10/30 × 390 = 238.00 + 130.00 = 368.00 €."""
+    ergebnis = rechne_dict({"monat": "2024-04", "personen": [
+        erwachsener(alter=30, schwanger={"entbindungstermin": "2024-10-15"}), kind("K", geburtsdatum="2018-04-21")]})
+    assert person(ergebnis, "Anna")["regelbedarf"] == Decimal("563.00")
+    assert person(ergebnis, "K")["regelbedarf"] == Decimal("368.00")

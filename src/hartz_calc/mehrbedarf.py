@@ -150,6 +150,7 @@ def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: l
     summen: dict[str, Decimal] = {}
     erklaerung: dict[str, tuple[str, str, dt.date]] = {}
     kuerzung_gesamt = Decimal(0)
+    laeufe: dict[str, list[list]] = {}  # key -> runs [monthly amount, tage, norm, text, end position, ab]
     for abschnitt, stufe, basis in regelbedarf.je_abschnitt:
         anteile = _anteile(m, lage, abschnitt, basis, stufe)
         deckel = prozent_von(deckel_eintrag.wert, basis)
@@ -164,8 +165,16 @@ def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: l
             anteile[schluessel] = (betrag - weniger, norm, text + f"; gekürzt um {euro_text(weniger)} (§ 21 Abs. 8)", ab)
             ueberschuss -= weniger
         for schluessel, (betrag, norm, text, ab) in anteile.items():
-            summen[schluessel] = summen.get(schluessel, Decimal(0)) + anteilig(betrag, abschnitt.tage)
-            tage_text = "" if abschnitt.tage == 30 else f" für {abschnitt.tage}/30 Tage"
+            lauf = laeufe.setdefault(schluessel, [])
+            if lauf and lauf[-1][0] == betrag and lauf[-1][3] == text and lauf[-1][4] == abschnitt.von:
+                lauf[-1][1] += abschnitt.tage  # same amount continues: pro-rate once (no rounding drift)
+                lauf[-1][4] = abschnitt.bis
+            else:
+                lauf.append([betrag, abschnitt.tage, norm, text, abschnitt.bis, ab])
+    for schluessel, lauf in laeufe.items():
+        for betrag, tage, norm, text, _, ab in lauf:
+            summen[schluessel] = summen.get(schluessel, Decimal(0)) + anteilig(betrag, tage)
+            tage_text = "" if tage == 30 else f" für {tage}/30 Tage"
             alt = erklaerung.get(schluessel)
             erklaerung[schluessel] = (norm, (alt[1] + "; " if alt else "") + text + tage_text, ab)
     namen = {

@@ -119,11 +119,14 @@ def stufenname(stufe: int, rs: Rechtsstand) -> str:
 
 
 def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedarf:
+    """Regelbedarf of the month. Consecutive parts of the month with the same Stufe are pro-rated
+    together (one line, one rounding): a part boundary caused by another event (a pregnancy window,
+    another person's birthday) must not change the amount by rounding each part on its own."""
     rs = lage.rs
     regel = rs.wert("rundung")
     fassung = stufenzuordnung.fuer(rs)
     teile: list[tuple[Abschnitt, int, Decimal]] = []
-    summe = Decimal(0)
+    laeufe: list[list] = []  # [zuordnung, tage, monatsbetrag, eintrag]
     for abschnitt in lage.abschnitte:
         if m.person.regelbedarfsstufe is not None:
             zuordnung = Zuordnung(m.person.regelbedarfsstufe, "§ 20 Abs. 3 SGB II" if m.person.regelbedarfsstufe == 3 else "§ 20 SGB II",
@@ -131,10 +134,16 @@ def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedar
         else:
             zuordnung = fassung(m, lage, abschnitt)
         monatsbetrag, _, eintrag = _betrag(zuordnung.stufe, rs)
-        teil = runden(anteilig(monatsbetrag, abschnitt.tage), regel)
         teile.append((abschnitt, zuordnung.stufe, monatsbetrag))
+        if laeufe and laeufe[-1][0] == zuordnung and laeufe[-1][2] == monatsbetrag:
+            laeufe[-1][1] += abschnitt.tage
+        else:
+            laeufe.append([zuordnung, abschnitt.tage, monatsbetrag, eintrag])
+    summe = Decimal(0)
+    for zuordnung, tage, monatsbetrag, eintrag in laeufe:
+        teil = runden(anteilig(monatsbetrag, tage), regel)
         summe += teil
-        anteil_text = "" if abschnitt.tage == 30 else f"; {abschnitt.tage}/30 Tage (§ 41 Abs. 1 SGB II): {euro_text(teil)}"
+        anteil_text = "" if tage == 30 else f"; {tage}/30 Tage (§ 41 Abs. 1 SGB II): {euro_text(teil)}"
         region_text = " (neue Länder)" if eintrag.name == "regelbedarf_ost" else ""
         posten.append(
             Posten(
