@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .modell.haushalt import Haushalt
+from .modell.haushalt import FeldFehler, Haushalt
 
 try:  # the C loader is much faster; fall back to the pure-Python one
     from yaml import CSafeLoader as _Loader
@@ -209,7 +209,11 @@ def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, in
     except ValidationError as fehler:
         stellen = []
         for eintrag in fehler.errors(include_input=False, include_url=False):
-            pfad = _daten_pfad(tuple(eintrag["loc"]), daten, eintrag["type"])
+            loc = tuple(eintrag["loc"])
+            ursache = (eintrag.get("ctx") or {}).get("error")
+            if isinstance(ursache, FeldFehler):  # a household-level check that names its field
+                loc = loc + ursache.pfad
+            pfad = _daten_pfad(loc, daten, eintrag["type"])
             stellen.append(Fehlerstelle(feldname(pfad), _zeile(pfad, zeilen), _grund(eintrag)))
         raise EingabeFehler(datei, stellen) from None
 

@@ -28,6 +28,15 @@ MINDESTABSTAND_ELTERN_KIND_JAHRE = 12
 older of antragsteller and partner (its parent or step-parent)."""
 
 
+class FeldFehler(ValueError):
+    """A household-level check that belongs to one field: ``pfad`` (e.g. ``("personen", 2, "rolle")``)
+    lets the loader report that field and its line. The message never contains input values."""
+
+    def __init__(self, pfad: tuple[str | int, ...], grund: str):
+        super().__init__(grund)
+        self.pfad = pfad
+
+
 def _geld(wert: Any) -> Any:
     if isinstance(wert, bool):
         raise ValueError("Geldbetrag erwartet, nicht true/false")
@@ -245,36 +254,39 @@ class Haushalt(Streng):
     @model_validator(mode="after")
     def _plausibel(self) -> "Haushalt":
         if (self.monat is None) == (self.zeitraum is None):
-            raise ValueError("genau eines von monat und zeitraum angeben")
-        namen = [p.name for p in self.personen]
-        doppelt = sorted({n for n in namen if namen.count(n) > 1})
-        if doppelt:
-            raise ValueError(f"Name mehrfach vergeben: {', '.join(doppelt)}")
+            pfad = ("zeitraum",) if self.zeitraum is not None else ()
+            raise FeldFehler(pfad, "genau eines von monat und zeitraum angeben")
+        erster_index: dict[str, int] = {}
+        for i, p in enumerate(self.personen):
+            if p.name in erster_index:
+                raise FeldFehler(("personen", i, "name"), f"Name schon vergeben (wie personen[{erster_index[p.name]}])")
+            erster_index[p.name] = i
         rollen = [p.rolle for p in self.personen]
         if rollen.count("antragsteller") != 1:
-            raise ValueError(f"genau eine Person mit rolle: antragsteller nötig (gefunden: {rollen.count('antragsteller')})")
+            if rollen.count("antragsteller") == 0:
+                raise FeldFehler(("personen",), "genau eine Person mit rolle: antragsteller nötig (keine gefunden)")
+            zweiter = [i for i, r in enumerate(rollen) if r == "antragsteller"][1]
+            raise FeldFehler(("personen", zweiter, "rolle"), "genau eine Person mit rolle: antragsteller nötig (mehrere gefunden)")
         if rollen.count("partner") > 1:
-            raise ValueError("mehr als ein partner: eine Person kann nur einen Partner haben")
+            zweiter = [i for i, r in enumerate(rollen) if r == "partner"][1]
+            raise FeldFehler(("personen", zweiter, "rolle"), "mehr als ein partner: eine Person kann nur einen Partner haben")
         if self.unterkunft and self.unterkunft.personen_im_haushalt is not None:
             if self.unterkunft.personen_im_haushalt < len(self.personen):
-                raise ValueError(
-                    f"unterkunft.personen_im_haushalt ({self.unterkunft.personen_im_haushalt}) ist kleiner als "
-                    f"die Zahl der personen ({len(self.personen)})"
-                )
+                raise FeldFehler(("unterkunft", "personen_im_haushalt"), "kleiner als die Zahl der personen in der Datei")
         stichtag = self.monat or (self.zeitraum.von if self.zeitraum else None)
         alter = {p.name: lebensalter(p, stichtag) for p in self.personen}
         eltern = [p for p in self.personen if p.rolle in ("antragsteller", "partner")]
         aeltester_elternteil = max(alter[p.name] for p in eltern)
-        for person in self.personen:
+        for i, person in enumerate(self.personen):
             if person.geburtsdatum is not None and person.geburtsdatum > _monatsende(stichtag):
-                raise ValueError(f"{person.name}: geburtsdatum liegt nach dem berechneten Monat")
+                raise FeldFehler(("personen", i, "geburtsdatum"), "liegt nach dem berechneten Monat")
             if person.rolle != "kind":
                 continue
             if alter[person.name] > aeltester_elternteil - MINDESTABSTAND_ELTERN_KIND_JAHRE:
-                raise ValueError(
-                    f"{person.name} (rolle kind, {alter[person.name]} Jahre) ist zu alt für ein Kind von "
-                    f"antragsteller/partner (ältester Elternteil {aeltester_elternteil} Jahre; "
-                    f"Mindestabstand {MINDESTABSTAND_ELTERN_KIND_JAHRE} Jahre)"
+                raise FeldFehler(
+                    ("personen", i, "rolle"),
+                    f"zu alt für ein Kind von antragsteller/partner (mindestens {MINDESTABSTAND_ELTERN_KIND_JAHRE} "
+                    "Jahre jünger als der ältere Elternteil nötig)",
                 )
         return self
 
