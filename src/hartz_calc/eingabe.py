@@ -154,7 +154,7 @@ def _grund(fehler: dict[str, Any]) -> str:
     art = fehler["type"]
     kontext = fehler.get("ctx") or {}
     if art == "literal_error":
-        return f"erlaubt ist {kontext.get('expected', '')}"
+        return f"erlaubt ist {str(kontext.get('expected', '')).replace(' or ', ' oder ')}"
     if art in ("greater_than_equal", "less_than_equal") and "ge" not in kontext and "le" not in kontext:
         pass
     if art == "greater_than_equal":

@@ -117,7 +117,7 @@ class Zeitraum(Streng):
     @model_validator(mode="after")
     def _reihenfolge(self) -> "Zeitraum":
         if self.bis < self.von:
-            raise ValueError("zeitraum: bis liegt vor von")
+            raise ValueError("bis liegt vor von")
         return self
 
 
