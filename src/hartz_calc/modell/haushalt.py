@@ -54,9 +54,13 @@ Geld = Annotated[
     BeforeValidator(_geld),
     Field(ge=0, max_digits=11, decimal_places=2),
     PlainSerializer(lambda d: float(d), return_type=float, when_used="json"),  # float-ok: schema/JSON view only
-    WithJsonSchema({"type": "number", "minimum": 0, "multipleOf": 0.01}),
+    # No "multipleOf": 0.01 - JSON Schema validators test it with binary floats and reject valid amounts
+    # such as 563.07; the two-decimal rule is checked by hartz-calc itself.
+    WithJsonSchema({"type": "number", "minimum": 0, "description": "Euro, höchstens zwei Nachkommastellen"}),
 ]
 """Euros per month: a non-negative number with at most two decimals."""
+
+_NULL_EURO = Field(Decimal(0), json_schema_extra={"default": 0})  # schema default as a number, not "0"
 
 _MONAT = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -172,10 +176,10 @@ Einkommen = Annotated[Union[Erwerbseinkommen, SonstigesEinkommen], Field(discrim
 
 
 class Absetzungen(Streng):
-    kfz_haftpflicht: Geld = Decimal(0)
-    versicherungen: Geld = Decimal(0)
-    riester: Geld = Decimal(0)
-    unterhaltszahlungen: Geld = Decimal(0)
+    kfz_haftpflicht: Geld = _NULL_EURO
+    versicherungen: Geld = _NULL_EURO
+    riester: Geld = _NULL_EURO
+    unterhaltszahlungen: Geld = _NULL_EURO
 
 
 class Minderung(Streng):
@@ -232,9 +236,9 @@ class Angemessenheit(Streng):
 
 
 class Unterkunft(Streng):
-    kaltmiete: Geld = Decimal(0)
-    nebenkosten: Geld = Decimal(0)
-    heizkosten: Geld = Decimal(0)
+    kaltmiete: Geld = _NULL_EURO
+    nebenkosten: Geld = _NULL_EURO
+    heizkosten: Geld = _NULL_EURO
     warmwasser_dezentral: bool = False
     personen_im_haushalt: Annotated[int, Field(ge=1, le=50)] | None = None
     angemessenheit: Angemessenheit | None = None
