@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..geld import cent, euro_text
+from ..geld import NULL, cent, euro_text
 from ..modell.ergebnis import Ergebnis, ZeitraumErgebnis
 from .json_ausgabe import PERSON_FELDER
 
@@ -28,7 +28,7 @@ def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[s
                 zeile[feld] = (f"{cent(wert):.2f}" if not isinstance(wert, (str, bool, int)) else
                                ("true" if wert is True else "false" if wert is False else str(wert)))
             for k in MEHRBEDARF_SCHLUESSEL:
-                zeile[f"mehrbedarf_{k}"] = f"{cent(p.mehrbedarfe.get(k, 0)):.2f}"
+                zeile[f"mehrbedarf_{k}"] = f"{cent(p.mehrbedarfe.get(k, NULL)):.2f}"
             zeilen.append(zeile)
     return zeilen
 

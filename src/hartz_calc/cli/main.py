@@ -40,16 +40,20 @@ def app():
     except ImportError:  # pragma: no cover
         pass
 
-    @anwendung.callback()
-    def _haupt(
-        debug: bool = typer.Option(False, "--debug", help="Show the traceback of internal errors (no local variables)"),
-        version: bool = typer.Option(False, "--version", help="Print the version and exit"),
-    ) -> None:
-        if version:
+    def _version(wert: bool) -> None:
+        if wert:
             from .. import __version__
 
             print(f"hartz-calc {__version__}")
             raise typer.Exit(0)
+
+    @anwendung.callback()
+    def _haupt(
+        debug: bool = typer.Option(False, "--debug", help="Show the traceback of internal errors (no local variables)"),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help="Print the version and exit"),
+    ) -> None:
+        pass
 
     return anwendung
 
@@ -65,23 +69,52 @@ def _argumente(argv: list[str]) -> list[str]:
     return argv
 
 
-def run(argv: list[str] | None = None) -> int:
-    import click
+def _click_ausnahmen() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """(Exit, Abort, ClickException) classes of click and of the click copy that newer typer versions
+    vendor as ``typer._click`` (typer >= 0.2x raises those, not click's)."""
+    beenden: list[type] = []
+    abbruch: list[type] = []
+    fehler: list[type] = []
+    try:
+        import click
 
+        beenden.append(click.exceptions.Exit)
+        abbruch.append(click.exceptions.Abort)
+        fehler.append(click.ClickException)
+    except ImportError:  # pragma: no cover - depends on the typer build
+        pass
+    try:
+        from typer import exceptions as typer_ausnahmen
+
+        beenden.append(typer_ausnahmen.Exit)
+        abbruch.append(typer_ausnahmen.Abort)
+    except (ImportError, AttributeError):  # pragma: no cover
+        pass
+    try:
+        from typer._click import exceptions as vendored
+
+        fehler.append(vendored.ClickException)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(beenden), tuple(abbruch), tuple(fehler)
+
+
+def run(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     argv = _argumente(argv)
+    beenden, abbruch, click_fehler = _click_ausnahmen()
     try:
         app()(args=argv, prog_name="hartz-calc", standalone_mode=False)
         code = Exitcode.OK
     except SystemExit as ende:
         code = ende.code if isinstance(ende.code, int) else Exitcode.OK
-    except click.exceptions.Exit as ende:
+    except beenden as ende:
         code = ende.exit_code
-    except click.exceptions.Abort:
+    except abbruch:
         print("hartz-calc: abgebrochen", file=sys.stderr)
         code = Exitcode.ABGEBROCHEN
-    except click.ClickException as fehler:
+    except click_fehler as fehler:
         fehler.show(file=sys.stderr)
         code = Exitcode.UNGUELTIGE_EINGABE
     except KeyboardInterrupt:
