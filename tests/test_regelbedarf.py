@@ -237,3 +237,16 @@ def test_drei_monatsteile_ohne_cent_drift():
         erwachsener(alter=30, schwanger={"entbindungstermin": "2024-10-15"}), kind("K", geburtsdatum="2018-04-21")]})
     assert person(ergebnis, "Anna")["regelbedarf"] == Decimal("563.00")
     assert person(ergebnis, "K")["regelbedarf"] == Decimal("368.00")
+
+
+def test_s10_kind_ab_25_eigene_bg():
+    """S10, § 7 Abs. 3 Nr. 4: a kind aged 25+ in the parents' household forms its own BG (RBS 1, R25: 563 €), is not
+    computed here (in_bg false, no claim) and counts only for the Kopfteil (900 € / 3 = 300 €); the 24-year-old stays
+    in the BG at RBS 3 (451 €)."""
+    ergebnis = rechne_dict({"monat": "2024-06", "unterkunft": {"kaltmiete": Decimal(900)},
+                            "personen": [erwachsener(alter=55), kind("Kai", 26), kind("Lu", 24)]})
+    kai, lu = person(ergebnis, "Kai"), person(ergebnis, "Lu")
+    assert (kai["regelbedarfsstufe"], kai["in_bg"], kai["anspruch"], kai["unterkunft"]) == (1, False, 0, 300)
+    assert (lu["regelbedarfsstufe"], lu["regelbedarf"], lu["in_bg"]) == (3, 451, True)
+    assert any("Kai" in h and "§ 7 Abs. 3 Nr. 4" in h for h in ergebnis["hinweise"])
+    assert ergebnis["summe"]["anspruch"] == Decimal(563 + 300 + 451 + 300)
