@@ -82,7 +82,7 @@ def messen(befehl: list[str]) -> tuple[float, int, int]:
 
 
 def einzeln(wiederholungen: int) -> dict:
-    beispiel = WURZEL / "examples" / "bescheid-beispiel-haushalt.yaml"
+    beispiel = WURZEL / "examples" / "bescheid" / "haushalt.yaml"
     befehl = [sys.executable, "-m", "hartz_calc", str(beispiel), "--format", "json"]
     messen(befehl)  # warm the file cache and __pycache__
     zeiten = [messen(befehl)[0] for _ in range(wiederholungen)]

@@ -42,8 +42,9 @@ class Mitglied:
     alter: int  # completed years on the first day of the month
     geburtstag_position: int | None  # position of a birthday inside this month (None: none, or on the 1st)
     erwerbsfaehig: bool
-    leistungsberechtigt: bool  # False above the Regelaltersgrenze (§ 7 Abs. 1 S. 1 Nr. 1, § 7a)
+    leistungsberechtigt: bool  # False above the Regelaltersgrenze (§ 7 Abs. 1 S. 1 Nr. 1, § 7a) or in an own BG
     hinweise: list[str] = field(default_factory=list)
+    eigene_bg: bool = False  # rolle kind aged 25 or more: own Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 4), Kopfteil only
 
     def alter_in(self, abschnitt: Abschnitt) -> int:
         if self.geburtstag_position is not None and abschnitt.von >= self.geburtstag_position:
@@ -139,6 +140,7 @@ def leistungstage(haushalt: Haushalt, monat: dt.date) -> tuple[int, int]:
 
 def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslage:
     ab_alter = int(rs.wert("erwerbsfaehig_ab_alter"))
+    kind_grenze = int(rs.wert("kind_altersgrenze"))
     mitglieder: list[Mitglied] = []
     for person in haushalt.personen:
         alter = lebensalter(person, monat)
@@ -152,6 +154,7 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
             erwerbsfaehig = person.erwerbsfaehig and not ueber_grenze
         else:
             erwerbsfaehig = ab_alter <= alter and not ueber_grenze
+        eigene_bg = person.rolle == "kind" and alter >= kind_grenze  # S10: from the 25th birthday (start of month)
         mitglied = Mitglied(
             person=person,
             name=person.name,
@@ -159,7 +162,8 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
             alter=alter,
             geburtstag_position=position,
             erwerbsfaehig=erwerbsfaehig,
-            leistungsberechtigt=not ueber_grenze,
+            leistungsberechtigt=not ueber_grenze and not eigene_bg,
+            eigene_bg=eigene_bg,
         )
         mitglieder.append(mitglied)
     positionen = sorted(_aenderungspositionen(haushalt, monat, rs))
@@ -177,7 +181,13 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         partner_vorhanden=any(p.rolle == "partner" for p in haushalt.personen),
     )
     for m in mitglieder:
-        if not m.leistungsberechtigt:
+        if m.eigene_bg:
+            lage.hinweise.append(
+                f"{m.name} ist {kind_grenze} Jahre oder älter und gehört nicht mehr zur Bedarfsgemeinschaft der Eltern "
+                "(§ 7 Abs. 3 Nr. 4 SGB II): eigene Bedarfsgemeinschaft, eigener Antrag und eigene Berechnung. Die Person "
+                "zählt hier nur für den Kopfteil der Unterkunft."
+            )
+        elif not m.leistungsberechtigt:
             lage.hinweise.append(
                 f"{m.name} hat die Regelaltersgrenze erreicht (§ 7 Abs. 1 S. 1 Nr. 1, § 7a SGB II) und ist nicht "
                 "leistungsberechtigt; Leistungen nach dem SGB XII (Grundsicherung im Alter) prüfen. Die Person "

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .modell.haushalt import Haushalt
+from .modell.haushalt import FeldFehler, Haushalt
 
 try:  # the C loader is much faster; fall back to the pure-Python one
     from yaml import CSafeLoader as _Loader
@@ -155,7 +155,7 @@ def _grund(fehler: dict[str, Any]) -> str:
     art = fehler["type"]
     kontext = fehler.get("ctx") or {}
     if art == "literal_error":
-        return f"erlaubt ist {kontext.get('expected', '')}"
+        return f"erlaubt ist {str(kontext.get('expected', '')).replace(' or ', ' oder ')}"
     if art in ("greater_than_equal", "less_than_equal") and "ge" not in kontext and "le" not in kontext:
         pass
     if art == "greater_than_equal":
@@ -212,14 +212,12 @@ def modell_aus_daten(modell: type[M], daten: Any, datei: str, zeilen: dict[Pfad,
     except ValidationError as fehler:
         stellen = []
         for eintrag in fehler.errors(include_input=False, include_url=False):
-            loc, grund = tuple(eintrag["loc"]), _grund(eintrag)
-            if grund.startswith("@") and ": " in grund:
-                # a model validator names the exact field: "@personen.2.alter: reason"
-                ort, grund = grund[1:].split(": ", 1)
-                loc = loc + tuple(int(t) if t.isdigit() else t for t in ort.split("."))
-                eintrag = {**eintrag, "type": "missing"}
+            loc = tuple(eintrag["loc"])
+            ursache = (eintrag.get("ctx") or {}).get("error")
+            if isinstance(ursache, FeldFehler):  # a household-level check that names its field
+                loc = loc + ursache.pfad
             pfad = _daten_pfad(loc, daten, eintrag["type"])
-            stellen.append(Fehlerstelle(feldname(pfad), _zeile(pfad, zeilen), grund))
+            stellen.append(Fehlerstelle(feldname(pfad), _zeile(pfad, zeilen), _grund(eintrag)))
         raise EingabeFehler(datei, stellen) from None
 
 

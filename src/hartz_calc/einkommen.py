@@ -325,12 +325,48 @@ def _elterngeld_ab_2011(e: SonstigesEinkommen, rs: Rechtsstand) -> tuple[Decimal
                                           f"höchstens {euro_text(grenze)}")
 
 
+ehrenamt_verfahren = Verfahren("regime.ehrenamt")
+ferienjob_verfahren = Verfahren("regime.ferienjob")
+
+
+@ehrenamt_verfahren.fassung("anrechnungsfrei")
+def _ehrenamt_anrechnungsfrei(e: SonstigesEinkommen, m: Mitglied, lage: Monatslage, z: _Zeilen) -> Decimal:
+    """§ 11a Abs. 1 Nr. 5 (from 2023-07): not counted up to the annual limit; returns the earned part (none)."""
+    grenze = lage.rs.eintrag("einkommen.ehrenamt_jahresgrenze")
+    z.eintrag("einkommen.anrechnungsfrei.ehrenamt", f"{_BEZEICHNUNG[e.art]} (anrechnungsfrei)", e.betrag, grenze,
+              f"bis {euro_text(grenze.wert)} im Kalenderjahr nicht berücksichtigt")
+    lage.hinweise.append(
+        f"Ehrenamtliche Aufwandsentschädigung von {m.name}: anrechnungsfrei bis {euro_text(grenze.wert)} im "
+        "Kalenderjahr (§ 11a Abs. 1 Nr. 5 SGB II); die Jahresgrenze prüft hartz-calc nicht.")
+    return NULL
+
+
+@ehrenamt_verfahren.fassung("als_erwerbseinkommen")
+@ehrenamt_verfahren.fassung("erhoehter_grundfreibetrag")
+def _ehrenamt_als_erwerb(e: SonstigesEinkommen, m: Mitglied, lage: Monatslage, z: _Zeilen) -> Decimal:
+    """Before 2023-07 the income is earned income (general rules / § 11b Abs. 2 S. 3 a.F.)."""
+    return e.betrag
+
+
+@ferienjob_verfahren.fassung("anrechnungsfrei")
+def _ferienjob_frei(m: Mitglied, rs: Rechtsstand) -> tuple[bool, str]:
+    """§ 11a Abs. 7 (from 2023-07): a pupil's holiday job is exempt."""
+    if m.person.ausbildung == "schueler" and m.alter < rs.wert("einkommen.ausbildung_altersgrenze"):
+        return True, ""
+    return False, "nur für Schülerinnen und Schüler unter 25 anrechnungsfrei (§ 11a Abs. 7 SGB II; ausbildung: schueler)."
+
+
+@ferienjob_verfahren.fassung("jahresgrenze")
+def _ferienjob_jahresgrenze(m: Mitglied, rs: Rechtsstand) -> tuple[bool, str]:
+    """§ 1 Abs. 4 Alg II-V a.F.: exempt up to an annual limit that one month cannot check."""
+    return False, "die Jahresgrenze des § 1 Abs. 4 Alg II-V a.F. bildet hartz-calc nicht ab; das Einkommen wurde angerechnet."
+
+
 def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Decimal]:
     """Counted other income of the person. Returns (counted, tax-free Ehrenamt income that is to be
     treated as earned income)."""
     rs = lage.rs
     frei_arten = rs.eintrag("einkommen.anrechnungsfreie_arten")
-    ehrenamt_regime = rs.wert("regime.ehrenamt")
     gezaehlt = NULL
     ehrenamt = NULL
     for e in m.person.einkommen:
@@ -342,16 +378,7 @@ def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Deci
                       "nicht als Einkommen berücksichtigt")
             continue
         if e.art == "ehrenamt":
-            if ehrenamt_regime == "anrechnungsfrei":
-                grenze = rs.eintrag("einkommen.ehrenamt_jahresgrenze")
-                z.eintrag("einkommen.anrechnungsfrei.ehrenamt", f"{bez} (anrechnungsfrei)", e.betrag, grenze,
-                          f"bis {euro_text(grenze.wert)} im Kalenderjahr nicht berücksichtigt")
-                lage.hinweise.append(
-                    f"Ehrenamtliche Aufwandsentschädigung von {m.name}: anrechnungsfrei bis "
-                    f"{euro_text(grenze.wert)} im Kalenderjahr (§ 11a Abs. 1 Nr. 5 SGB II); die Jahresgrenze prüft "
-                    "hartz-calc nicht.")
-            else:
-                ehrenamt += e.betrag  # earned income (§ 11b Abs. 2 S. 3 a.F. / general rules)
+            ehrenamt += ehrenamt_verfahren.fuer(rs)(e, m, lage, z)
             continue
         z.add(f"einkommen.{e.art}", bez, e.betrag, "§ 11 Abs. 1 SGB II", rs.stand, "Nettobetrag")
         if e.art == "elterngeld":
@@ -379,19 +406,16 @@ def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Deci
 def _erwerb_sammeln(m: Mitglied, lage: Monatslage, z: _Zeilen, ehrenamt: Decimal) -> _Erwerb | None:
     rs = lage.rs
     eintraege = [e for e in m.person.einkommen if isinstance(e, Erwerbseinkommen)]
-    ferien_frei = rs.wert("regime.ferienjob") == "anrechnungsfrei"
+    ferienjob_regel = ferienjob_verfahren.fuer(rs)
     gezaehlt = []
     for e in eintraege:
         if e.ferienjob:
-            if ferien_frei and m.person.ausbildung == "schueler" and m.alter < rs.wert("einkommen.ausbildung_altersgrenze"):
+            frei, hinweis = ferienjob_regel(m, rs)
+            if frei:
                 z.eintrag("einkommen.anrechnungsfrei.ferienjob", "Ferienjob einer Schülerin/eines Schülers (anrechnungsfrei)",
                           e.netto, rs.eintrag("regime.ferienjob"), "nicht als Einkommen berücksichtigt")
                 continue
-            lage.hinweise.append(
-                f"Ferienjob von {m.name}: "
-                + ("nur für Schülerinnen und Schüler unter 25 anrechnungsfrei (§ 11a Abs. 7 SGB II; ausbildung: schueler)."
-                   if ferien_frei else
-                   "die Jahresgrenze des § 1 Abs. 4 Alg II-V a.F. bildet hartz-calc nicht ab; das Einkommen wurde angerechnet."))
+            lage.hinweise.append(f"Ferienjob von {m.name}: {hinweis}")
         gezaehlt.append(e)
     if not gezaehlt and ehrenamt == 0:
         return None

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 Einheit = Literal[
     "euro",
@@ -168,10 +168,18 @@ def _parameter_sammeln(tabelle: dict[str, Any], pfad: str, ziel: dict[str, _Para
         if "werte" in inhalt:
             try:
                 ziel[name] = _ParameterDaten.model_validate(inhalt)
-            except ValueError as fehler:
-                raise DatenFehler(f"regelsaetze.toml: parameter {name}: {fehler}") from None
+            except ValidationError as fehler:
+                raise DatenFehler(f"regelsaetze.toml: parameter {name}: {_kurz(fehler)}") from None
         else:
             _parameter_sammeln(inhalt, name, ziel)
+
+
+def _kurz(fehler: ValidationError) -> str:
+    """One line per problem: 'werte.0.quelle: Field required'."""
+    return "; ".join(
+        f"{'.'.join(str(teil) for teil in e['loc']) or '(parameter)'}: {e['msg']}"
+        for e in fehler.errors(include_url=False, include_input=False)
+    )
 
 
 class Regelwerk:
@@ -180,8 +188,8 @@ class Regelwerk:
     def __init__(self, rohdaten: dict[str, Any]):
         try:
             self.meta = _MetaDaten.model_validate(rohdaten.get("meta", {}))
-        except ValueError as fehler:
-            raise DatenFehler(f"regelsaetze.toml: [meta]: {fehler}") from None
+        except ValidationError as fehler:
+            raise DatenFehler(f"regelsaetze.toml: [meta]: {_kurz(fehler)}") from None
         daten: dict[str, _ParameterDaten] = {}
         _parameter_sammeln(rohdaten, "", daten)
         self.parameter: dict[str, Parameter] = {}
@@ -232,7 +240,8 @@ class Rechtsstand:
         self._eintraege: dict[str, Eintrag | None] = {
             name: p.am(monat) for name, p in regelwerk.parameter.items()
         }
-        self.stand = max(ab for p in regelwerk.parameter.values() for ab in p.ab_daten if ab <= monat)
+        self.stand = max((ab for p in regelwerk.parameter.values() for ab in p.ab_daten if ab <= monat),
+                         default=meta.gueltig_ab)
         self.vorlaeufige = tuple(
             sorted(name for name, e in self._eintraege.items() if e is not None and e.vorlaeufig)
         )

@@ -61,11 +61,16 @@ def _kind_norm(stufe: int, m: Mitglied, alt: bool) -> str:
     return "§ 23 Nr. 1 SGB II"
 
 
+_EIGENE_BG = "ab 25 Jahren eigene Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 4 SGB II), alleinstehend"
+
+
 @stufenzuordnung.fassung("rbs_2011")
 def _stufe_2011(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnung:
     alter = m.alter_in(abschnitt)
     if m.rolle != "kind":
         return _erwachsene(m, lage, alter, abschnitt, alt=False)
+    if m.eigene_bg:  # S10
+        return Zuordnung(1, "§ 20 Abs. 2 S. 1 SGB II", _EIGENE_BG)
     stufe = _kinderstufe(alter, lage.rs)
     grund = {6: "Kind bis zur Vollendung des 6. Lebensjahres", 5: "Kind vom 7. bis zur Vollendung des 14. Lebensjahres",
              4: "Jugendliche/r vom 15. bis zur Vollendung des 18. Lebensjahres",
@@ -78,6 +83,8 @@ def _stufe_2006(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnun
     alter = m.alter_in(abschnitt)
     if m.rolle != "kind":
         return _erwachsene(m, lage, alter, abschnitt, alt=True)
+    if m.eigene_bg:  # S10
+        return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F.", _EIGENE_BG)
     stufe = _kinderstufe(alter, lage.rs)
     if stufe == 3:
         return Zuordnung(3, "§ 20 Abs. 2 S. 2 SGB II a.F.", "volljähriges Kind unter 25 in der Bedarfsgemeinschaft der Eltern (80 %)")

@@ -40,12 +40,20 @@ def app():
     except ImportError:  # pragma: no cover
         pass
 
+    def _version(wert: bool) -> None:
+        if wert:
+            from .. import __version__
+
+            print(f"hartz-calc {__version__}")
+            raise typer.Exit(0)
+
     @anwendung.callback()
     def _haupt(
         debug: bool = typer.Option(False, "--debug", help="Show the traceback of internal errors (no local variables)"),
-        version: bool = typer.Option(False, "--version", help="Print the version and exit"),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help="Print the version and exit"),
     ) -> None:
-        """Options before the command; --debug and --version are handled in run()."""
+        pass
 
     return anwendung
 
@@ -61,20 +69,37 @@ def _argumente(argv: list[str]) -> list[str]:
     return argv
 
 
-def _click_ausnahmen():
-    """typer >= 0.2x vendors click as typer._click; older versions depend on click."""
+def _click_ausnahmen() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """(Exit, Abort, ClickException) classes of click and of the click copy that newer typer versions
+    vendor as ``typer._click`` (typer >= 0.2x raises those, not click's)."""
+    beenden: list[type] = []
+    abbruch: list[type] = []
+    fehler: list[type] = []
     try:
-        from typer._click import exceptions
-    except ImportError:  # pragma: no cover - older typer
-        from click import exceptions
-    return exceptions
+        import click
+
+        beenden.append(click.exceptions.Exit)
+        abbruch.append(click.exceptions.Abort)
+        fehler.append(click.ClickException)
+    except ImportError:  # pragma: no cover - depends on the typer build
+        pass
+    try:
+        from typer import exceptions as typer_ausnahmen
+
+        beenden.append(typer_ausnahmen.Exit)
+        abbruch.append(typer_ausnahmen.Abort)
+    except (ImportError, AttributeError):  # pragma: no cover
+        pass
+    try:
+        from typer._click import exceptions as vendored
+
+        fehler.append(vendored.ClickException)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(beenden), tuple(abbruch), tuple(fehler)
 
 
 def run(argv: list[str] | None = None) -> int:
-    import typer
-
-    click = _click_ausnahmen()
-
     argv = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     debug = "--debug" in argv
     if "--version" in argv[:2]:
@@ -83,17 +108,19 @@ def run(argv: list[str] | None = None) -> int:
         print(f"hartz-calc {__version__}")
         return int(Exitcode.OK)
     argv = _argumente(argv)
+    beenden, abbruch, click_fehler = _click_ausnahmen()
     try:
-        app()(args=argv, prog_name="hartz-calc", standalone_mode=False)
-        code = Exitcode.OK
+        # with standalone_mode=False click returns the code of typer.Exit(n) instead of raising it
+        rueckgabe = app()(args=argv, prog_name="hartz-calc", standalone_mode=False)
+        code = rueckgabe if isinstance(rueckgabe, int) else Exitcode.OK
     except SystemExit as ende:
         code = ende.code if isinstance(ende.code, int) else Exitcode.OK
-    except typer.Exit as ende:
+    except beenden as ende:
         code = ende.exit_code
-    except typer.Abort:
+    except abbruch:
         print("hartz-calc: abgebrochen", file=sys.stderr)
         code = Exitcode.ABGEBROCHEN
-    except click.ClickException as fehler:
+    except click_fehler as fehler:
         fehler.show(file=sys.stderr)
         code = Exitcode.UNGUELTIGE_EINGABE
     except KeyboardInterrupt:

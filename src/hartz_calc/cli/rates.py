@@ -22,17 +22,24 @@ def _stichtag(text: str | None) -> dt.date:
 
 
 def _wert_text(wert) -> str:
+    """A parameter value in German notation: numbers 2,3; lists a / b; tables key: value."""
+    import datetime as dt
+    from decimal import Decimal
+
     from ..geld import zahl_text
 
-    if isinstance(wert, tuple):
-        if wert and isinstance(wert[0], dict):
-            return "; ".join(", ".join(f"{k} {zahl_text(v) if not isinstance(v, str) else v}" for k, v in s.items()) for s in wert)
-        return " / ".join(zahl_text(w) for w in wert)
+    if isinstance(wert, bool):
+        return "ja" if wert else "nein"
+    if isinstance(wert, Decimal):
+        return zahl_text(wert)
+    if isinstance(wert, dt.date):
+        return f"{wert:%d.%m.%Y}"
     if isinstance(wert, dict):
-        return ", ".join(f"{k}: {_wert_text(v) if isinstance(v, tuple) else v}" for k, v in wert.items())
-    if isinstance(wert, str):
-        return wert
-    return zahl_text(wert)
+        return ", ".join(f"{k} {_wert_text(v)}" for k, v in wert.items())
+    if isinstance(wert, (tuple, list)):
+        trenner = "; " if any(isinstance(w, dict) for w in wert) else " / "
+        return trenner.join(_wert_text(w) for w in wert)
+    return str(wert)
 
 
 def rates(

@@ -14,7 +14,7 @@ from ..geld import NULL
 Betrag = Annotated[
     Decimal,
     PlainSerializer(lambda d: float(d), return_type=float, when_used="json"),  # float-ok: pydantic's own JSON view
-    WithJsonSchema({"type": "number", "multipleOf": 0.01}),
+    WithJsonSchema({"type": "number", "description": "Euro, zwei Nachkommastellen"}),  # no float-based multipleOf
 ]
 """Euros, two decimals (JSON: a number)."""
 

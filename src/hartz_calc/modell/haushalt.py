@@ -28,6 +28,15 @@ MINDESTABSTAND_ELTERN_KIND_JAHRE = 12
 older of antragsteller and partner (its parent or step-parent)."""
 
 
+class FeldFehler(ValueError):
+    """A household-level check that belongs to one field: ``pfad`` (e.g. ``("personen", 2, "rolle")``)
+    lets the loader report that field and its line. The message never contains input values."""
+
+    def __init__(self, pfad: tuple[str | int, ...], grund: str):
+        super().__init__(grund)
+        self.pfad = pfad
+
+
 def _geld(wert: Any) -> Any:
     if isinstance(wert, bool):
         raise ValueError("Geldbetrag erwartet, nicht true/false")
@@ -45,9 +54,13 @@ Geld = Annotated[
     BeforeValidator(_geld),
     Field(ge=0, max_digits=11, decimal_places=2),
     PlainSerializer(lambda d: float(d), return_type=float, when_used="json"),  # float-ok: schema/JSON view only
-    WithJsonSchema({"type": "number", "minimum": 0, "multipleOf": 0.01}),
+    # No "multipleOf": 0.01 - JSON Schema validators test it with binary floats and reject valid amounts
+    # such as 563.07; the two-decimal rule is checked by hartz-calc itself.
+    WithJsonSchema({"type": "number", "minimum": 0, "description": "Euro, höchstens zwei Nachkommastellen"}),
 ]
 """Euros per month: a non-negative number with at most two decimals."""
+
+_NULL_EURO = Field(Decimal(0), json_schema_extra={"default": 0})  # schema default as a number, not "0"
 
 _MONAT = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -115,13 +128,13 @@ class Zeitraum(Streng):
     @model_validator(mode="after")
     def _reihenfolge(self) -> "Zeitraum":
         if self.bis < self.von:
-            raise ValueError("zeitraum: bis liegt vor von")
+            raise ValueError("bis liegt vor von")
         if self.erster_tag is not None and self.erster_tag.replace(day=1) != self.von:
-            raise ValueError("zeitraum: erster_tag muss im Monat von liegen")
+            raise ValueError("erster_tag muss im Monat von liegen")
         if self.letzter_tag is not None and self.letzter_tag.replace(day=1) != self.bis:
-            raise ValueError("zeitraum: letzter_tag muss im Monat bis liegen")
+            raise ValueError("letzter_tag muss im Monat bis liegen")
         if self.erster_tag is not None and self.letzter_tag is not None and self.letzter_tag < self.erster_tag:
-            raise ValueError("zeitraum: letzter_tag liegt vor erster_tag")
+            raise ValueError("letzter_tag liegt vor erster_tag")
         return self
 
 
@@ -195,10 +208,10 @@ Einkommen = Annotated[Union[Erwerbseinkommen, SonstigesEinkommen], Field(discrim
 
 
 class Absetzungen(Streng):
-    kfz_haftpflicht: Geld = Decimal(0)
-    versicherungen: Geld = Decimal(0)
-    riester: Geld = Decimal(0)
-    unterhaltszahlungen: Geld = Decimal(0)
+    kfz_haftpflicht: Geld = _NULL_EURO
+    versicherungen: Geld = _NULL_EURO
+    riester: Geld = _NULL_EURO
+    unterhaltszahlungen: Geld = _NULL_EURO
 
 
 class Minderung(Streng):
@@ -284,9 +297,9 @@ class Angemessenheit(Streng):
 
 
 class Unterkunft(Streng):
-    kaltmiete: Geld = Decimal(0)
-    nebenkosten: Geld = Decimal(0)
-    heizkosten: Geld = Decimal(0)
+    kaltmiete: Geld = _NULL_EURO
+    nebenkosten: Geld = _NULL_EURO
+    heizkosten: Geld = _NULL_EURO
     warmwasser_dezentral: bool = False
     personen_im_haushalt: Annotated[int, Field(ge=1, le=50)] | None = None
     angemessenheit: Angemessenheit | None = None
@@ -306,37 +319,39 @@ class Haushalt(Streng):
     @model_validator(mode="after")
     def _plausibel(self) -> "Haushalt":
         if (self.monat is None) == (self.zeitraum is None):
-            raise ValueError("genau eines von monat und zeitraum angeben")
-        namen = [p.name for p in self.personen]
-        for i, name in enumerate(namen):
-            if name in namen[:i]:
-                raise ValueError(f"@personen.{i}.name: Name schon bei personen[{namen.index(name)}] vergeben (Namen müssen eindeutig sein)")
+            pfad = ("zeitraum",) if self.zeitraum is not None else ()
+            raise FeldFehler(pfad, "genau eines von monat und zeitraum angeben")
+        erster_index: dict[str, int] = {}
+        for i, p in enumerate(self.personen):
+            if p.name in erster_index:
+                raise FeldFehler(("personen", i, "name"), f"Name schon vergeben (wie personen[{erster_index[p.name]}])")
+            erster_index[p.name] = i
         rollen = [p.rolle for p in self.personen]
         if rollen.count("antragsteller") != 1:
-            raise ValueError(f"genau eine Person mit rolle: antragsteller nötig (gefunden: {rollen.count('antragsteller')})")
+            if rollen.count("antragsteller") == 0:
+                raise FeldFehler(("personen",), "genau eine Person mit rolle: antragsteller nötig (keine gefunden)")
+            zweiter = [i for i, r in enumerate(rollen) if r == "antragsteller"][1]
+            raise FeldFehler(("personen", zweiter, "rolle"), "genau eine Person mit rolle: antragsteller nötig (mehrere gefunden)")
         if rollen.count("partner") > 1:
             zweiter = [i for i, r in enumerate(rollen) if r == "partner"][1]
-            raise ValueError(f"@personen.{zweiter}.rolle: mehr als ein partner: eine Person kann nur einen Partner haben")
+            raise FeldFehler(("personen", zweiter, "rolle"), "mehr als ein partner: eine Person kann nur einen Partner haben")
         if self.unterkunft and self.unterkunft.personen_im_haushalt is not None:
             if self.unterkunft.personen_im_haushalt < len(self.personen):
-                raise ValueError(
-                    f"@unterkunft.personen_im_haushalt: unterkunft.personen_im_haushalt ({self.unterkunft.personen_im_haushalt}) ist kleiner als "
-                    f"die Zahl der personen ({len(self.personen)})"
-                )
+                raise FeldFehler(("unterkunft", "personen_im_haushalt"), "kleiner als die Zahl der personen in der Datei")
         stichtag = self.monat or (self.zeitraum.von if self.zeitraum else None)
         alter = {p.name: lebensalter(p, stichtag) for p in self.personen}
         eltern = [p for p in self.personen if p.rolle in ("antragsteller", "partner")]
         aeltester_elternteil = max(alter[p.name] for p in eltern)
         for i, person in enumerate(self.personen):
             if person.geburtsdatum is not None and person.geburtsdatum > _monatsende(stichtag):
-                raise ValueError(f"@personen.{i}.geburtsdatum: geburtsdatum liegt nach dem berechneten Monat")
+                raise FeldFehler(("personen", i, "geburtsdatum"), "liegt nach dem berechneten Monat")
             if person.rolle != "kind":
                 continue
             if alter[person.name] > aeltester_elternteil - MINDESTABSTAND_ELTERN_KIND_JAHRE:
-                feld = "geburtsdatum" if person.geburtsdatum is not None else "alter"
-                raise ValueError(
-                    f"@personen.{i}.{feld}: rolle kind ist zu alt für ein Kind von antragsteller/partner "
-                    f"(es muss mindestens {MINDESTABSTAND_ELTERN_KIND_JAHRE} Jahre jünger sein als der ältere von beiden)"
+                raise FeldFehler(
+                    ("personen", i, "rolle"),
+                    f"zu alt für ein Kind von antragsteller/partner (mindestens {MINDESTABSTAND_ELTERN_KIND_JAHRE} "
+                    "Jahre jünger als der ältere Elternteil nötig)",
                 )
         return self
 

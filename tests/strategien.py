@@ -1,0 +1,247 @@
+"""Hypothesis strategies that build VALID household files (format 1) as plain dicts.
+
+Every value is what a user could write in the YAML file: months as ``"YYYY-MM"`` strings, dates as
+ISO strings, money as :class:`~decimal.Decimal` with two decimals (``api.household_from_dict``
+accepts it; :func:`als_yaml` turns a dict into YAML text for ``api.parse_household`` / the CLI).
+
+Main entry points::
+
+    from strategien import haushalte, monate
+    @given(haushalte())                                   # any valid household 2005-01 .. 2026-12
+    @given(haushalte(von="2023-01", bis="2026-12", max_kinder=2, einkommen=False))
+    @given(haushalte(zeitraum=True))                      # a Bewilligungszeitraum of 1-12 months
+
+All households pass the model's validation: exactly one antragsteller, at most one partner,
+kinder at least 12 years younger than the older parent and under 25, unique names, birth dates
+not after the computed month, personen_im_haushalt not below the number of personen.
+Strategies for parts (``geld``, ``einkommen_liste``, ``unterkunft`` ...) are public so that other
+test modules can combine them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from dateutil.relativedelta import relativedelta
+from hypothesis import strategies as st
+
+ERSTER_MONAT = dt.date(2005, 1, 1)
+LETZTER_MONAT = dt.date(2026, 12, 1)
+
+EINKOMMENSARTEN = (
+    "unterhalt", "unterhaltsvorschuss", "elterngeld", "arbeitslosengeld", "krankengeld", "rente",
+    "kinderzuschlag", "wohngeld", "mutterschaftsgeld", "ehrenamt", "sonstiges",
+)
+"""All income kinds of the contract besides ``erwerbstaetigkeit`` (which has brutto/netto)."""
+
+NAMEN = ("Anna", "Bernd", "Clara", "Deniz", "Emil", "Fatma", "Gül", "Hana", "Ilja", "Jonas", "Kemal", "Lea")
+
+
+def _monat(text: str | dt.date) -> dt.date:
+    if isinstance(text, dt.date):
+        return text.replace(day=1)
+    jahr, monat = text.split("-")
+    return dt.date(int(jahr), int(monat), 1)
+
+
+def monat_text(monat: dt.date) -> str:
+    return f"{monat:%Y-%m}"
+
+
+def monate(von: str | dt.date = ERSTER_MONAT, bis: str | dt.date = LETZTER_MONAT) -> st.SearchStrategy[dt.date]:
+    """First days of benefit months between ``von`` and ``bis`` (inclusive)."""
+    erster, letzter = _monat(von), _monat(bis)
+    anzahl = (letzter.year - erster.year) * 12 + letzter.month - erster.month
+    return st.integers(0, anzahl).map(lambda i: erster + relativedelta(months=i))
+
+
+def geld(minimum: int | str = 0, maximum: int | str = 2000) -> st.SearchStrategy[Decimal]:
+    """A money amount with two decimals in [minimum, maximum] euros."""
+    unten, oben = int(Decimal(minimum) * 100), int(Decimal(maximum) * 100)
+    return st.integers(unten, oben).map(lambda c: Decimal(c) / 100)
+
+
+def geburtsdatum_fuer(alter: int, stichtag: dt.date, offset_tage: int) -> dt.date:
+    """A birth date that makes the person exactly ``alter`` years old on ``stichtag``
+    (``offset_tage`` in 0..364 chooses the day within that year of life)."""
+    spaetestens = stichtag - relativedelta(years=alter)  # birthday on the stichtag itself
+    frühestens = stichtag - relativedelta(years=alter + 1) + dt.timedelta(days=1)
+    tage = (spaetestens - frühestens).days
+    return spaetestens - dt.timedelta(days=offset_tage % (tage + 1))
+
+
+@st.composite
+def alter_angabe(draw, alter: int, stichtag: dt.date, monat_ende: dt.date) -> dict[str, Any]:
+    """``{"alter": n}`` or ``{"geburtsdatum": "..."}`` for a person of ``alter`` years on ``stichtag``."""
+    if draw(st.booleans()):
+        return {"alter": alter}
+    geboren = geburtsdatum_fuer(alter, stichtag, draw(st.integers(0, 364)))
+    if geboren > monat_ende:  # a newborn of the month at the latest
+        geboren = monat_ende
+    return {"geburtsdatum": geboren.isoformat()}
+
+
+@st.composite
+def einkommen_liste(draw, erwachsen: bool = True, max_eintraege: int = 2) -> list[dict[str, Any]]:
+    """0..max_eintraege income entries; employment only for erwachsen (with brutto >= netto)."""
+    eintraege = []
+    for _ in range(draw(st.integers(0, max_eintraege))):
+        if erwachsen and draw(st.booleans()):
+            brutto = draw(geld(0, 3000))
+            netto = draw(geld(0, brutto))
+            eintrag: dict[str, Any] = {"art": "erwerbstaetigkeit", "brutto": brutto, "netto": netto}
+            if draw(st.integers(0, 4)) == 0:
+                eintrag["werbungskosten"] = draw(geld(0, 150))
+            if draw(st.integers(0, 4)) == 0:
+                eintrag["entfernung_km"] = draw(st.integers(0, 80))
+            eintraege.append(eintrag)
+        else:
+            arten = EINKOMMENSARTEN if erwachsen else ("unterhalt", "unterhaltsvorschuss", "kinderzuschlag", "sonstiges")
+            eintraege.append({"art": draw(st.sampled_from(arten)), "betrag": draw(geld(0, 800))})
+    return eintraege
+
+
+@st.composite
+def mehrbedarfe(draw) -> dict[str, Any]:
+    """A ``mehrbedarfe`` block with at least one key."""
+    daten: dict[str, Any] = {}
+    while not daten:
+        if draw(st.booleans()):
+            daten["behinderung"] = draw(st.booleans())
+        if draw(st.booleans()):
+            daten["merkzeichen_g"] = draw(st.booleans())
+        if draw(st.booleans()):
+            daten["ernaehrung"] = draw(geld(0, 200))
+        if draw(st.booleans()):
+            daten["unabweisbar"] = draw(geld(0, 150))
+    return daten
+
+
+@st.composite
+def unterkunft(draw, monat: dt.date, personen: int) -> dict[str, Any]:
+    """An ``unterkunft`` block: costs, optional limits, optional personen_im_haushalt and leistungsbeginn."""
+    daten: dict[str, Any] = {
+        "kaltmiete": draw(geld(0, 1500)),
+        "nebenkosten": draw(geld(0, 400)),
+        "heizkosten": draw(geld(0, 300)),
+    }
+    if draw(st.integers(0, 3)) == 0:
+        daten["warmwasser_dezentral"] = True
+    if draw(st.integers(0, 3)) == 0:
+        daten["personen_im_haushalt"] = personen + draw(st.integers(0, 3))
+    if draw(st.booleans()):
+        grenze: dict[str, Any] = {}
+        if draw(st.integers(0, 4)):
+            grenze["bruttokaltmiete"] = draw(geld(200, 1500))
+        if draw(st.integers(0, 4)):
+            grenze["heizkosten"] = draw(geld(30, 250))
+        daten["angemessenheit"] = grenze
+    if draw(st.booleans()):
+        frueh = max(ERSTER_MONAT, monat - relativedelta(months=30))
+        daten["leistungsbeginn"] = monat_text(draw(monate(frueh, monat)))
+    return daten
+
+
+@st.composite
+def haushalte(
+    draw,
+    von: str | dt.date = ERSTER_MONAT,
+    bis: str | dt.date = LETZTER_MONAT,
+    max_kinder: int = 4,
+    partner: bool | None = None,
+    einkommen: bool = True,
+    mit_mehrbedarfen: bool = True,
+    mit_unterkunft: bool | None = None,
+    zeitraum: bool = False,
+    region: str | None = None,
+) -> dict[str, Any]:
+    """A valid household file (format 1) as a dict.
+
+    - ``von``/``bis``: range of the benefit month (for ``zeitraum=True``: of its first month;
+      the zeitraum has 1..12 months and never ends after ``bis``);
+    - ``partner``: True/False forces a partner or none; None lets hypothesis choose;
+    - ``max_kinder``: 0..4 kinder with ages plausible relative to the parents;
+    - ``einkommen``: whether income lists may appear; ``mit_mehrbedarfen``: Mehrbedarf inputs,
+      pregnancy, overrides (regelbedarfsstufe, alleinerziehend, erwerbsfaehig);
+    - ``mit_unterkunft``: True/False forces/omits the unterkunft block; None lets hypothesis choose;
+    - ``region``: "west"/"ost" forces it; None chooses (and sometimes leaves it out).
+    """
+    monat = draw(monate(von, bis))
+    daten: dict[str, Any] = {}
+    if draw(st.booleans()):
+        daten["format"] = 1
+    if zeitraum:
+        letzter = min(_monat(bis), monat + relativedelta(months=11))
+        ende = draw(monate(monat, letzter))
+        daten["zeitraum"] = {"von": monat_text(monat), "bis": monat_text(ende)}
+    else:
+        daten["monat"] = monat_text(monat)
+    gewaehlt = region if region is not None else draw(st.sampled_from([None, "west", "ost"]))
+    if gewaehlt is not None:
+        daten["region"] = gewaehlt
+    monat_ende = monat + relativedelta(months=1) - dt.timedelta(days=1)
+
+    versatz = draw(st.integers(0, len(NAMEN) - 1))  # cheap variety (a permutation draws too much data)
+    namen = iter(NAMEN[versatz:] + NAMEN[:versatz])
+    personen: list[dict[str, Any]] = []
+
+    def erwachsene_person(rolle: str) -> tuple[dict[str, Any], int]:
+        alter = draw(st.integers(15, 80))
+        person: dict[str, Any] = {"name": next(namen), "rolle": rolle, **draw(alter_angabe(alter, monat, monat_ende))}
+        if einkommen and draw(st.booleans()):
+            person["einkommen"] = draw(einkommen_liste(erwachsen=True))
+        if mit_mehrbedarfen:
+            if draw(st.integers(0, 5)) == 0:
+                person["mehrbedarfe"] = draw(mehrbedarfe())
+            if alter <= 50 and draw(st.integers(0, 5)) == 0:
+                termin = monat + dt.timedelta(days=draw(st.integers(-60, 300)))
+                person["schwanger"] = {"entbindungstermin": termin.isoformat()}
+            if draw(st.integers(0, 9)) == 0:
+                person["erwerbsfaehig"] = draw(st.booleans())
+            if draw(st.integers(0, 9)) == 0:
+                person["regelbedarfsstufe"] = draw(st.integers(1, 3))
+            if rolle == "antragsteller" and draw(st.integers(0, 9)) == 0:
+                person["alleinerziehend"] = draw(st.booleans())
+        if einkommen and draw(st.integers(0, 5)) == 0:
+            person["absetzungen"] = {"kfz_haftpflicht": draw(geld(0, 80))}
+        return person, alter
+
+    antragsteller, alter_a = erwachsene_person("antragsteller")
+    personen.append(antragsteller)
+    aeltester = alter_a
+    mit_partner = draw(st.booleans()) if partner is None else partner
+    if mit_partner:
+        person, alter_p = erwachsene_person("partner")
+        personen.append(person)
+        aeltester = max(aeltester, alter_p)
+    hoechstes_kindesalter = min(24, aeltester - 12)
+    if hoechstes_kindesalter >= 0:
+        for _ in range(draw(st.integers(0, max_kinder))):
+            alter = draw(st.integers(0, hoechstes_kindesalter))
+            k: dict[str, Any] = {"name": next(namen), "rolle": "kind", **draw(alter_angabe(alter, monat, monat_ende))}
+            if draw(st.integers(0, 5)) == 0:
+                k["kindergeld"] = draw(st.one_of(st.booleans(), geld(0, 300)))
+            if einkommen and draw(st.integers(0, 3)) == 0:
+                k["einkommen"] = draw(einkommen_liste(erwachsen=alter >= 15, max_eintraege=1))
+            if mit_mehrbedarfen and draw(st.integers(0, 9)) == 0:
+                k["mehrbedarfe"] = draw(mehrbedarfe())
+            personen.append(k)
+    daten["personen"] = personen
+    if mit_unterkunft is True or (mit_unterkunft is None and draw(st.integers(0, 4))):
+        daten["unterkunft"] = draw(unterkunft(monat, len(personen)))
+    return daten
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(Decimal, lambda d, w: d.represent_scalar("tag:yaml.org,2002:float", f"{w:.2f}"))
+
+
+def als_yaml(daten: dict[str, Any]) -> str:
+    """The household dict as YAML text, as a user would write it (money with two decimals)."""
+    return yaml.dump(daten, Dumper=_Dumper, allow_unicode=True, sort_keys=False)

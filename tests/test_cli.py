@@ -1,0 +1,235 @@
+"""The command line: formats, exit codes (0 ok, 2 invalid input, 4 internal error), one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from hartz_calc import api
+from hartz_calc.eingabe import yaml_lesen
+
+from conftest import REPO, SHARED_EXAMPLES
+
+EINFACH = "monat: 2026-01\npersonen:\n  - {name: Ben, rolle: antragsteller, alter: 42}\nunterkunft: {kaltmiete: 400.00, nebenkosten: 80.00, heizkosten: 60.00}\n"
+
+
+@pytest.fixture
+def datei(tmp_path: Path) -> Path:
+    pfad = tmp_path / "haushalt.yaml"
+    pfad.write_text(EINFACH, encoding="utf-8")
+    return pfad
+
+
+def test_json_format(cli, datei):
+    """R27: 563 € + 540 € Unterkunft und Heizung (single-2026 acceptance example)."""
+    code, out, err = cli(str(datei), "--format", "json")
+    assert (code, err) == (0, "")
+    daten = json.loads(out, parse_float=Decimal)
+    assert daten["personen"][0]["anspruch"] == Decimal("1103.00")
+    assert daten["posten"], "line items expected by default"
+    assert all(p["norm"] and p["rechtsstand"] for p in daten["posten"])
+
+
+def test_json_ohne_posten(cli, datei):
+    code, out, _ = cli("calc", str(datei), "--format", "json", "--ohne-posten")
+    assert code == 0 and "posten" not in json.loads(out)
+
+
+def test_json_zahlen_mit_zwei_nachkommastellen(cli, datei):
+    _, out, _ = cli(str(datei), "--format", "json")
+    assert '"regelbedarf": 563.00' in out
+
+
+def test_csv_format(cli, datei):
+    code, out, _ = cli(str(datei), "--format", "csv")
+    assert code == 0
+    zeilen = list(csv.DictReader(io.StringIO(out)))
+    assert len(zeilen) == 1
+    assert (zeilen[0]["name"], zeilen[0]["regelbedarf"], zeilen[0]["anspruch"]) == ("Ben", "563.00", "1103.00")
+
+
+def test_md_format(cli, datei):
+    code, out, _ = cli(str(datei), "-f", "md")
+    assert code == 0
+    assert "| Ben |" in out and "563,00 €" in out and "§ 20" in out
+
+
+def test_rich_format_ohne_terminal(cli, datei):
+    code, out, _ = cli(str(datei))
+    assert code == 0
+    assert "563,00" in out and "\x1b[" not in out
+
+
+def test_out_datei(cli, datei, tmp_path):
+    ziel = tmp_path / "ergebnis.json"
+    code, out, _ = cli(str(datei), "--format", "json", "--out", str(ziel))
+    assert code == 0 and out == ""
+    assert json.loads(ziel.read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_version(cli):
+    from hartz_calc import __version__
+
+    code, out, _ = cli("--version")
+    assert code == 0 and out.strip() == f"hartz-calc {__version__}"
+
+
+def test_hilfe_nennt_exitcodes(cli):
+    code, out, _ = cli("--help")
+    assert code == 0 and "Exit codes" in out
+
+
+# ---- errors ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "erwartet"), [
+    ("monat: 2026-01\npersonen:\n  - {name: Ben, rolle: antragsteller, alter: 42\n", ":4: kein gültiges YAML"),
+    (EINFACH.replace("alter: 42", "alter: 42, hobby: Angeln"), ":3: personen[0].hobby: unbekanntes Feld"),
+    (EINFACH.replace("kaltmiete: 400.00", "kaltmiete: -400.00"), ":4: unterkunft.kaltmiete: darf nicht negativ sein"),
+    (EINFACH.replace("monat: 2026-01", "monat: 2027-01"), "Für 2027-01 sind keine Regeln hinterlegt"),
+])
+def test_ungueltige_eingabe_exit_2_eine_zeile(cli, tmp_path, text, erwartet):
+    pfad = tmp_path / "kaputt.yaml"
+    pfad.write_text(text, encoding="utf-8")
+    code, out, err = cli(str(pfad), "--format", "json")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and erwartet in err, err
+    assert "Traceback" not in err and "Angeln" not in err and "400" not in err
+
+
+def test_fehlende_datei_exit_2(cli, tmp_path):
+    code, _, err = cli(str(tmp_path / "gibtsnicht.yaml"))
+    assert code == 2 and "Datei nicht gefunden" in err
+
+
+def test_unbekanntes_format_exit_2(cli, datei):
+    code, _, _ = cli(str(datei), "--format", "pdf")
+    assert code == 2
+
+
+def test_interner_fehler_exit_4_ohne_traceback(cli, datei, monkeypatch):
+    from hartz_calc import berechnung
+
+    def kaputt(*_args, **_kwargs):
+        raise RuntimeError("Geheimnis Ben 1103")
+
+    monkeypatch.setattr(berechnung, "berechne_monat", kaputt)
+    code, out, err = cli(str(datei))
+    assert code == 4
+    assert err.strip() == "hartz-calc: interner Fehler (RuntimeError); mit --debug erneut ausführen und melden"
+    assert "Traceback" not in err and "Geheimnis" not in err
+
+
+def test_interner_fehler_mit_debug_zeigt_traceback(cli, datei, monkeypatch):
+    from hartz_calc import berechnung
+
+    monkeypatch.setattr(berechnung, "berechne_monat", lambda *a, **k: 1 / 0)
+    code, _, err = cli("--debug", str(datei))
+    assert code == 4 and "Traceback" in err and "ZeroDivisionError" in err
+
+
+def test_konsolenskript_als_prozess(datei):
+    """The real process: `python -m hartz_calc FILE --format json` (exit code and stdout)."""
+    env_pfad = str(REPO / "src")
+    ergebnis = subprocess.run([sys.executable, "-m", "hartz_calc", str(datei), "--format", "json", "--ohne-posten"],
+                              capture_output=True, text=True, env={"PYTHONPATH": env_pfad, "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert json.loads(ergebnis.stdout)["summe"]["anspruch"] == 1103.0
+
+
+# ---- rates -----------------------------------------------------------------------------------------
+
+def test_rates_2024_json(cli):
+    code, out, _ = cli("rates", "2024", "--format", "json")
+    assert code == 0
+    daten = json.loads(out)
+    assert daten["monat"] == "2024-01" and daten["rechtsstand_name"] == "Bürgergeld"
+    assert daten["parameter"]["regelbedarf"]["wert"] == "563 / 506 / 451 / 471 / 390 / 357"  # R25
+    assert "regelbedarf_ost" not in daten["parameter"]
+
+
+def test_rates_2005_03_ost(cli):
+    code, out, _ = cli("rates", "2005-03", "--region", "ost", "--format", "json")
+    assert code == 0
+    daten = json.loads(out)
+    assert daten["parameter"]["regelbedarf_ost"]["wert"] == "331 / 298 / 265 / 265 / 199 / 199"  # R2-R5
+    assert daten["parameter"]["rundung"]["wert"] == "euro"
+
+
+def test_rates_tabelle(cli):
+    code, out, _ = cli("rates", "2024")
+    assert code == 0 and "regelbedarf" in out and "563" in out
+
+
+@pytest.mark.parametrize("monat", ["2024-13", "vierundzwanzig", "2004-12", "2027-01"])
+def test_rates_ungueltiger_monat_exit_2(cli, monat):
+    code, _, err = cli("rates", monat)
+    assert code == 2 and "Traceback" not in err
+
+
+# ---- schema ----------------------------------------------------------------------------------------
+
+def _beispiel_daten() -> list[tuple[str, dict]]:
+    dateien = sorted((REPO / "examples").glob("*.yaml"))
+    if SHARED_EXAMPLES.is_dir():
+        dateien += sorted(SHARED_EXAMPLES.glob("*.yaml"))
+    daten = []
+    for pfad in dateien:
+        werte, _ = yaml_lesen(pfad.read_text(encoding="utf-8"), str(pfad))
+        daten.append((pfad.name, json.loads(json.dumps(werte, default=float))))
+    return daten
+
+
+def test_schema_ist_gueltig_und_validiert_die_beispiele(cli):
+    code, out, _ = cli("schema")
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    beispiele = _beispiel_daten()
+    assert len(beispiele) >= 5
+    for name, daten in beispiele:
+        fehler = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(daten)]
+        assert not fehler, (name, fehler)
+
+
+def test_schema_lehnt_ungueltiges_ab(cli):
+    _, out, _ = cli("schema")
+    validator = jsonschema.Draft202012Validator(json.loads(out))
+    assert not validator.is_valid({"monat": "2026-01", "personen": [{"name": "A", "rolle": "chefin", "alter": 3}]})
+    assert not validator.is_valid({"monat": "2026-01", "personen": [{"name": "A", "rolle": "kind", "alter": 3, "x": 1}]})
+    assert validator.is_valid({"monat": "2026-01", "personen": [{"name": "A", "rolle": "antragsteller", "alter": 3,
+                                                                 "einkommen": [{"art": "unterhalt", "betrag": 563.07}]}]})
+
+
+def test_ergebnis_schema(cli, datei):
+    code, out, _ = cli("schema", "--ergebnis")
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema == json.loads(json.dumps(api.result_schema()))
+    _, ergebnis, _ = cli(str(datei), "--format", "json")
+    jsonschema.validate(json.loads(ergebnis), schema)
+
+
+@pytest.mark.parametrize("pfad", sorted((REPO / "examples").glob("*.yaml")), ids=lambda p: p.name)
+def test_beispiele_rechnen_in_allen_formaten(cli, pfad):
+    """Every file in examples/ is a valid household that computes (docs are tested)."""
+    for format in ("json", "csv", "md", "rich"):
+        code, out, err = cli(str(pfad), "--format", format)
+        assert (code, err) == (0, ""), (format, err)
+        assert out
+    text = pfad.read_text(encoding="utf-8")
+    assert text.startswith("# "), "examples start with a German comment explaining the case"
+
+
+def test_beispiele_vorhanden():
+    assert len(list((REPO / "examples").glob("*.yaml"))) >= 5
