@@ -35,17 +35,12 @@ def anteilig(betrag: Decimal, tage: int) -> Decimal:
     return cent(betrag * tage / DREISSIG)
 
 
+_DEUTSCH = str.maketrans({",": ".", ".": ","})
+
+
 def euro_text(betrag: Decimal) -> str:
     """German format: 1.234,56 €"""
-    betrag = cent(betrag)
-    vorzeichen = "-" if betrag < 0 else ""
-    ganz, _, rest = f"{abs(betrag):.2f}".partition(".")
-    gruppen = []
-    while len(ganz) > 3:
-        gruppen.insert(0, ganz[-3:])
-        ganz = ganz[:-3]
-    gruppen.insert(0, ganz)
-    return f"{vorzeichen}{'.'.join(gruppen)},{rest} €"
+    return f"{cent(betrag) or NULL:,.2f}".translate(_DEUTSCH) + " €"
 
 
 def zahl_text(wert: Decimal) -> str:

@@ -100,6 +100,8 @@ def _click_ausnahmen() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, 
 
 
 def run(argv: list[str] | None = None) -> int:
+    # hartz-calc uses no pydantic plugins; skipping their entry-point scan saves start-up time
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     debug = "--debug" in argv
     if "--version" in argv[:2]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -37,19 +38,22 @@ Abschnitt = Literal[
 ]
 
 
-class Posten(BaseModel):
-    """One line of the Berechnungsbogen: who, what, how much, on which legal basis, from which rule set."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Posten:
+    """One line of the Berechnungsbogen: who, what, how much, on which legal basis, from which rule set.
 
-    model_config = ConfigDict(frozen=True)
+    A plain frozen dataclass (built ~20 times per household, so not re-validated); pydantic still
+    serialises it and publishes its schema as part of :class:`Ergebnis`.
+    """
 
-    person: str | None = Field(None, description="name of the person; None = the whole Bedarfsgemeinschaft/household")
+    person: Annotated[str | None, Field(description="name of the person; None = the whole household")] = None
     abschnitt: Abschnitt
-    art: str = Field(description="machine key, e.g. regelbedarf, mehrbedarf.alleinerziehend")
-    bezeichnung: str = Field(description="German label")
+    art: Annotated[str, Field(description="machine key, e.g. regelbedarf, mehrbedarf.alleinerziehend")]
+    bezeichnung: Annotated[str, Field(description="German label")]
     betrag: Betrag
-    norm: str = Field(description="legal basis (§, Abs., Satz)")
-    rechtsstand: dt.date = Field(description="date from which the rule used is in force")
-    erlaeuterung: str = Field("", description="how the amount was computed, in German")
+    norm: Annotated[str, Field(description="legal basis (§, Abs., Satz)")]
+    rechtsstand: Annotated[dt.date, Field(description="date from which the rule used is in force")]
+    erlaeuterung: Annotated[str, Field(description="how the amount was computed, in German")] = ""
 
 
 class PersonErgebnis(BaseModel):
