@@ -241,12 +241,14 @@ def test_drei_monatsteile_ohne_cent_drift():
 
 def test_s10_kind_ab_25_eigene_bg():
     """S10, § 7 Abs. 3 Nr. 4: a kind aged 25+ in the parents' household forms its own BG (RBS 1, R25: 563 €), is not
-    computed here (in_bg false, no claim) and counts only for the Kopfteil (900 € / 3 = 300 €); the 24-year-old stays
-    in the BG at RBS 3 (451 €)."""
+    computed here (in_bg false, no need, no claim: anspruch = bedarf - einkommen = 0) and counts only for the Kopfteil
+    (900 € / 3 = 300 €, shown as its line but not part of this BG's need); the 24-year-old stays in the BG at RBS 3
+    (451 €)."""
     ergebnis = rechne_dict({"monat": "2024-06", "unterkunft": {"kaltmiete": Decimal(900)},
-                            "personen": [erwachsener(alter=55), kind("Kai", 26), kind("Lu", 24)]})
+                            "personen": [erwachsener(alter=55), kind("Kai", 26), kind("Lu", 24)]}, mit_posten=True)
     kai, lu = person(ergebnis, "Kai"), person(ergebnis, "Lu")
-    assert (kai["regelbedarfsstufe"], kai["in_bg"], kai["anspruch"], kai["unterkunft"]) == (1, False, 0, 300)
+    assert (kai["regelbedarfsstufe"], kai["in_bg"], kai["bedarf"], kai["anspruch"], kai["unterkunft"]) == (1, False, 0, 0, 0)
+    assert [x["betrag"] for x in ergebnis["posten"] if x["person"] == "Kai" and x["art"].startswith("unterkunft")] == [300, -300]
     assert (lu["regelbedarfsstufe"], lu["regelbedarf"], lu["in_bg"]) == (3, 451, True)
     assert any("Kai" in h and "§ 7 Abs. 3 Nr. 4" in h for h in ergebnis["hinweise"])
     assert ergebnis["summe"]["anspruch"] == Decimal(563 + 300 + 451 + 300)

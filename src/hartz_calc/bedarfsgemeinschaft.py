@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .modell.haushalt import Haushalt, Person, alter_am, lebensalter
-from .rechtsstand import Rechtsstand
+from .rechtsstand import Rechtsstand, Verfahren
 
 TAGE_IM_MONAT = 30
 
@@ -45,6 +45,7 @@ class Mitglied:
     leistungsberechtigt: bool  # False above the Regelaltersgrenze (§ 7 Abs. 1 S. 1 Nr. 1, § 7a) or in an own BG
     hinweise: list[str] = field(default_factory=list)
     eigene_bg: bool = False  # rolle kind aged 25 or more: own Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 4), Kopfteil only
+    eigene_bg_volljaehrig: bool = False  # adult kind before 2006-07: own BG, computed here without parents' income
 
     def alter_in(self, abschnitt: Abschnitt) -> int:
         if self.geburtstag_position is not None and abschnitt.von >= self.geburtstag_position:
@@ -78,6 +79,21 @@ class Monatslage:
     @property
     def kinder(self) -> list[Mitglied]:
         return [m for m in self.mitglieder if m.rolle == "kind"]
+
+
+volljaehrige_kinder = Verfahren("regime.volljaehrige_kinder")
+
+
+@volljaehrige_kinder.fassung("eigene_bg")
+def _eigene_bg_bis_2006(alter: int) -> bool:
+    """§ 7 Abs. 3 Nr. 4 a.F. (until 2006-06): an adult kind forms its own Bedarfsgemeinschaft."""
+    return alter >= 18
+
+
+@volljaehrige_kinder.fassung("eltern_bg")
+def _in_eltern_bg_ab_2006(alter: int) -> bool:
+    """From 2006-07: unmarried kinder under 25 belong to the parents' Bedarfsgemeinschaft."""
+    return False
 
 
 def _monatsende(monat: dt.date) -> dt.date:
@@ -155,6 +171,10 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         else:
             erwerbsfaehig = ab_alter <= alter and not ueber_grenze
         eigene_bg = person.rolle == "kind" and alter >= kind_grenze  # S10: from the 25th birthday (start of month)
+        # S9: before 2006-07 an adult kind formed its own BG in the same household; it is computed here, but
+        # the parents' income does not cover its need (an explicit regelbedarfsstufe keeps it in the parents' BG)
+        eigene_bg_volljaehrig = (person.rolle == "kind" and not eigene_bg and person.regelbedarfsstufe is None
+                                 and volljaehrige_kinder.fuer(rs)(alter))
         mitglied = Mitglied(
             person=person,
             name=person.name,
@@ -164,6 +184,7 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
             erwerbsfaehig=erwerbsfaehig,
             leistungsberechtigt=not ueber_grenze and not eigene_bg,
             eigene_bg=eigene_bg,
+            eigene_bg_volljaehrig=eigene_bg_volljaehrig,
         )
         mitglieder.append(mitglied)
     positionen = sorted(_aenderungspositionen(haushalt, monat, rs))

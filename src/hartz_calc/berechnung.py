@@ -41,6 +41,12 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
     bedarfe: dict[str, verteilung.PersonBedarf] = {}
     regelbedarfe = {}
     for m in lage.mitglieder:
+        if not m.leistungsberechtigt:
+            # not part of this Bedarfsgemeinschaft (own BG, or above the Regelaltersgrenze): no need here;
+            # the Stufe is shown for information only
+            rb = regelbedarf.berechnen(m, lage, [])
+            bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, NULL, {}, NULL, False)
+            continue
         rb = regelbedarf.berechnen(m, lage, posten)
         regelbedarfe[m.name] = rb
         mb = mehrbedarf.berechnen(m, lage, rb, posten)
@@ -49,6 +55,13 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
     kdu = unterkunft.berechnen(lage, posten)
     for name, b in bedarfe.items():
         kopfteil = kdu.kopfteile[name]
+        if not b.leistungsberechtigt:
+            if kopfteil:
+                posten.append(Posten(person=name, abschnitt="bedarf", art="unterkunft.nicht_in_bg",
+                                     bezeichnung="Kopfteil gehört nicht zum Bedarf dieser Bedarfsgemeinschaft",
+                                     betrag=-kopfteil, norm="§ 7 Abs. 3, § 22 Abs. 1 SGB II", rechtsstand=rs.stand,
+                                     erlaeuterung="die Person wohnt im Haushalt, ist aber nicht Mitglied der Bedarfsgemeinschaft"))
+            continue
         if tage < 30 and kopfteil:
             kopfteil = anteilig(kopfteil, tage)
             posten.append(Posten(person=name, abschnitt="bedarf", art="unterkunft.teilmonat",

@@ -100,6 +100,14 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
                                  betrag=e.bereinigt - b.bedarf, norm="§ 7 Abs. 3 Nr. 4 SGB II", rechtsstand=rs.stand,
                                  erlaeuterung=f"Einkommen {euro_text(e.bereinigt)} ≥ Bedarf {euro_text(b.bedarf)}; zählt weiter "
                                               "beim Kopfteil und beim Mehrbedarf für Alleinerziehende"))
+        elif m.eigene_bg_volljaehrig:
+            in_bg[m.name] = True  # own Bedarfsgemeinschaft (S9): the parents' income does not cover its need
+            regel = rs.eintrag("regime.volljaehrige_kinder")
+            posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.eigene_bg_volljaehrig",
+                                 bezeichnung="Volljähriges Kind: eigene Bedarfsgemeinschaft, ohne Einkommen der Eltern",
+                                 betrag=b.bedarf - kind_einkommen[m.name], norm=regel.norm, rechtsstand=regel.ab,
+                                 erlaeuterung="bis 30.06.2006 gehörten volljährige Kinder nicht zur Bedarfsgemeinschaft "
+                                              "der Eltern; angerechnet wird nur das eigene Einkommen"))
         else:
             in_bg[m.name] = True
             restbedarf[m.name] = b.bedarf - kind_einkommen[m.name]
