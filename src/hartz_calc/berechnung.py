@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
 from .bedarfsgemeinschaft import monatslage
-from .geld import NULL, anteilig, euro_text
+from .geld import NULL, anteilig, euro_text, runden
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
 from .modell.haushalt import Haushalt
 from .rechtsstand import Rechtsstand, rechtsstand
@@ -94,6 +94,15 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
             minderung=minderungen[m.name], aufrechnung=aufrechnungen[m.name], sofortzuschlag=zuschlag,
             auszahlung=auszahlung,
         ))
+        regel = rs.wert("rundung")
+        if regel == "euro" and runden(auszahlung, regel) != auszahlung:
+            # § 41 Abs. 2 a.F. rounded the amounts paid to whole euros; the result contract keeps
+            # auszahlung = anspruch - minderung - aufrechnung + sofortzuschlag in cents, so this is shown as a line
+            eintrag = rs.eintrag("rundung")
+            posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung.gerundet",
+                                 bezeichnung="Zahlbetrag auf volle Euro gerundet", betrag=runden(auszahlung, regel),
+                                 norm=eintrag.norm, rechtsstand=eintrag.ab,
+                                 erlaeuterung="bis 0,49 € abgerundet, ab 0,50 € aufgerundet"))
         posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung", bezeichnung="Auszahlung",
                              betrag=auszahlung, norm="§ 19, § 41 SGB II", rechtsstand=rs.stand,
                              erlaeuterung=f"Anspruch {euro_text(v.anspruch)} − Minderung/Aufrechnung {euro_text(abzug)}"
