@@ -104,8 +104,10 @@ def test_mehrbedarfe_abs_2_bis_5_hoechstens_regelbedarf(daten):
 
 @given(haushalte(von="2005-10", zeitraum=True, max_kinder=2))
 def test_json_entspricht_dem_ergebnis_schema(daten):
-    """Every month of the --format json result validates against api.result_schema() (= `hartz-calc schema
-    --ergebnis`), and money values carry at most two decimals."""
+    """The whole --format json document (one month or {"format": 1, "monate": [...]}) and every month in it
+    validate against api.result_schema() (= `hartz-calc schema --ergebnis`); money has at most two decimals."""
+    haushalt = api.household_from_dict(daten)
+    _VALIDATOR.validate(json.loads(api.to_json(api.calculate(haushalt))))
     _, monate = _rechnen(daten)
     for monat in monate:
         _VALIDATOR.validate(json.loads(json.dumps(monat, default=float)))

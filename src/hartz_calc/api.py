@@ -108,8 +108,10 @@ def household_schema() -> dict[str, Any]:
 
 
 def result_schema() -> dict[str, Any]:
-    """JSON Schema of the ``--format json`` result of one month."""
-    schema = Ergebnis.model_json_schema(mode="serialization")
+    """JSON Schema of the ``--format json`` result: one month (``monat``) or a zeitraum (``monate``)."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Ergebnis | ZeitraumErgebnis).json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "hartz-calc result, format 1"
     return schema
