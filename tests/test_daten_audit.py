@@ -1,0 +1,46 @@
+"""Audit of the legal figures in data/regelsaetze.toml: every case pins a figure (value, date or norm)
+that the audit checked or corrected, with its source next to it. Row ids (R25, M14 ...) refer to
+shared/reference/sgb2-rules.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from hartz_calc.rechtsstand import rechtsstand
+from helfer import erwachsener, person, rechne_dict
+
+
+def _posten(haushalt: dict, art: str) -> list[dict]:
+    return [p for p in rechne_dict(haushalt, mit_posten=True)["posten"] if p["art"] == art]
+
+
+# ---- § 21 cap of the Mehrbedarfe: paragraph numbering before 2011 ------------------------------------
+
+@pytest.mark.parametrize(("monat", "norm", "ab"), [
+    # § 21 Abs. 6 a.F. (G v. 24.12.2003, BGBl. I 2954): § 21 Abs. 1 a.F. names the Mehrbedarfe of
+    # "Absätzen 2 bis 5", Abs. 6 is the cap (M14; lexetius.com/SGB2/21,9, versions 1.1.2005 / 1.8.2006).
+    ("2005-03", "§ 21 Abs. 6 SGB II a.F.", "2005-01-01"),
+    ("2010-05", "§ 21 Abs. 6 SGB II a.F.", "2005-01-01"),
+    # G v. 27.05.2010 (BGBl. I 671), in force 3.6.2010: Härtefall inserted as Abs. 6, the former Abs. 6
+    # becomes Abs. 7 (haufe, Sauer SGB II § 21 Rz. 1; M8).
+    ("2010-08", "§ 21 Abs. 7 SGB II a.F.", "2010-06-01"),
+    # RBEG 2011: cap in § 21 Abs. 8 (M14).
+    ("2011-06", "§ 21 Abs. 8 SGB II", "2011-01-01"),
+])
+def test_deckel_norm_je_fassung(monat, norm, ab):
+    eintrag = rechtsstand(dt.date.fromisoformat(monat + "-01")).eintrag("mehrbedarf.deckel")
+    assert (eintrag.wert, eintrag.norm, eintrag.ab) == (Decimal(100), norm, dt.date.fromisoformat(ab))
+
+
+def test_deckel_2005_zeile_nennt_abs_6_a_f():
+    """2005-03, single (R1: 345 €): Behinderung 35 % × 345 = 120.75 €; Ernährung 300 € capped to
+    345 − 120.75 = 224.25 € -> 224 € (whole euros, § 41 Abs. 2 a.F., M18); the cap line cites
+    § 21 Abs. 6 a.F. (M14), not Abs. 5 (that is the Ernährung Mehrbedarf)."""
+    haushalt = {"monat": "2005-03", "personen": [erwachsener(mehrbedarfe={"behinderung": True, "ernaehrung": 300})]}
+    assert person(rechne_dict(haushalt), "Anna")["mehrbedarfe"] == {"behinderung": Decimal(121), "ernaehrung": Decimal(224)}
+    (deckel,) = _posten(haushalt, "mehrbedarf.deckel")
+    assert deckel["norm"] == "§ 21 Abs. 6 SGB II a.F."
+    assert deckel["betrag"] == Decimal("-75.75")
