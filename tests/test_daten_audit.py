@@ -44,3 +44,14 @@ def test_deckel_2005_zeile_nennt_abs_6_a_f():
     (deckel,) = _posten(haushalt, "mehrbedarf.deckel")
     assert deckel["norm"] == "§ 21 Abs. 6 SGB II a.F."
     assert deckel["betrag"] == Decimal("-75.75")
+
+
+# ---- § 72 Kinder-Sofortzuschlag ----------------------------------------------------------------------
+
+def test_sofortzuschlag_2025_stefeg():
+    """Z2: 25 € from 1.1.2025 by the SteFeG v. 23.12.2024 (BGBl. 2024 I Nr. 449), promulgated 30.12.2024
+    (cdh.de: 'am 30. Dezember 2024 ... im Bundesgesetzblatt verkündet'); 20 € before (Z1)."""
+    eintrag = rechtsstand(dt.date(2025, 1, 1)).eintrag("sofortzuschlag")
+    assert (eintrag.wert, eintrag.ab, eintrag.verkuendet) == (Decimal(25), dt.date(2025, 1, 1), dt.date(2024, 12, 30))
+    assert "23.12.2024" in eintrag.quelle
+    assert rechtsstand(dt.date(2024, 12, 1)).wert("sofortzuschlag") == Decimal(20)
