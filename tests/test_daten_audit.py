@@ -55,3 +55,22 @@ def test_sofortzuschlag_2025_stefeg():
     assert (eintrag.wert, eintrag.ab, eintrag.verkuendet) == (Decimal(25), dt.date(2025, 1, 1), dt.date(2024, 12, 30))
     assert "23.12.2024" in eintrag.quelle
     assert rechtsstand(dt.date(2024, 12, 1)).wert("sofortzuschlag") == Decimal(20)
+
+
+# ---- figures where GETTSIM is known to be wrong (sheet R18, KG3) -------------------------------------
+
+def test_kindergeld_erhoehung_2010_erst_ab_januar():
+    """KG3: 184/184/190/215 € from 1.1.2010 (Wachstumsbeschleunigungsgesetz v. 22.12.2009); GETTSIM dates
+    it 2009-12-01, wrong: December 2009 still has the FamLeistG amounts 164/164/170/195 € (KG2)."""
+    assert rechtsstand(dt.date(2009, 12, 1)).wert("kindergeld") == tuple(Decimal(b) for b in (164, 164, 170, 195))
+    assert rechtsstand(dt.date(2010, 1, 1)).wert("kindergeld") == tuple(Decimal(b) for b in (184, 184, 190, 215))
+
+
+def test_regelbedarf_nullrunden_haben_eigene_eintraege():
+    """R26/R27: 2025 and 2026 are Nullrunden (563/506/451/471/390/357 €, Besitzschutz § 28a Abs. 5 SGB XII),
+    each with its own dated entry; R18: RBS 6 in 2017 stays 237 € (GETTSIM's 236 € is wrong)."""
+    for jahr in (2025, 2026):
+        eintrag = rechtsstand(dt.date(jahr, 1, 1)).eintrag("regelbedarf")
+        assert eintrag.ab == dt.date(jahr, 1, 1)
+        assert eintrag.wert == tuple(Decimal(b) for b in (563, 506, 451, 471, 390, 357))
+    assert rechtsstand(dt.date(2017, 6, 1)).wert("regelbedarf")[5] == Decimal(237)
