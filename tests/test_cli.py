@@ -233,3 +233,23 @@ def test_beispiele_rechnen_in_allen_formaten(cli, pfad):
 
 def test_beispiele_vorhanden():
     assert len(list((REPO / "examples").glob("*.yaml"))) >= 5
+
+
+@pytest.mark.parametrize("optionen", [["-f", "json"], ["--format=csv"], ["-f", "md"], ["--format", "json", "--ohne-posten"]])
+def test_schnellweg_gleich_typer(capsys, optionen):
+    """The typer-free fast path of `hartz-calc FILE` gives exactly the output of the typer command."""
+    from hartz_calc.cli.main import app
+    from hartz_calc.cli.rechnen import schnellweg
+
+    datei = str(REPO / "examples" / "alleinerziehend-2026.yaml")
+    assert schnellweg([datei, *optionen])
+    schnell = capsys.readouterr().out
+    app()(args=["calc", datei, *optionen], prog_name="hartz-calc", standalone_mode=False)
+    assert capsys.readouterr().out == schnell
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["a.yaml", "b.yaml"], ["a.yaml", "-f", "xml"], ["a.yaml", "--unbekannt"], ["-f"], []])
+def test_schnellweg_ueberlaesst_typer_den_rest(argv):
+    from hartz_calc.cli.rechnen import schnellweg
+
+    assert schnellweg(argv) is False

@@ -24,7 +24,7 @@ def app():
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    anwendung.command("calc", epilog=HILFE)(rechnen.rechnen)
+    anwendung.command("calc", epilog=HILFE)(rechnen.befehl())
     anwendung.command("rates", epilog=HILFE)(rates.rates)
     anwendung.command("schema", epilog=HILFE)(schema.schema)
     try:
@@ -110,6 +110,19 @@ def run(argv: list[str] | None = None) -> int:
         print(f"hartz-calc {__version__}")
         return int(Exitcode.OK)
     argv = _argumente(argv)
+    if argv[:1] == ["calc"]:
+        try:
+            from .rechnen import schnellweg
+
+            if schnellweg(argv[1:]):
+                return int(Exitcode.OK)
+        except KeyboardInterrupt:
+            print("hartz-calc: abgebrochen", file=sys.stderr)
+            return int(Exitcode.ABGEBROCHEN)
+        except BrokenPipeError:
+            return int(Exitcode.OK)
+        except Exception as fehler:  # noqa: BLE001 - same top-level handling as below
+            return int(behandeln(fehler, debug))
     beenden, abbruch, click_fehler = _click_ausnahmen()
     try:
         # with standalone_mode=False click returns the code of typer.Exit(n) instead of raising it

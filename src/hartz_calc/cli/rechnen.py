@@ -1,22 +1,21 @@
-"""`hartz-calc FILE`: compute one household file and print the Berechnungsbogen."""
+"""`hartz-calc FILE`: compute one household file and print the Berechnungsbogen.
+
+The default command is the one caseworkers run most, so it has a fast path: simple command lines
+(`FILE [-f FORMAT] [-o OUT] [--ohne-posten]`) are parsed here without building the typer app, which
+saves a good part of the start-up time. Anything else (help, unknown options, bad values) goes to
+typer, which gives the usual messages. tests/test_cli.py checks that both paths give the same output.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import typer
-
 from .optionen import Format, konsole
 
 
-def rechnen(
-    datei: Path = typer.Argument(..., help="Household file (YAML or JSON, format 1)", show_default=False),
-    format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (Berechnungsbogen), json, csv, md"),
-    ohne_posten: bool = typer.Option(False, "--ohne-posten", help="JSON: leave out the line items (posten)"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout"),
-) -> None:
-    """Compute the benefit for one household file (the default command)."""
+def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_posten: bool = False,
+                           out: Path | None = None) -> None:
     from .. import api
 
     ergebnis = api.calculate(api.load_household(datei))
@@ -45,3 +44,52 @@ def rechnen(
         sys.stdout.write(text)
     else:
         out.write_text(text, encoding="utf-8")
+
+
+def schnellweg(argv: list[str]) -> bool:
+    """Run a simple `calc` command line without typer; False when the line needs typer."""
+    datei: str | None = None
+    format, out, ohne_posten = Format.rich, None, False
+    formate = {f.value: f for f in Format}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, gleich, wert = arg.partition("=")
+        if name in ("-f", "--format", "-o", "--out") and not gleich:
+            if i + 1 >= len(argv):
+                return False
+            wert = argv[i + 1]
+            i += 1
+        if name in ("-f", "--format"):
+            if wert not in formate:
+                return False
+            format = formate[wert]
+        elif name in ("-o", "--out"):
+            out = Path(wert)
+        elif arg == "--ohne-posten":
+            ohne_posten = True
+        elif arg.startswith("-") or datei is not None:
+            return False
+        else:
+            datei = arg
+        i += 1
+    if datei is None:
+        return False
+    berechnen_und_ausgeben(Path(datei), format, ohne_posten, out)
+    return True
+
+
+def befehl():
+    """The typer command (built only when the typer app is needed)."""
+    import typer
+
+    def rechnen(
+        datei: Path = typer.Argument(..., help="Household file (YAML or JSON, format 1)", show_default=False),
+        format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (Berechnungsbogen), json, csv, md"),
+        ohne_posten: bool = typer.Option(False, "--ohne-posten", help="JSON: leave out the line items (posten)"),
+        out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout"),
+    ) -> None:
+        """Compute the benefit for one household file (the default command)."""
+        berechnen_und_ausgeben(datei, format, ohne_posten, out)
+
+    return rechnen
