@@ -23,6 +23,20 @@ GEDECKELT = ("schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g
 UNGEDECKELT = ("unabweisbar", "warmwasser")
 
 schwangerschaft_ende = Verfahren("regime.schwangerschaft_ende")
+haertefall = Verfahren("regime.haertefall")
+
+
+@haertefall.fassung("keine_rechtsgrundlage")
+def _kein_haertefall(rs: Rechtsstand) -> bool:
+    """Before BVerfG 09.02.2010 the SGB II had no Mehrbedarf for unabweisbare laufende Bedarfe."""
+    return False
+
+
+@haertefall.fassung("bverfg")
+@haertefall.fassung("paragraph_21_abs_6")
+def _haertefall_anerkannt(rs: Rechtsstand) -> bool:
+    """From 02/2010 directly from the Grundgesetz (BVerfG), from 06/2010 § 21 Abs. 6 SGB II."""
+    return True
 
 
 @schwangerschaft_ende.fassung("bis_entbindung")
@@ -116,8 +130,9 @@ def _anteile(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt, basis: Decimal
             prozentual("merkzeichen_g", "mehrbedarf.merkzeichen_g.satz")
         if mb.ernaehrung:
             ergebnis["ernaehrung"] = (mb.ernaehrung, "§ 21 Abs. 5 SGB II", "anerkannter Betrag laut Haushaltsdatei", lage.rs.stand)
-        if mb.unabweisbar:
-            ergebnis["unabweisbar"] = (mb.unabweisbar, "§ 21 Abs. 6 SGB II", "anerkannter Betrag laut Haushaltsdatei", lage.rs.stand)
+        if mb.unabweisbar and haertefall.fuer(rs)(rs):
+            eintrag = rs.eintrag("regime.haertefall")
+            ergebnis["unabweisbar"] = (mb.unabweisbar, eintrag.norm, "anerkannter Betrag laut Haushaltsdatei", eintrag.ab)
     unterkunft = lage.haushalt.unterkunft
     if unterkunft is not None and unterkunft.warmwasser_dezentral and rs.gilt("mehrbedarf.warmwasser.satz"):
         eintrag = rs.eintrag("mehrbedarf.warmwasser.satz")
@@ -135,6 +150,9 @@ def hinweise(m: Mitglied, lage: Monatslage) -> list[str]:
     if mb is not None and mb.behinderung and not m.erwerbsfaehig and m.alter < 15:
         texte.append(f"{m.name}: Mehrbedarf bei Behinderung für nicht erwerbsfähige Personen erst ab 15 Jahren "
                      "(§ 23 Nr. 2 SGB II); nicht angesetzt.")
+    if mb is not None and mb.unabweisbar and not haertefall.fuer(lage.rs)(lage.rs):
+        texte.append(f"{m.name}: Mehrbedarf für einen unabweisbaren laufenden Bedarf gibt es erst seit dem Urteil des "
+                     "BVerfG vom 09.02.2010 (1 BvL 1/09), seit 03.06.2010 § 21 Abs. 6 SGB II; nicht angesetzt.")
     unterkunft = lage.haushalt.unterkunft
     if unterkunft is not None and unterkunft.warmwasser_dezentral and not lage.rs.gilt("mehrbedarf.warmwasser.satz"):
         texte.append("Dezentrale Warmwasserbereitung: vor 2011 war Warmwasser Teil der Regelleistung; kein Mehrbedarf "
