@@ -82,7 +82,23 @@ def _skalar(knoten: yaml.ScalarNode) -> Any:
     return text
 
 
-def _umwandeln(knoten: yaml.Node, pfad: Pfad, zeilen: dict[Pfad, int]) -> Any:
+# A household file has a few hundred values and a nesting depth below ten; far beyond these limits the
+# file is not a household (or is a YAML "billion laughs" made of aliases), and is refused instead of
+# exhausting memory or the C stack.
+MAX_BYTES = 1_000_000
+MAX_TIEFE = 64
+MAX_KNOTEN = 200_000
+
+
+class _ZuGross(Exception):
+    pass
+
+
+def _umwandeln(knoten: yaml.Node, pfad: Pfad, zeilen: dict[Pfad, int], zaehler: list[int] | None = None) -> Any:
+    zaehler = [0] if zaehler is None else zaehler
+    zaehler[0] += 1
+    if zaehler[0] > MAX_KNOTEN or len(pfad) > MAX_TIEFE:
+        raise _ZuGross
     zeilen[pfad] = knoten.start_mark.line + 1
     if isinstance(knoten, yaml.MappingNode):
         ergebnis: dict[str, Any] = {}
@@ -92,12 +108,56 @@ def _umwandeln(knoten: yaml.Node, pfad: Pfad, zeilen: dict[Pfad, int]) -> Any:
                 schluessel = str(schluessel)
             if schluessel in ergebnis:
                 raise _Doppelt(schluessel, schluessel_knoten.start_mark.line + 1, pfad)
-            ergebnis[schluessel] = _umwandeln(wert_knoten, pfad + (schluessel,), zeilen)
+            ergebnis[schluessel] = _umwandeln(wert_knoten, pfad + (schluessel,), zeilen, zaehler)
             zeilen[pfad + (schluessel,)] = schluessel_knoten.start_mark.line + 1
         return ergebnis
     if isinstance(knoten, yaml.SequenceNode):
-        return [_umwandeln(k, pfad + (i,), zeilen) for i, k in enumerate(knoten.value)]
+        return [_umwandeln(k, pfad + (i,), zeilen, zaehler) for i, k in enumerate(knoten.value)]
     return _skalar(knoten)
+
+
+def _zu_tief_verschachtelt(text: str) -> bool:
+    """Flow brackets nested beyond MAX_TIEFE (libyaml's composer recurses in C and can crash the
+    process on very deep nesting, so this is checked on the text before parsing)."""
+    if text.count("[") + text.count("{") <= MAX_TIEFE:
+        return False
+    tiefe = 0
+    for zeichen in text:
+        if zeichen in "[{":
+            tiefe += 1
+            if tiefe > MAX_TIEFE:
+                return True
+        elif zeichen in "]}":
+            tiefe = max(tiefe - 1, 0)
+    return False
+
+
+# PyYAML's problem texts (English) -> German; anything else becomes a plain "Syntaxfehler".
+_YAML_PROBLEME = (
+    ("cannot start any token", "Zeichen an dieser Stelle nicht erlaubt (Tabulator? Bitte mit Leerzeichen einrücken)"),
+    ("could not find expected ':'", "Doppelpunkt fehlt (Schlüssel: Wert)"),
+    ("mapping values are not allowed", "Doppelpunkt an unerwarteter Stelle (Einrückung prüfen oder Text in Anführungszeichen setzen)"),
+    ("did not find expected key", "Einrückung passt nicht oder Schlüssel fehlt"),
+    ("did not find expected node content", "Wert fehlt oder Klammer/Komma an falscher Stelle"),
+    ("did not find expected ',' or", "Komma oder schließende Klammer fehlt"),
+    ("did not find expected '-'", "Einrückung der Liste passt nicht"),
+    ("found unexpected end of stream", "Datei endet mitten in einem Eintrag (Anführungszeichen oder Klammer nicht geschlossen?)"),
+    ("found undefined alias", "Verweis (*) auf einen nicht definierten Anker (&)"),
+    ("expected <document start>", "unerwarteter Inhalt (Einrückung prüfen)"),
+    ("expected a single document", "mehr als ein Dokument (---) in der Datei"),
+    ("found unknown escape character", "unbekannte Escape-Sequenz (\\) in einem Text in Anführungszeichen"),
+    ("found duplicate anchor", "Anker (&) doppelt"),
+)
+
+
+def _yaml_grund(problem: str | None, zeile_text: str) -> str:
+    problem = problem or ""
+    if "\t" in zeile_text and ("token" in problem or "indent" in problem or "tab" in problem):
+        return "Tabulatorzeichen zur Einrückung; YAML erlaubt nur Leerzeichen"
+    for englisch, deutsch in _YAML_PROBLEME:
+        if englisch in problem:
+            return deutsch
+    return "Syntaxfehler"
 
 
 class _Doppelt(Exception):
@@ -114,14 +174,23 @@ def feldname(pfad: Pfad) -> str:
 
 def yaml_lesen(text: str, datei: str) -> tuple[Any, dict[Pfad, int]]:
     """Parse YAML (JSON is YAML too) into plain data plus a map path -> line number."""
+    art = "JSON" if datei.lower().endswith(".json") else "YAML"
+    if _zu_tief_verschachtelt(text):
+        raise EingabeFehler(datei, [Fehlerstelle("", None, f"kein gültiges {art}: zu tief verschachtelt")])
     try:
         knoten = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as fehler:
-        zeile = fehler.problem_mark.line + 1 if fehler.problem_mark else None
-        grund = f"kein gültiges YAML: {fehler.problem or fehler.context}"
+        marke = fehler.problem_mark or fehler.context_mark
+        zeile = marke.line + 1 if marke else None
+        zeilen_text = text.splitlines()[zeile - 1] if zeile and zeile <= len(text.splitlines()) else ""
+        grund = f"kein gültiges {art}: {_yaml_grund(fehler.problem or fehler.context, zeilen_text)}"
         raise EingabeFehler(datei, [Fehlerstelle("", zeile, grund)]) from None
-    except yaml.YAMLError as fehler:
-        raise EingabeFehler(datei, [Fehlerstelle("", None, f"kein gültiges YAML: {type(fehler).__name__}")]) from None
+    except yaml.reader.ReaderError as fehler:
+        zeile = text.count("\n", 0, max(fehler.position, 0)) + 1
+        grund = "enthält ein Steuerzeichen, das in einer Textdatei nicht vorkommt (keine Haushaltsdatei?)"
+        raise EingabeFehler(datei, [Fehlerstelle("", zeile, grund)]) from None
+    except yaml.YAMLError:
+        raise EingabeFehler(datei, [Fehlerstelle("", None, f"kein gültiges {art}: Syntaxfehler")]) from None
     if knoten is None:
         raise EingabeFehler(datei, [Fehlerstelle("", None, "die Datei ist leer")])
     zeilen: dict[Pfad, int] = {}
@@ -129,6 +198,9 @@ def yaml_lesen(text: str, datei: str) -> tuple[Any, dict[Pfad, int]]:
         daten = _umwandeln(knoten, (), zeilen)
     except _Doppelt as d:
         raise EingabeFehler(datei, [Fehlerstelle(feldname(d.pfad + (d.schluessel,)), d.zeile, "Schlüssel doppelt")]) from None
+    except (_ZuGross, RecursionError):
+        raise EingabeFehler(datei, [Fehlerstelle("", None, "zu viele oder zu tief verschachtelte Einträge "
+                                                          "(Anker/Verweise?); keine Haushaltsdatei")]) from None
     return daten, zeilen
 
 
@@ -167,6 +239,10 @@ def _grund(fehler: dict[str, Any]) -> str:
         return f"unbekannte art; erlaubt: {kontext.get('expected_tags', '')}"
     if art == "decimal_max_digits":
         return "Betrag zu groß"
+    if art == "extra_forbidden" and str((fehler.get("loc") or ("",))[-1]).isdigit():
+        # `brutto: 1.200,50` inside {...}: YAML splits at the comma and reads "50" as a key
+        return ("unbekanntes Feld – vermutlich ein Komma in einem Betrag: Beträge mit Dezimalpunkt und ohne "
+                "Tausenderpunkt schreiben, z. B. 1200.50")
     if art == "value_error":
         return str(kontext.get("error", fehler["msg"]))
     return _GRUENDE.get(art, fehler["msg"])
@@ -233,16 +309,28 @@ def haushalt_aus_text(text: str, datei: str = "<text>") -> Haushalt:
 def text_lesen(pfad: str | Path) -> str:
     """The text of an input file; unreadable files become an EingabeFehler naming the file."""
     pfad = Path(pfad)
+
+    def fehler(grund: str) -> EingabeFehler:
+        return EingabeFehler(str(pfad), [Fehlerstelle("", None, grund)])
+
     try:
-        return pfad.read_text(encoding="utf-8")
+        with pfad.open("rb") as datei:
+            roh = datei.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise EingabeFehler(str(pfad), [Fehlerstelle("", None, "Datei nicht gefunden")]) from None
+        raise fehler("Datei nicht gefunden") from None
     except IsADirectoryError:
-        raise EingabeFehler(str(pfad), [Fehlerstelle("", None, "ist ein Verzeichnis, keine Datei")]) from None
+        raise fehler("ist ein Verzeichnis, keine Datei") from None
+    except PermissionError:
+        raise fehler("keine Leseberechtigung für diese Datei") from None
+    except OSError:
+        raise fehler("Datei nicht lesbar") from None
+    if len(roh) > MAX_BYTES:
+        raise fehler(f"Datei zu groß (über {MAX_BYTES // 1_000_000} MB); eine Haushaltsdatei hat wenige KB")
+    try:
+        text = roh.decode("utf-8-sig")  # a byte-order mark (Windows editors) is accepted and dropped
     except UnicodeDecodeError:
-        raise EingabeFehler(str(pfad), [Fehlerstelle("", None, "Datei ist nicht UTF-8-kodiert")]) from None
-    except OSError as fehler:
-        raise EingabeFehler(str(pfad), [Fehlerstelle("", None, f"Datei nicht lesbar ({fehler.strerror})")]) from None
+        raise fehler("Datei ist nicht UTF-8-kodiert (in UTF-8 speichern)") from None
+    return text.replace("\r\n", "\n")
 
 
 def haushalt_laden(pfad: str | Path) -> Haushalt:

@@ -18,19 +18,50 @@ def _datum(d) -> str:
     return f"{d:%d.%m.%Y}"
 
 
-def _personentabelle(e: Ergebnis, p: PersonErgebnis) -> Table:
+# Below this console width the five-column table no longer fits: the Erläuterung goes under the
+# Position (dimmed), § and Rechtsstand share one column, the sums are listed one per line.
+SCHMAL = 120
+
+
+class _Bogen:
+    """A Berechnungsbogen table in the wide (five columns) or narrow (three columns) layout."""
+
+    def __init__(self, titel: str | None, schmal: bool):
+        self.schmal = schmal
+        self.tabelle = Table(title=titel, title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
+        if schmal:
+            self.tabelle.add_column("Position / Erläuterung", ratio=3, overflow="fold")
+            self.tabelle.add_column("Betrag", justify="right", no_wrap=True)
+            self.tabelle.add_column("Rechtsgrundlage / Stand", ratio=2, overflow="fold")
+        else:
+            self.tabelle.add_column("Position")
+            self.tabelle.add_column("Betrag", justify="right", no_wrap=True)
+            self.tabelle.add_column("Rechtsgrundlage", no_wrap=True)
+            self.tabelle.add_column("Rechtsstand", no_wrap=True)
+            self.tabelle.add_column("Erläuterung", overflow="fold")
+
+    def zeile(self, position, betrag, norm: str = "", stand: str = "", erlaeuterung: str = "") -> None:
+        if not self.schmal:
+            self.tabelle.add_row(position, betrag, norm, stand, erlaeuterung)
+            return
+        links = Text(position) if isinstance(position, str) else position.copy()
+        if erlaeuterung:
+            links.append("\n" + erlaeuterung, style="dim")
+        rechts = norm + (f"\nab {stand}" if stand else "")
+        self.tabelle.add_row(links, betrag, rechts)
+
+    def posten(self, x) -> None:
+        self.zeile(x.bezeichnung, euro_text(x.betrag), x.norm, _datum(x.rechtsstand), x.erlaeuterung)
+
+
+def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Table:
     titel = f"{p.name} – {'Regelbedarfsstufe ' + str(p.regelbedarfsstufe)}" + ("" if p.in_bg else " – nicht in der Bedarfsgemeinschaft")
-    tabelle = Table(title=titel, title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
-    tabelle.add_column("Position")
-    tabelle.add_column("Betrag", justify="right", no_wrap=True)
-    tabelle.add_column("Rechtsgrundlage", no_wrap=True)
-    tabelle.add_column("Rechtsstand", no_wrap=True)
-    tabelle.add_column("Erläuterung", overflow="fold")
+    bogen = _Bogen(titel, schmal)
     eigene = [x for x in e.posten if x.person == p.name and x.abschnitt in _ABSCHNITT_REIHENFOLGE]
     eigene.sort(key=lambda x: _ABSCHNITT_REIHENFOLGE.index(x.abschnitt))
     for x in eigene:
-        tabelle.add_row(x.bezeichnung, euro_text(x.betrag), x.norm, _datum(x.rechtsstand), x.erlaeuterung)
-    tabelle.add_section()
+        bogen.posten(x)
+    bogen.tabelle.add_section()
     for label, wert, norm in (
         ("Bedarf", p.bedarf, "§ 19 Abs. 1 SGB II"),
         ("angerechnetes Einkommen", p.einkommen, "§ 9 Abs. 2, § 11 SGB II"),
@@ -38,75 +69,87 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis) -> Table:
         ("  davon Lebensunterhalt", p.anspruch_lebensunterhalt, "§ 19 Abs. 3 SGB II"),
         ("  davon Unterkunft und Heizung", p.anspruch_unterkunft, "§ 19 Abs. 3 SGB II"),
     ):
-        tabelle.add_row(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm, "", "")
+        bogen.zeile(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm)
     for x in e.posten:
         if x.person == p.name and x.abschnitt in ("minderung", "aufrechnung"):
-            tabelle.add_row(x.bezeichnung, euro_text(x.betrag), x.norm, _datum(x.rechtsstand), x.erlaeuterung)
+            bogen.posten(x)
     if p.sofortzuschlag:
-        tabelle.add_row("Kinder-Sofortzuschlag", euro_text(p.sofortzuschlag), "§ 72 SGB II", "", "")
-    tabelle.add_row(Text("Auszahlung", style="bold"), Text(euro_text(p.auszahlung), style="bold"), "", "", "")
-    return tabelle
+        bogen.zeile("Kinder-Sofortzuschlag", euro_text(p.sofortzuschlag), "§ 72 SGB II")
+    bogen.zeile(Text("Auszahlung", style="bold"), Text(euro_text(p.auszahlung), style="bold"))
+    return bogen.tabelle
 
 
-def _haushaltstabelle(e: Ergebnis) -> Table | None:
+def _haushaltstabelle(e: Ergebnis, schmal: bool = False) -> Table | None:
     zeilen = [x for x in e.posten if x.person is None]
     if not zeilen:
         return None
-    tabelle = Table(title="Haushalt", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    tabelle.add_column("Position")
-    tabelle.add_column("Betrag", justify="right", no_wrap=True)
-    tabelle.add_column("Rechtsgrundlage", no_wrap=True)
-    tabelle.add_column("Rechtsstand", no_wrap=True)
-    tabelle.add_column("Erläuterung", overflow="fold")
+    bogen = _Bogen("Haushalt", schmal)
     for x in zeilen:
-        tabelle.add_row(x.bezeichnung, euro_text(x.betrag), x.norm, _datum(x.rechtsstand), x.erlaeuterung)
-    return tabelle
+        bogen.posten(x)
+    return bogen.tabelle
 
 
-def _summentabelle(e: Ergebnis) -> Table:
-    tabelle = Table(title="Summe Bedarfsgemeinschaft", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for spalte in ("Bedarf", "Einkommen", "Anspruch", "Minderung", "Aufrechnung", "Sofortzuschlag", "Auszahlung"):
-        tabelle.add_column(spalte, justify="right", no_wrap=True)
+_SUMMEN = ("Bedarf", "Einkommen", "Anspruch", "Minderung", "Aufrechnung", "Sofortzuschlag", "Auszahlung")
+
+
+def _summentabelle(e: Ergebnis, schmal: bool = False) -> Table:
     s = e.summe
-    tabelle.add_row(*(euro_text(w) for w in (s.bedarf, s.einkommen, s.anspruch, s.minderung, s.aufrechnung,
-                                              s.sofortzuschlag, s.auszahlung)))
+    werte = (s.bedarf, s.einkommen, s.anspruch, s.minderung, s.aufrechnung, s.sofortzuschlag, s.auszahlung)
+    tabelle = Table(title="Summe Bedarfsgemeinschaft", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                    show_header=not schmal)
+    if schmal:
+        tabelle.add_column("Summe")
+        tabelle.add_column("Betrag", justify="right", no_wrap=True)
+        for spalte, wert in zip(_SUMMEN, werte):
+            tabelle.add_row(spalte, euro_text(wert))
+        return tabelle
+    for spalte in _SUMMEN:
+        tabelle.add_column(spalte, justify="right", no_wrap=True)
+    tabelle.add_row(*(euro_text(w) for w in werte))
     return tabelle
 
 
-def monat_darstellen(e: Ergebnis) -> Group:
+def monat_darstellen(e: Ergebnis, schmal: bool = False) -> Group:
     kopf = Text.assemble(
         (f"Berechnung für {e.monat:%m/%Y}", "bold"),
         f" – Rechtsstand: {e.rechtsstand_name}, Regeln in Kraft seit {_datum(e.rechtsstand)}",
         (" (VORLÄUFIG)" if e.vorlaeufig else "", "bold red"),
     )
     teile: list = [kopf]
-    haushalt = _haushaltstabelle(e)
+    haushalt = _haushaltstabelle(e, schmal)
     if haushalt is not None:
         teile.append(haushalt)
-    teile.extend(_personentabelle(e, p) for p in e.personen)
-    teile.append(_summentabelle(e))
+    teile.extend(_personentabelle(e, p, schmal) for p in e.personen)
+    teile.append(_summentabelle(e, schmal))
     if e.hinweise:
         teile.append(Panel("\n".join(f"• {h}" for h in e.hinweise), title="Hinweise", title_align="left", box=box.SQUARE))
     return Group(*teile)
 
 
-def zeitraum_uebersicht(z: ZeitraumErgebnis) -> Table:
+def zeitraum_uebersicht(z: ZeitraumErgebnis, schmal: bool = False) -> Table:
     tabelle = Table(title="Bewilligungszeitraum – Monatsübersicht", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for spalte in ("Monat", "Rechtsstand", "Bedarf", "Einkommen", "Anspruch", "Minderung", "Aufrechnung", "Sofortzuschlag", "Auszahlung"):
-        tabelle.add_column(spalte, justify="right" if spalte not in ("Monat", "Rechtsstand") else "left", no_wrap=True)
+    felder = ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung")
+    if schmal:  # only the columns that are not zero in every month, and the Rechtsstand only when it changes
+        immer = ("bedarf", "anspruch", "auszahlung")
+        felder = tuple(f for f in felder if f in immer or any(getattr(m.summe, f) for m in z.monate))
+    mit_stand = not schmal or len({m.rechtsstand for m in z.monate}) > 1
+    tabelle.add_column("Monat", no_wrap=True)
+    if mit_stand:
+        tabelle.add_column("Rechtsstand", no_wrap=True)
+    for feld in felder:
+        tabelle.add_column(feld.capitalize(), justify="right", no_wrap=True)
     for e in z.monate:
-        s = e.summe
-        tabelle.add_row(f"{e.monat:%m/%Y}", _datum(e.rechtsstand) + (" vorl." if e.vorlaeufig else ""),
-                        *(euro_text(w) for w in (s.bedarf, s.einkommen, s.anspruch, s.minderung, s.aufrechnung,
-                                                 s.sofortzuschlag, s.auszahlung)))
+        stand = [_datum(e.rechtsstand) + (" vorl." if e.vorlaeufig else "")] if mit_stand else []
+        tabelle.add_row(f"{e.monat:%m/%Y}", *stand, *(euro_text(getattr(e.summe, f)) for f in felder))
     return tabelle
 
 
 def ausgeben(ergebnis: Ergebnis | ZeitraumErgebnis, console: Console) -> None:
+    schmal = console.width < SCHMAL
     if isinstance(ergebnis, ZeitraumErgebnis):
         for e in ergebnis.monate:
-            console.print(monat_darstellen(e))
+            console.print(monat_darstellen(e, schmal))
             console.print()
-        console.print(zeitraum_uebersicht(ergebnis))
+        console.print(zeitraum_uebersicht(ergebnis, schmal))
     else:
-        console.print(monat_darstellen(ergebnis))
+        console.print(monat_darstellen(ergebnis, schmal))

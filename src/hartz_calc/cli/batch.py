@@ -105,7 +105,7 @@ def _zahl(n: int) -> str:
 
 
 def batch(
-    pfade: list[Path] = typer.Argument(..., help="Household files, directories, JSON Lines files (.jsonl)",
+    pfade: list[Path] = typer.Argument(..., metavar="PATH...", help="Household files, directories, JSON Lines files (.jsonl)",
                                        show_default=False),
     format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="Output: jsonl or csv"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the records to this file instead of stdout"),
@@ -114,10 +114,12 @@ def batch(
     fortschritt: bool = typer.Option(True, "--fortschritt/--kein-fortschritt",
                                      help="Progress bar on stderr (only shown on a terminal)"),
 ) -> None:
-    """Compute many households: files, directories (searched recursively for .yaml/.yml/.json/.jsonl)
-    and JSON Lines files (one household per line). A file X.yaml next to X.bescheid.yaml, or a record
-    {"haushalt": ..., "bescheid": ...}, is checked against the Bescheid. One output record per input;
-    errors name the file and line. Exit code 0 all ok, 3 some failed, 1 a Bescheid differs."""
+    """Compute many households (files, directories, JSON Lines), one output record each.
+
+    Directories are searched recursively for .yaml/.yml/.json/.jsonl; a .jsonl file holds one household
+    per line. A file X.yaml next to X.bescheid.yaml, or a record {"haushalt": ..., "bescheid": ...}, is
+    checked against the Bescheid. Errors name the file and line. Exit code 0 all ok, 3 some failed,
+    1 a Bescheid differs."""
     from ..stapel import auftraege, geordnet_parallel
 
     arbeit = functools.partial(_formatiert, format.value, mit_posten)

@@ -12,15 +12,16 @@ from .optionen import Format, konsole
 
 
 def check(
-    haushalt: Path = typer.Argument(..., help="Household file (YAML or JSON, format 1)", show_default=False),
-    bescheid: Path = typer.Argument(..., help="Bescheid file (see docs/bescheid-format.md)", show_default=False),
+    haushalt: Path = typer.Argument(..., metavar="HOUSEHOLD", help="Household file (YAML or JSON, format 1)", show_default=False),
+    bescheid: Path = typer.Argument(..., metavar="BESCHEID", help="Bescheid file (see docs/bescheid-format.md)", show_default=False),
     format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (table), json, csv, md"),
     nur_abweichungen: bool = typer.Option(False, "--nur-abweichungen", help="rich: show only the lines that differ"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout"),
 ) -> None:
-    """Check a Bescheid: every amount in BESCHEID is compared to the cent with the computation of
-    HOUSEHOLD; each difference names both amounts, the § and a German explanation.
-    Exit code 0 when all agree, 1 when any differs."""
+    """Compare a Bescheid line by line with the computation of a household.
+
+    Every amount in BESCHEID is compared to the cent with the computation of HOUSEHOLD; each difference
+    names both amounts, the § and a German explanation. Exit code 0 when all agree, 1 when any differs."""
     from .. import api
 
     pruefung = api.check_bescheid(api.load_household(haushalt), api.load_bescheid(bescheid))

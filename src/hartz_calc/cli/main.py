@@ -136,7 +136,7 @@ def run(argv: list[str] | None = None) -> int:
         print("hartz-calc: abgebrochen", file=sys.stderr)
         code = Exitcode.ABGEBROCHEN
     except click_fehler as fehler:
-        fehler.show(file=sys.stderr)
+        print(f"hartz-calc: {_click_meldung(fehler, argv)}", file=sys.stderr)
         code = Exitcode.UNGUELTIGE_EINGABE
     except KeyboardInterrupt:
         print("hartz-calc: abgebrochen", file=sys.stderr)
@@ -150,6 +150,44 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as fehler:  # noqa: BLE001 - the one top-level handler
         code = behandeln(fehler, debug)
     return int(code)
+
+
+def _click_meldung(fehler: Exception, argv: list[str]) -> str:
+    """One German line for a wrong command line (click's own messages are English and multi-line)."""
+    name = type(fehler).__name__
+    befehl = next((a for a in argv if a in BEFEHLE), "")
+    hilfe = f"(hartz-calc {befehl + ' ' if befehl else ''}--help zeigt alle Optionen)"
+    parameter = getattr(fehler, "param", None)
+    if parameter is not None:
+        namen = [n for n in getattr(parameter, "opts", []) if n.startswith("--")] or [getattr(parameter, "name", "")]
+        bezeichnung = namen[0] if namen[0].startswith("--") else (parameter.name or "").upper()
+    else:
+        bezeichnung = getattr(fehler, "option_name", None) or ""
+    if name == "NoSuchOption":
+        return f"unbekannte Option {getattr(fehler, 'option_name', '')} {hilfe}"
+    if name == "MissingParameter":
+        metavar = getattr(parameter, "metavar", None)
+        return f"{'Argument ' + metavar if metavar else bezeichnung or 'ein Argument'} fehlt {hilfe}"
+    if name == "BadParameter":
+        import re
+
+        meldung = fehler.format_message() if hasattr(fehler, "format_message") else str(fehler)
+        auswahl = re.search(r"not one of (.*?)\.?$", meldung)
+        if auswahl:
+            erlaubt = ", ".join(re.findall(r"'([^']*)'", auswahl.group(1)))
+            return f"ungültiger Wert für {bezeichnung}; erlaubt: {erlaubt}"
+        if parameter is None and getattr(fehler, "message", ""):
+            hinweis = getattr(fehler, "param_hint", None)
+            return f"{hinweis + ': ' if isinstance(hinweis, str) else ''}{fehler.message}"
+        return f"ungültiger Wert für {bezeichnung} {hilfe}"
+    if name == "BadOptionUsage":
+        return f"Option {bezeichnung} falsch verwendet (Wert fehlt?) {hilfe}"
+    meldung = fehler.format_message() if hasattr(fehler, "format_message") else str(fehler)
+    if meldung.startswith("No such command"):
+        return f"unbekannter Befehl; erlaubt: {', '.join(BEFEHLE)} oder eine Haushaltsdatei"
+    if meldung.startswith("Got unexpected extra argument"):
+        return f"zu viele Argumente {hilfe}"
+    return f"{meldung} {hilfe}"
 
 
 def behandeln(fehler: Exception, debug: bool) -> int:

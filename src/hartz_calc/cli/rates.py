@@ -7,7 +7,19 @@ import re
 
 import typer
 
-from .optionen import Format, konsole
+from enum import Enum
+
+from .optionen import konsole
+
+
+class Format(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
+class Region(str, Enum):
+    west = "west"
+    ost = "ost"
 
 
 def _stichtag(text: str | None) -> dt.date:
@@ -43,15 +55,16 @@ def _wert_text(wert) -> str:
 
 
 def rates(
-    monat: str | None = typer.Argument(None, help="YYYY (January of that year) or YYYY-MM; default: this month", show_default=False),
-    region: str = typer.Option("west", help="west or ost (matters 2005-01 to 2006-06)"),
-    format: Format = typer.Option(Format.rich, "--format", "-f", help="rich or json"),
+    monat: str | None = typer.Argument(None, metavar="YYYY-MM", help="YYYY (January of that year) or YYYY-MM; default: this month", show_default=False),
+    region: Region = typer.Option(Region.west, "--region", help="west or ost (matters 2005-01 to 2006-06)"),
+    format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (table) or json"),
 ) -> None:
     """Print the rules (amounts, percentages, their § and source) in force in a month."""
     from ..rechtsstand import regelwerk
 
     stichtag = _stichtag(monat)
     werk = regelwerk()
+    region = region.value
     rs = werk.fuer_monat(stichtag, region)
     zeilen = []
     for name, parameter in sorted(werk.parameter.items()):

@@ -84,7 +84,7 @@ def befehl():
     import typer
 
     def rechnen(
-        datei: Path = typer.Argument(..., help="Household file (YAML or JSON, format 1)", show_default=False),
+        datei: Path = typer.Argument(..., metavar="FILE", help="Household file (YAML or JSON, format 1)", show_default=False),
         format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (Berechnungsbogen), json, csv, md"),
         ohne_posten: bool = typer.Option(False, "--ohne-posten", help="JSON: leave out the line items (posten)"),
         out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout"),

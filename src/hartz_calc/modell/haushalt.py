@@ -46,6 +46,9 @@ def _geld(wert: Any) -> Any:
         return Decimal(repr(wert))  # float-ok: exact text of the number the caller wrote
     if isinstance(wert, str):
         raise ValueError("Geldbetrag als Zahl erwartet (ohne Anführungszeichen und €-Zeichen)")
+    if isinstance(wert, Decimal) and wert.is_finite() and wert.as_tuple().exponent < -2:
+        # pydantic ignores trailing zeros, so `1.200` (a German thousands point) would silently be 1,20 €
+        raise ValueError("höchstens zwei Nachkommastellen; Beträge ohne Tausenderpunkt schreiben, z. B. 1200.50")
     return wert
 
 
