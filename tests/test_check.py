@@ -125,7 +125,7 @@ def test_falscher_monat_und_ungueltige_datei(dateien, capsys):
 
 
 def test_beispielpaar_im_repository(capsys):
-    code = run(["check", str(BEISPIELE / "bescheid" / "haushalt.yaml"), str(BEISPIELE / "bescheid" / "bescheid.yaml"),
+    code = run(["check", str(BEISPIELE / "bescheid" / "haushalt.yaml"), str(BEISPIELE / "bescheid" / "haushalt.bescheid.yaml"),
                 "-f", "csv"])
     zeilen = capsys.readouterr().out.splitlines()
     assert code == 1

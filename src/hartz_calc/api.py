@@ -120,7 +120,7 @@ def result_schema() -> dict[str, Any]:
 def load_bescheid(path: str | Path) -> "Bescheid":
     """Read and validate a Bescheid file (YAML or JSON, docs/bescheid-format.md).
 
-    >>> b = load_bescheid("examples/bescheid/bescheid.yaml")   # doctest: +SKIP
+    >>> b = load_bescheid("examples/bescheid/haushalt.bescheid.yaml")   # doctest: +SKIP
     >>> b.als_monate()[0].personen[0].name                      # doctest: +SKIP
     'Carla'
     """

@@ -233,7 +233,7 @@ class Rechtsstand:
         if not (meta.gueltig_ab <= monat <= meta.gueltig_bis):
             raise MonatNichtAbgedeckt(
                 f"Für {monat:%Y-%m} sind keine Regeln hinterlegt (Daten gelten {meta.gueltig_ab:%Y-%m} "
-                f"bis {meta.gueltig_bis:%Y-%m}). {meta.hinweis}".strip()
+                f"bis {meta.gueltig_bis:%Y-%m}). {meta.hinweis if monat > meta.gueltig_bis else 'Das SGB II gilt seit 01.01.2005.'}".strip()
             )
         self.monat = monat
         self.region = region

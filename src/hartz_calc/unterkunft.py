@@ -140,7 +140,7 @@ def berechnen(lage: Monatslage, posten: list[Posten]) -> Unterkunftsbedarf:
     for m in lage.mitglieder:
         posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft", bezeichnung=f"Unterkunft und Heizung, Kopfteil 1/{anzahl}",
                              betrag=kopfteile[m.name], norm="§ 22 Abs. 1 SGB II (Kopfteilprinzip)", rechtsstand=stand,
-                             erlaeuterung=f"{euro_text(gesamt)} geteilt durch {anzahl} Personen im Haushalt"))
+                             erlaeuterung=f"{euro_text(gesamt)} geteilt durch {anzahl} {'Person' if anzahl == 1 else 'Personen'} im Haushalt"))
     return Unterkunftsbedarf(anerkannt_unterkunft, anerkannt_heizung, kopfteile, anzahl)
 
 
