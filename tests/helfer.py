@@ -94,3 +94,15 @@ def vergleiche(erwartet: Any, ist: Any, pfad: str = "") -> list[str]:
     if erwartet != ist:
         abweichungen.append(f"{pfad}: erwartet {erwartet!r}, ist {ist!r}")
     return abweichungen
+
+
+# family-2025 of the shared examples: Regelbedarfsstufe 2 (506 €), children at 357 € / 390 € (2025),
+# Kopfteil 900 € / 4 = 225 €, Kindergeld 255 € each (reference sheet: R26, KG11, § 22 Abs. 1).
+FAMILIE_2025_YAML = """monat: 2025-03
+personen:
+  - {name: Carla, rolle: antragsteller, alter: 36}
+  - {name: Deniz, rolle: partner, alter: 38}
+  - {name: Emil, rolle: kind, alter: 4}
+  - {name: Frida, rolle: kind, alter: 9}
+unterkunft: {kaltmiete: 650.00, nebenkosten: 150.00, heizkosten: 100.00}
+"""

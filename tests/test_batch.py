@@ -15,19 +15,11 @@ import pytest
 
 from hartz_calc import api
 from hartz_calc.cli.main import run
+from helfer import FAMILIE_2025_YAML
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
-# family-2025 of the shared examples: Regelbedarfsstufe 2 (506 €), children at 357 € / 390 € (2025),
-# Kopfteil 900 € / 4 = 225 €, Kindergeld 255 € each (reference sheet: R/S rows 2025, § 22 Abs. 1).
-FAMILIE = """monat: 2025-03
-personen:
-  - {name: Carla, rolle: antragsteller, alter: 36}
-  - {name: Deniz, rolle: partner, alter: 38}
-  - {name: Emil, rolle: kind, alter: 4}
-  - {name: Frida, rolle: kind, alter: 9}
-unterkunft: {kaltmiete: 650.00, nebenkosten: 150.00, heizkosten: 100.00}
-"""
+FAMILIE = FAMILIE_2025_YAML
 # single adult 2026: Regelbedarfsstufe 1 = 563 € (§ 20 Abs. 2 S. 1, reference row for 2026).
 ALLEIN = {"monat": "2026-01", "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40}]}
 GEHEIM = "Geheimname"  # must never appear in an error record

@@ -16,17 +16,11 @@ import pytest
 
 from hartz_calc import api
 from hartz_calc.cli.main import run
+from helfer import FAMILIE_2025_YAML
 
 BEISPIELE = Path(__file__).resolve().parents[1] / "examples"
 
-FAMILIE = """monat: 2025-03
-personen:
-  - {name: Carla, rolle: antragsteller, alter: 36}
-  - {name: Deniz, rolle: partner, alter: 38}
-  - {name: Emil, rolle: kind, alter: 4}
-  - {name: Frida, rolle: kind, alter: 9}
-unterkunft: {kaltmiete: 650.00, nebenkosten: 150.00, heizkosten: 100.00}
-"""
+FAMILIE = FAMILIE_2025_YAML
 
 RICHTIG = """monat: 2025-03
 personen:

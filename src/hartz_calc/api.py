@@ -132,7 +132,7 @@ def load_bescheid(path: str | Path) -> "Bescheid":
 def parse_bescheid(text: str, name: str = "<text>") -> "Bescheid":
     """Validate a Bescheid given as YAML/JSON text; ``name`` is used in error messages.
 
-    >>> parse_bescheid("monat: 2025-03\\npersonen: [{name: Carla, regelbedarf: 506.00}]").monat
+    >>> parse_bescheid("monat: 2025-03\\npersonen: [{name: Carla, anspruch: 731.00}]").monat
     datetime.date(2025, 3, 1)
     """
     from .eingabe import bescheid_aus_text

@@ -58,7 +58,7 @@ Geld = Annotated[
     Field(ge=0, max_digits=11, decimal_places=2),
     PlainSerializer(lambda d: float(d), return_type=float, when_used="json"),  # float-ok: schema/JSON view only
     # No "multipleOf": 0.01 - JSON Schema validators test it with binary floats and reject valid amounts
-    # such as 563.07; the two-decimal rule is checked by hartz-calc itself.
+    # such as 123.07; the two-decimal rule is checked by hartz-calc itself.
     WithJsonSchema({"type": "number", "minimum": 0, "description": "Euro, höchstens zwei Nachkommastellen"}),
 ]
 """Euros per month: a non-negative number with at most two decimals."""
