@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hartz_calc.api import calculate
-from hartz_calc.minderung import NichtUnterstuetzt
+from hartz_calc.api import InvalidInput, calculate
 from hartz_calc.rechtsstand import rechtsstand
 
 from _haushalte import einzeln
@@ -60,7 +59,7 @@ def test_vor_2011_keine_aufrechnung_ohne_verschulden():
 
 def test_prozent_ueber_satz_ist_fehler():
     # § 42a Abs. 2 S. 1 idF Bürgergeld-Gesetz (A8): 5 %
-    with pytest.raises(NichtUnterstuetzt, match=r"höchstens 5 % zulässig"):
+    with pytest.raises(InvalidInput, match=r"höchstens 5 % zulässig"):
         calculate(einzeln("2024-02", aufrechnungen=[{"grund": "darlehen", "forderung": "300.00", "prozent": 10}]))
 
 

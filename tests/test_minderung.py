@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from hartz_calc.api import InvalidInput, calculate
 from hartz_calc.geld import cent
-from hartz_calc.minderung import NichtUnterstuetzt, ende
+from hartz_calc.minderung import ende
 from hartz_calc.modell.haushalt import Minderung
 from hartz_calc.rechtsstand import rechtsstand
 
@@ -53,13 +53,13 @@ def test_u25_ab_bverfg_wie_ueber_25():
 
 def test_prozent_ueber_maximum_nennt_maximum():
     # BVerfG 05.11.2019 (N7): at most 30 %
-    with pytest.raises(NichtUnterstuetzt, match=r"höchstens 30 % zulässig"):
+    with pytest.raises(InvalidInput, match=r"höchstens 30 % zulässig"):
         calculate(einzeln("2020-05", minderungen=[{"grund": "pflichtverletzung", "prozent": 60}]))
 
 
 def test_prozent_im_moratorium_hoechstens_null():
     # § 84 Abs. 1 a.F. (N8): no Minderung for Pflichtverletzungen 07-12/2022
-    with pytest.raises(NichtUnterstuetzt, match=r"höchstens 0 % zulässig"):
+    with pytest.raises(InvalidInput, match=r"höchstens 0 % zulässig"):
         calculate(einzeln("2022-09", minderungen=[{"grund": "pflichtverletzung", "prozent": 10}]))
 
 
@@ -91,7 +91,7 @@ def test_neue_grundsicherung_nichterreichbarkeit():
 
 def test_arbeitsverweigerung_vor_inkrafttreten():
     # § 31a Abs. 7 in force 28.03.2024; first month it can affect is 04/2024 (§ 31b Abs. 1 S. 1)
-    with pytest.raises(NichtUnterstuetzt, match="nicht in Kraft"):
+    with pytest.raises(InvalidInput, match="nicht in Kraft"):
         calculate(einzeln("2024-03", minderungen=[{"grund": "arbeitsverweigerung"}]))
 
 
@@ -151,3 +151,16 @@ def test_saetze_wechseln_genau_am_gesetzlichen_datum():
                  if rechtsstand(a).wert(f"minderung.{grund}.saetze")[0] != rechtsstand(b).wert(f"minderung.{grund}.saetze")[0]}
         assert wechsel == daten
     assert dt.date(2023, 1, 1) in wechsel and dt.date(2022, 7, 1) in wechsel
+
+
+def test_regelfehler_nennt_datei_zeile_und_feld(tmp_path, capsys):
+    """A prozent above the month's maximum (§ 32: 10 % in 05/2024, N10) is reported like an input error:
+    file, line and field, exit code 2."""
+    from hartz_calc.cli.main import run
+
+    datei = tmp_path / "haushalt.yaml"
+    datei.write_text("monat: 2024-05\npersonen:\n  - name: A\n    rolle: antragsteller\n    alter: 40\n"
+                     "    minderungen:\n      - {grund: meldeversaeumnis, prozent: 40}\n", encoding="utf-8")
+    assert run([str(datei)]) == 2
+    fehler = capsys.readouterr().err.strip()
+    assert fehler == f"hartz-calc: {datei}:7: personen[0].minderungen[0].prozent: im 05/2024 höchstens 10 % zulässig (§ 32 SGB II)"

@@ -73,7 +73,21 @@ def household_from_dict(data: dict[str, Any], name: str = "<dict>") -> Haushalt:
 
 
 def calculate(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
-    """Compute the household's month (``monat``) or every month of its ``zeitraum``."""
+    """Compute the household's month (``monat``) or every month of its ``zeitraum``.
+
+    Raises InvalidInput (file, field, line) when the law of a month does not allow an input, e.g. a
+    Minderung above that month's maximum, and MonthNotCovered outside the rule data."""
+    from .minderung import NichtUnterstuetzt
+
+    try:
+        return _berechnen(haushalt)
+    except NichtUnterstuetzt as fehler:
+        from .eingabe import rechenfehler_verorten
+
+        raise rechenfehler_verorten(fehler, haushalt) from None
+
+
+def _berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
     if haushalt.zeitraum is not None:
         from .zeitraum import berechne_zeitraum
 

@@ -7,6 +7,7 @@ values of the file (Sozialdaten).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -298,7 +299,24 @@ def modell_aus_daten(modell: type[M], daten: Any, datei: str, zeilen: dict[Pfad,
 
 
 def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, int] | None = None) -> Haushalt:
-    return modell_aus_daten(Haushalt, daten, datei, zeilen)
+    haushalt = modell_aus_daten(Haushalt, daten, datei, zeilen)
+    haushalt._datei = datei
+    haushalt._zeilen = zeilen or {}
+    return haushalt
+
+
+_FELD = re.compile(r"^([a-z_]+(?:\[\d+\]|\.[a-z_]+)*): (.*)$", re.S)
+
+
+def rechenfehler_verorten(fehler: Exception, haushalt: Haushalt) -> EingabeFehler:
+    """A rule error found while computing ("personen[0].minderungen[0].prozent: reason") as an input
+    error naming the household's file and line."""
+    treffer = _FELD.match(str(fehler))
+    if treffer is None:
+        return EingabeFehler(haushalt._datei, [Fehlerstelle("", None, str(fehler))])
+    feld, grund = treffer[1], treffer[2]
+    pfad = tuple(int(t) if t.isdigit() else t for t in re.findall(r"[a-z_]+|\d+", feld))
+    return EingabeFehler(haushalt._datei, [Fehlerstelle(feld, _zeile(pfad, haushalt._zeilen), grund)])
 
 
 def haushalt_aus_text(text: str, datei: str = "<text>") -> Haushalt:

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
+    PrivateAttr,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -318,6 +319,16 @@ class Haushalt(Streng):
     region: Literal["west", "ost"] = "west"
     personen: Annotated[list[Person], Field(min_length=1, max_length=50)]
     unterkunft: Unterkunft | None = None
+    # where the household came from (set by the reader), so that rule errors found while computing
+    # (e.g. a Minderung above the month's maximum) can name the file and line like input errors
+    _datei: str = PrivateAttr(default="<daten>")
+    _zeilen: dict = PrivateAttr(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the household data is equal, wherever it was read from."""
+        if not isinstance(other, Haushalt):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
 
     @model_validator(mode="after")
     def _plausibel(self) -> "Haushalt":
