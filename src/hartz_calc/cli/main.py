@@ -13,7 +13,7 @@ BEFEHLE = ("calc", "rates", "schema", "batch", "check")
 def app():
     import typer
 
-    from . import rates, rechnen, schema
+    from . import batch, check, rates, rechnen, schema
 
     anwendung = typer.Typer(
         name="hartz-calc",
@@ -27,18 +27,8 @@ def app():
     anwendung.command("calc", epilog=HILFE)(rechnen.befehl())
     anwendung.command("rates", epilog=HILFE)(rates.rates)
     anwendung.command("schema", epilog=HILFE)(schema.schema)
-    try:
-        from . import batch
-
-        anwendung.command("batch", epilog=HILFE)(batch.batch)
-    except ImportError:  # pragma: no cover - during development only
-        pass
-    try:
-        from . import check
-
-        anwendung.command("check", epilog=HILFE)(check.check)
-    except ImportError:  # pragma: no cover
-        pass
+    anwendung.command("batch", epilog=HILFE)(batch.batch)
+    anwendung.command("check", epilog=HILFE)(check.check)
 
     def _version(wert: bool) -> None:
         if wert:
@@ -104,11 +94,6 @@ def run(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     debug = "--debug" in argv
-    if "--version" in argv[:2]:
-        from .. import __version__
-
-        print(f"hartz-calc {__version__}")
-        return int(Exitcode.OK)
     argv = _argumente(argv)
     if argv[:1] == ["calc"]:
         try:
