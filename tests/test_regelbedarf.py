@@ -252,3 +252,13 @@ def test_s10_kind_ab_25_eigene_bg():
     assert (lu["regelbedarfsstufe"], lu["regelbedarf"], lu["in_bg"]) == (3, 451, True)
     assert any("Kai" in h and "§ 7 Abs. 3 Nr. 4" in h for h in ergebnis["hinweise"])
     assert ergebnis["summe"]["anspruch"] == Decimal(563 + 300 + 451 + 300)
+
+
+def test_monat_ausserhalb_der_daten_nennt_datei_und_zeile(tmp_path):
+    """The refusal is an input error too: file, line 1 and field monat (exit code 2 in the CLI)."""
+    datei = tmp_path / "h.yaml"
+    datei.write_text("monat: 2027-01\npersonen:\n  - {name: A, rolle: antragsteller, alter: 30}\n", encoding="utf-8")
+    with pytest.raises(api.InvalidInput) as fehler:
+        api.calculate(api.load_household(datei))
+    assert fehler.value.zeilen()[0].startswith(f"{datei}:1: monat: Für 2027-01 sind keine Regeln hinterlegt")
+    assert isinstance(fehler.value, api.MonthNotCovered)

@@ -78,6 +78,7 @@ def calculate(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
     Raises InvalidInput (file, field, line) when the law of a month does not allow an input, e.g. a
     Minderung above that month's maximum, and MonthNotCovered outside the rule data."""
     from .minderung import NichtUnterstuetzt
+    from .rechtsstand import MonatNichtAbgedeckt
 
     try:
         return _berechnen(haushalt)
@@ -85,6 +86,11 @@ def calculate(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
         from .eingabe import rechenfehler_verorten
 
         raise rechenfehler_verorten(fehler, haushalt) from None
+    except MonatNichtAbgedeckt as fehler:
+        from .eingabe import rechenfehler_verorten
+
+        feld = "monat" if haushalt.monat is not None else "zeitraum"
+        raise rechenfehler_verorten(MonatNichtAbgedeckt(f"{feld}: {fehler}"), haushalt) from None
 
 
 def _berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:

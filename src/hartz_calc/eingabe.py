@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .modell.haushalt import FeldFehler, Haushalt
+from .rechtsstand import MonatNichtAbgedeckt
 
 try:  # the C loader is much faster; fall back to the pure-Python one
     from yaml import CSafeLoader as _Loader
@@ -305,6 +306,11 @@ def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, in
     return haushalt
 
 
+class MonatAusserhalbDerDaten(EingabeFehler, MonatNichtAbgedeckt):
+    """A benefit month of the file outside the rule data: an input error (file, field, line) that is
+    also a MonatNichtAbgedeckt for API callers."""
+
+
 _FELD = re.compile(r"^([a-z_]+(?:\[\d+\]|\.[a-z_]+)*): (.*)$", re.S)
 
 
@@ -316,7 +322,8 @@ def rechenfehler_verorten(fehler: Exception, haushalt: Haushalt) -> EingabeFehle
         return EingabeFehler(haushalt._datei, [Fehlerstelle("", None, str(fehler))])
     feld, grund = treffer[1], treffer[2]
     pfad = tuple(int(t) if t.isdigit() else t for t in re.findall(r"[a-z_]+|\d+", feld))
-    return EingabeFehler(haushalt._datei, [Fehlerstelle(feld, _zeile(pfad, haushalt._zeilen), grund)])
+    art = MonatAusserhalbDerDaten if isinstance(fehler, MonatNichtAbgedeckt) else EingabeFehler
+    return art(haushalt._datei, [Fehlerstelle(feld, _zeile(pfad, haushalt._zeilen), grund)])
 
 
 def haushalt_aus_text(text: str, datei: str = "<text>") -> Haushalt:
