@@ -142,30 +142,23 @@ def test_fall_ohne_quelle_wird_abgelehnt(tmp_path: Path) -> None:
         fall_pruefen(pfad)
 
 
-def test_fall_mit_falscher_zahl_schlaegt_fehl(tmp_path: Path) -> None:
-    """The runner must be able to fail: one cent off is a failure."""
-    pfad = tmp_path / "2026-01_falsch.yaml"
-    pfad.write_text("quelle: 'R27: RBS 1 = 563 €'\nhaushalt:\n  monat: 2026-01\n"
-                    "  personen: [{name: A, rolle: antragsteller, alter: 30}]\n"
-                    "erwartet: {personen: [{name: A, regelbedarf: 563.01}]}\n", encoding="utf-8")
-    with pytest.raises(AssertionError, match="563.01"):
-        fall_pruefen(pfad)
+_EIN_ERWACHSENER = ("quelle: 'R27: RBS 1 = 563 €'\nhaushalt:\n  monat: 2026-01\n"
+                    "  personen: [{name: A, rolle: antragsteller, alter: 30}]\n")
 
 
-def test_fall_mit_falschem_hinweis_schlaegt_fehl(tmp_path: Path) -> None:
-    pfad = tmp_path / "2026-01_hinweis.yaml"
-    pfad.write_text("quelle: 'R27: RBS 1 = 563 €'\nhaushalt:\n  monat: 2026-01\n"
-                    "  personen: [{name: A, rolle: antragsteller, alter: 30}]\n"
-                    "erwartet: {hinweise_enthalten: [Angemessenheitsgrenze]}\n", encoding="utf-8")
-    with pytest.raises(AssertionError, match="Angemessenheitsgrenze"):
-        fall_pruefen(pfad)
-
-
-def test_fehlerfall_der_nicht_abgelehnt_wird_schlaegt_fehl(tmp_path: Path) -> None:
-    pfad = tmp_path / "2026-01_kein_fehler.yaml"
-    pfad.write_text("quelle: 'R27: RBS 1 = 563 €'\nhaushalt:\n  monat: 2026-01\n"
-                    "  personen: [{name: A, rolle: antragsteller, alter: 30}]\nfehler: irgendwas\n", encoding="utf-8")
-    with pytest.raises(pytest.fail.Exception):
+@pytest.mark.parametrize(("name", "pruefung", "ausnahme", "muster"), [
+    # one cent off is a failure
+    ("falsch", "erwartet: {personen: [{name: A, regelbedarf: 563.01}]}\n", AssertionError, "563.01"),
+    # a hinweis that is not there
+    ("hinweis", "erwartet: {hinweise_enthalten: [Angemessenheitsgrenze]}\n", AssertionError, "Angemessenheitsgrenze"),
+    # an expected rejection that does not happen
+    ("kein_fehler", "fehler: irgendwas\n", pytest.fail.Exception, None),
+])
+def test_der_runner_kann_fehlschlagen(tmp_path: Path, name: str, pruefung: str, ausnahme: type, muster: str | None) -> None:
+    """The runner must be able to fail."""
+    pfad = tmp_path / f"2026-01_{name}.yaml"
+    pfad.write_text(_EIN_ERWACHSENER + pruefung, encoding="utf-8")
+    with pytest.raises(ausnahme, match=muster):
         fall_pruefen(pfad)
 
 
