@@ -100,3 +100,19 @@ def test_zeitraum_gleich_einzelmonaten(start, laenge, minderungen, aufrechnungen
         assert allein.restforderungen == e.restforderungen
         offen = allein.restforderungen
     assert json.loads(to_json(z))["monate"][0]["monat"] == f"{von:%Y-%m}"
+
+
+def test_restforderungen_im_json():
+    """§ 42a Abs. 2 (A7/A8): a 120 € loan, 10 % of 502 € = 50,20 € in 05 and 06/2023, then 5 % (25,10 €) limited
+    to the remaining 19,60 € in 07/2023; the JSON shows what remains after each month."""
+    import json
+    from decimal import Decimal
+
+    from hartz_calc import api
+
+    haushalt = api.household_from_dict({"zeitraum": {"von": "2023-05", "bis": "2023-08"}, "personen": [
+        {"name": "Ben", "rolle": "antragsteller", "alter": 42,
+         "aufrechnungen": [{"grund": "darlehen", "forderung": Decimal("120.00")}]}]})
+    daten = json.loads(api.to_json(api.calculate(haushalt), with_items=False), parse_float=Decimal)
+    assert [m["restforderungen"]["Ben"] for m in daten["monate"]] == [
+        [Decimal("69.80")], [Decimal("19.60")], [Decimal("0.00")], [Decimal("0.00")]]

@@ -41,6 +41,7 @@ def ergebnis_dict(e: Ergebnis, mit_posten: bool = True) -> dict[str, Any]:
         "personen": [_person(p) for p in e.personen],
         "summe": {f: getattr(e.summe, f) for f in SUMME_FELDER},
         "hinweise": list(e.hinweise),
+        "restforderungen": {name: list(rest) for name, rest in e.restforderungen.items() if rest},
     }
     if mit_posten:
         daten["posten"] = [_posten(p) for p in e.posten]
