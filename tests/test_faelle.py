@@ -200,3 +200,24 @@ def _als_json_daten(wert: Any) -> Any:
     if isinstance(wert, int) and not isinstance(wert, bool):
         return Decimal(wert)
     return wert
+
+
+def test_jeder_parameter_kommt_in_einem_fall_vor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Docs are tested (conventions): every parameter of regelsaetze.toml is read by at least one golden
+    case, so no rule is in the data without a worked example that uses it."""
+    from hartz_calc import rechtsstand
+
+    benutzt: set[str] = set()
+    for methode in ("eintrag", "wert", "wert_oder", "gilt"):
+        original = getattr(rechtsstand.Rechtsstand, methode)
+
+        def mitschreiben(self, name, *args, _original=original, **kwargs):
+            benutzt.add(name)
+            return _original(self, name, *args, **kwargs)
+
+        monkeypatch.setattr(rechtsstand.Rechtsstand, methode, mitschreiben)
+    for pfad in _alle_faelle():
+        fall_pruefen(pfad)
+    # rechtsstand_name is read when the Rechtsstand of a month is built (the name on every result)
+    unbenutzt = set(rechtsstand.regelwerk().parameter) - benutzt - {"rechtsstand_name"}
+    assert not unbenutzt, f"parameters without a golden case: {sorted(unbenutzt)}"
