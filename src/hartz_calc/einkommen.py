@@ -81,7 +81,9 @@ class _Zeilen:
 def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Decimal]:
     """Kindergeld per kind: the legal amount of the month by birth order (oldest first, § 66 Abs. 1
     EStG; flat from 2023), or the amount given in the file; minors get it by default, adult kinder
-    only when the file says so. Only the kinder in the file are counted for the order."""
+    only when the file says so. The order counts the kinder in the file, oldest first; a kind may give
+    its ``kindergeld_ordnungszahl`` (older children outside the household count too), and the younger
+    kinder continue counting from it."""
     rs = lage.rs
     eintrag = rs.eintrag("kindergeld")
     mit_anspruch = []
@@ -94,7 +96,9 @@ def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Dec
     # birth order: earlier geburtsdatum first; with only `alter`, older first; ties by name
     mit_anspruch.sort(key=lambda paar: (-paar[0].alter, paar[0].person.geburtsdatum or lage.monat, paar[0].name))
     betraege: dict[str, Decimal] = {}
-    for rang, (k, angabe) in enumerate(mit_anspruch, start=1):
+    rang = 0
+    for k, angabe in mit_anspruch:
+        rang = k.person.kindergeld_ordnungszahl or rang + 1
         if angabe is True:
             betrag = eintrag.wert[min(rang, 4) - 1]
             text = f"{rang}. Kind, gesetzlicher Betrag {euro_text(betrag)}"

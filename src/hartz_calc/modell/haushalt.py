@@ -275,6 +275,10 @@ class Person(Streng):
     schwanger: Schwangerschaft | None = None
     mehrbedarfe: Mehrbedarfe | None = None
     kindergeld: bool | Geld | None = None
+    kindergeld_ordnungszahl: Annotated[int, Field(ge=1, le=20)] | None = Field(
+        None, description="only rolle kind: the child's place in the birth order for the Kindergeld (§ 66 Abs. 1 EStG), "
+                          "when older children outside the household count too (e.g. 3 for the third child); "
+                          "default: the order of the kinder in the file")
     einkommen: list[Einkommen] = Field(default_factory=list)
     absetzungen: Absetzungen | None = None
     ausbildung: Literal["schueler", "student", "azubi", "freiwilligendienst"] | None = Field(
@@ -292,6 +296,8 @@ class Person(Streng):
             raise ValueError("nur eines von geburtsdatum und alter angeben")
         if self.kindergeld is not None and self.rolle != "kind":
             raise ValueError("kindergeld gibt es nur bei rolle: kind")
+        if self.kindergeld_ordnungszahl is not None and self.rolle != "kind":
+            raise ValueError("kindergeld_ordnungszahl gibt es nur bei rolle: kind")
         return self
 
 
