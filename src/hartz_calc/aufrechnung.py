@@ -105,6 +105,22 @@ def _sgb2_2011(offsets: list[Offset], basis: Decimal, v: Verteilung, minderung: 
     _anspruch_begrenzen(offsets, v, minderung)
 
 
+def _frist_abgelaufen(a: Aufrechnung, lage: Monatslage, offen: Decimal) -> bool:
+    """§ 43 Abs. 4: an offset of an Erstattung ends at the latest after the months given by the data,
+    counted from the month after the decision became final; what is still owed stays owed."""
+    dauer = lage.rs.wert_oder("aufrechnung.hoechstdauer_monate", {}).get(a.grund)
+    if a.bestandskraft is None or dauer is None:
+        return False
+    vergangen = (lage.monat.year - a.bestandskraft.year) * 12 + lage.monat.month - a.bestandskraft.month
+    if vergangen <= int(dauer):
+        return False
+    eintrag = lage.rs.eintrag("aufrechnung.hoechstdauer_monate")
+    lage.hinweise.append(
+        f"Aufrechnung ({a.grund}) beendet: mehr als {int(dauer)} Monate nach dem Monat der Bestandskraft "
+        f"({a.bestandskraft:%m/%Y}, {eintrag.norm}); die Restforderung von {euro_text(offen)} wird nicht mehr aufgerechnet.")
+    return True
+
+
 def _feld(lage: Monatslage, m: Mitglied, i: int) -> str:
     return f"personen[{lage.haushalt.personen.index(m.person)}].aufrechnungen[{i}]"
 
@@ -130,6 +146,8 @@ def berechnen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], verteilung: di
         offsets: list[Offset] = []
         for i, a in enumerate(liste):
             if not aktiv(a, lage.monat) or offen[i] <= 0:
+                continue
+            if _frist_abgelaufen(a, lage, offen[i]):
                 continue
             satz = saetze.wert.get(a.grund)
             if satz is None:

@@ -253,6 +253,9 @@ class Aufrechnung(Streng):
         None, description="as decided; without it, the legal rate of that month; never above it")
     von: Monat | None = Field(None, description="first month of the offset (without it: every month of the file)")
     bis: Monat | None = Field(None, description="last month of the offset")
+    bestandskraft: Monat | None = Field(
+        None, description="month in which the decision on the Erstattung became final: § 43 Abs. 4 ends the "
+                          "offset at the latest three years after the following month (not for loans)")
 
     @model_validator(mode="after")
     def _zeitraum(self) -> "Aufrechnung":
