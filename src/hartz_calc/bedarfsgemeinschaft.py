@@ -15,6 +15,7 @@ from .modell.haushalt import Haushalt, Person, alter_am, lebensalter
 from .rechtsstand import Rechtsstand, Verfahren
 
 TAGE_IM_MONAT = 30
+"""§ 41 Abs. 1 S. 2, 3 SGB II: a month counts 30 days (since 2005, unchanged)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +86,13 @@ volljaehrige_kinder = Verfahren("regime.volljaehrige_kinder")
 
 
 @volljaehrige_kinder.fassung("eigene_bg")
-def _eigene_bg_bis_2006(alter: int) -> bool:
+def _eigene_bg_bis_2006(alter: int, rs: Rechtsstand) -> bool:
     """§ 7 Abs. 3 Nr. 4 a.F. (until 2006-06): an adult kind forms its own Bedarfsgemeinschaft."""
-    return alter >= 18
+    return alter >= int(rs.wert("volljaehrig_ab_alter"))
 
 
 @volljaehrige_kinder.fassung("eltern_bg")
-def _in_eltern_bg_ab_2006(alter: int) -> bool:
+def _in_eltern_bg_ab_2006(alter: int, rs: Rechtsstand) -> bool:
     """From 2006-07: unmarried kinder under 25 belong to the parents' Bedarfsgemeinschaft."""
     return False
 
@@ -174,7 +175,7 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         # S9: before 2006-07 an adult kind formed its own BG in the same household; it is computed here, but
         # the parents' income does not cover its need (an explicit regelbedarfsstufe keeps it in the parents' BG)
         eigene_bg_volljaehrig = (person.rolle == "kind" and not eigene_bg and person.regelbedarfsstufe is None
-                                 and volljaehrige_kinder.fuer(rs)(alter))
+                                 and volljaehrige_kinder.fuer(rs)(alter, rs))
         mitglied = Mitglied(
             person=person,
             name=person.name,

@@ -71,7 +71,7 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
         bedarfe[name] = verteilung.PersonBedarf(b.name, b.rolle, b.stufe, b.regelbedarf, b.mehrbedarfe,
                                                 kopfteil, b.leistungsberechtigt)
     kindergeld = einkommen.kindergeld_betraege(lage, posten)
-    hat_kind = any(k.alter < 18 for k in lage.kinder)
+    hat_kind = any(k.alter < int(rs.wert("volljaehrig_ab_alter")) for k in lage.kinder)
     einkommen_je_person = {
         m.name: einkommen.bereinigen(m, lage, kindergeld.get(m.name, NULL), hat_kind and m.rolle != "kind", posten)
         for m in lage.mitglieder

@@ -90,7 +90,7 @@ def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Dec
     for k in lage.kinder:
         angabe = k.person.kindergeld
         if angabe is None:
-            angabe = k.alter < 18
+            angabe = k.alter < int(rs.wert("volljaehrig_ab_alter"))
         if angabe is not False:
             mit_anspruch.append((k, angabe))
     # birth order: earlier geburtsdatum first; with only `alter`, older first; ties by name
@@ -185,7 +185,7 @@ def _nr3_bis_5(m: Mitglied, e: _Erwerb, abz: _Absetzungen, rs: Rechtsstand) -> l
     """All actual § 11b Abs. 1 Nr. 3-5 items of an earner (for the comparison with the
     Grundfreibetrag, or as deductions in the 2005 method)."""
     zeilen = []
-    if m.alter >= 18:
+    if m.alter >= int(rs.wert("volljaehrig_ab_alter")):
         vp = rs.eintrag("einkommen.versicherungspauschale")
         zeilen.append(("einkommen.versicherungspauschale", "Versicherungspauschale", vp.wert, vp.norm, vp.ab, ""))
     if abz.kfz:
@@ -218,7 +218,7 @@ def _freibetrag_2005(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind: bool,
     for art, bez, betrag, norm, ab, text in abzuege:
         z.add(art, bez, -betrag, norm.replace("§ 11b Abs. 1 S. 1", "§ 11 Abs. 2 S. 1"), ab, text)
     abz.nr3_bis_5_erledigt = True
-    abz.pauschale_genutzt = m.alter >= 18
+    abz.pauschale_genutzt = m.alter >= int(rs.wert("volljaehrig_ab_alter"))
     bereinigt_netto = max(e.netto - summe, NULL)
     eintrag = rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
     freibetrag = NULL
@@ -459,7 +459,7 @@ def bereinigen(m: Mitglied, lage: Monatslage, kindergeld: Decimal, hat_minderjae
             bereinigt_erwerb = _nicht_erwerbsfaehig(m, erwerb, abz, lage, z)
     # remaining § 11b Abs. 1 items, deducted from the other income first, then from the Kindergeld
     abzuege: list[tuple[str, str, Decimal, Eintrag | None, str]] = []
-    if not abz.pauschale_genutzt and m.alter >= 18 and (sonstiges > 0 or kindergeld > 0):
+    if not abz.pauschale_genutzt and m.alter >= int(rs.wert("volljaehrig_ab_alter")) and (sonstiges > 0 or kindergeld > 0):
         vp = rs.eintrag("einkommen.versicherungspauschale")
         abzuege.append(("einkommen.versicherungspauschale", "Versicherungspauschale", vp.wert, vp,
                         "private Versicherungen, einmal je volljährige Person"))

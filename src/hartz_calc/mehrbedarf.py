@@ -76,13 +76,14 @@ def ist_alleinerziehend(m: Mitglied, lage: Monatslage) -> bool:
         return m.person.alleinerziehend
     if m.rolle != "antragsteller" or lage.partner_vorhanden:
         return False
-    return any(k.alter < 18 or k.alter_in(lage.abschnitte[-1]) < 18 for k in lage.kinder)
+    volljaehrig = int(lage.rs.wert("volljaehrig_ab_alter"))
+    return any(k.alter < volljaehrig or k.alter_in(lage.abschnitte[-1]) < volljaehrig for k in lage.kinder)
 
 
 def _alleinerziehend_satz(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> tuple[Decimal, str]:
     rs = lage.rs
     alter = [k.alter_in(abschnitt) for k in lage.kinder]
-    minderjaehrig = [a for a in alter if a < 18]
+    minderjaehrig = [a for a in alter if a < int(rs.wert("volljaehrig_ab_alter"))]
     unter_7 = sum(1 for a in alter if a < int(rs.wert("mehrbedarf.alleinerziehend.alter_ein_kind")))
     unter_16 = sum(1 for a in alter if a < int(rs.wert("mehrbedarf.alleinerziehend.alter_mehrere_kinder")))
     hoch = rs.wert("mehrbedarf.alleinerziehend.satz_hoch")
@@ -124,9 +125,9 @@ def _anteile(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt, basis: Decimal
         if mb.behinderung:
             if m.erwerbsfaehig:
                 prozentual("behinderung", "mehrbedarf.behinderung.satz")
-            elif m.alter_in(abschnitt) >= 15:
+            elif m.alter_in(abschnitt) >= int(rs.wert("mehrbedarf.sozialgeld_ab_alter")):
                 prozentual("behinderung", "mehrbedarf.behinderung_sozialgeld.satz")
-        if mb.merkzeichen_g and not m.erwerbsfaehig and m.alter_in(abschnitt) >= 15 and "behinderung" not in ergebnis:
+        if mb.merkzeichen_g and not m.erwerbsfaehig and m.alter_in(abschnitt) >= int(rs.wert("mehrbedarf.sozialgeld_ab_alter")) and "behinderung" not in ergebnis:
             prozentual("merkzeichen_g", "mehrbedarf.merkzeichen_g.satz")
         if mb.ernaehrung:
             ergebnis["ernaehrung"] = (mb.ernaehrung, "§ 21 Abs. 5 SGB II", "anerkannter Betrag laut Haushaltsdatei", lage.rs.stand)
@@ -144,10 +145,11 @@ def _anteile(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt, basis: Decimal
 def hinweise(m: Mitglied, lage: Monatslage) -> list[str]:
     texte = []
     mb = m.person.mehrbedarfe
-    if mb is not None and mb.merkzeichen_g and (m.erwerbsfaehig or m.alter < 15):
+    ab_alter = int(lage.rs.wert("mehrbedarf.sozialgeld_ab_alter"))
+    if mb is not None and mb.merkzeichen_g and (m.erwerbsfaehig or m.alter < ab_alter):
         texte.append(f"{m.name}: Mehrbedarf Merkzeichen G (§ 23 Nr. 4 SGB II) nur für nicht erwerbsfähige, voll "
                      "erwerbsgeminderte Personen ab 15 Jahren; nicht angesetzt.")
-    if mb is not None and mb.behinderung and not m.erwerbsfaehig and m.alter < 15:
+    if mb is not None and mb.behinderung and not m.erwerbsfaehig and m.alter < ab_alter:
         texte.append(f"{m.name}: Mehrbedarf bei Behinderung für nicht erwerbsfähige Personen erst ab 15 Jahren "
                      "(§ 23 Nr. 2 SGB II); nicht angesetzt.")
     if mb is not None and mb.unabweisbar and not haertefall.fuer(lage.rs)(lage.rs):

@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .bedarfsgemeinschaft import Mitglied, Monatslage
+from .bedarfsgemeinschaft import TAGE_IM_MONAT, Mitglied, Monatslage
 from .geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from .modell.ergebnis import Posten
 from .modell.haushalt import Minderung
@@ -35,7 +35,6 @@ from .verteilung import PersonBedarf, Verteilung
 
 verfahren = Verfahren("regime.minderung")
 
-TAGE_IM_MONAT = 30
 
 
 class NichtUnterstuetzt(ValueError):

@@ -43,9 +43,10 @@ def _erwachsene(m: Mitglied, lage: Monatslage, alter: int, abschnitt: Abschnitt,
     partner = [p for p in lage.mitglieder if p.rolle in ("antragsteller", "partner") and p is not m]
     if lage.partner_vorhanden and partner:
         partner_alter = partner[0].alter_in(abschnitt)
-        if alter >= 18 and partner_alter >= 18:
+        volljaehrig = int(lage.rs.wert("volljaehrig_ab_alter"))
+        if alter >= volljaehrig and partner_alter >= volljaehrig:
             return Zuordnung(2, "§ 20 Abs. 3 SGB II a.F." if alt else "§ 20 Abs. 4 SGB II", "Partner, beide volljährig")
-        if alter < 18:
+        if alter < volljaehrig:
             return Zuordnung(4, "§ 20 Abs. 2 S. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 2 Nr. 1 SGB II", "minderjährige Partnerin/minderjähriger Partner")
         return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 1 SGB II", "Partner ist minderjährig")
     return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 1 SGB II", "alleinstehend oder alleinerziehend")
@@ -94,7 +95,7 @@ def _stufe_2006(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnun
 @stufenzuordnung.fassung("alg2_2005")
 def _stufe_2005(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnung:
     alter = m.alter_in(abschnitt)
-    if m.rolle == "kind" and alter >= 18:
+    if m.rolle == "kind" and alter >= int(lage.rs.wert("volljaehrig_ab_alter")):
         return Zuordnung(1, "§ 7 Abs. 3, § 20 Abs. 2 SGB II a.F.",
                          "volljähriges Kind: bis 30.06.2006 eigene Bedarfsgemeinschaft, volle Regelleistung")
     return _stufe_2006(m, lage, abschnitt)
