@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
-from .bedarfsgemeinschaft import monatslage
+from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
 from .geld import NULL, anteilig, euro_text, runden
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
 from .modell.haushalt import Haushalt
@@ -38,38 +38,37 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
     lage = monatslage(haushalt, monat, rs)
     tage = lage.leistungstage
     posten: list[Posten] = []
-    bedarfe: dict[str, verteilung.PersonBedarf] = {}
-    regelbedarfe = {}
+    regel_und_mehrbedarf: dict[str, tuple[regelbedarf.Regelbedarf, dict[str, Decimal]]] = {}
     for m in lage.mitglieder:
         if not m.leistungsberechtigt:
             # not part of this Bedarfsgemeinschaft (own BG, or above the Regelaltersgrenze): no need here;
             # the Stufe is shown for information only
-            rb = regelbedarf.berechnen(m, lage, [])
-            bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, NULL, {}, NULL, False)
+            regel_und_mehrbedarf[m.name] = (regelbedarf.berechnen(m, lage, []), {})
             continue
         rb = regelbedarf.berechnen(m, lage, posten)
-        regelbedarfe[m.name] = rb
-        mb = mehrbedarf.berechnen(m, lage, rb, posten)
+        regel_und_mehrbedarf[m.name] = (rb, mehrbedarf.berechnen(m, lage, rb, posten))
         lage.hinweise.extend(mehrbedarf.hinweise(m, lage))
-        bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, rb.betrag, mb, NULL, m.leistungsberechtigt)
     kdu = unterkunft.berechnen(lage, posten)
-    for name, b in bedarfe.items():
-        kopfteil = kdu.kopfteile[name]
-        if not b.leistungsberechtigt:
+    bedarfe: dict[str, verteilung.PersonBedarf] = {}
+    for m in lage.mitglieder:
+        rb, mb = regel_und_mehrbedarf[m.name]
+        kopfteil = kdu.kopfteile[m.name]
+        if not m.leistungsberechtigt:
             if kopfteil:
-                posten.append(Posten(person=name, abschnitt="bedarf", art="unterkunft.nicht_in_bg",
+                posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.nicht_in_bg",
                                      bezeichnung="Kopfteil gehört nicht zum Bedarf dieser Bedarfsgemeinschaft",
                                      betrag=-kopfteil, norm="§ 7 Abs. 3, § 22 Abs. 1 SGB II", rechtsstand=rs.stand,
                                      erlaeuterung="die Person wohnt im Haushalt, ist aber nicht Mitglied der Bedarfsgemeinschaft"))
+            bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, NULL, {}, NULL, False)
             continue
-        if tage < 30 and kopfteil:
-            kopfteil = anteilig(kopfteil, tage)
-            posten.append(Posten(person=name, abschnitt="bedarf", art="unterkunft.teilmonat",
+        if tage < TAGE_IM_MONAT and kopfteil:
+            anteil = anteilig(kopfteil, tage)
+            posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.teilmonat",
                                  bezeichnung=f"Unterkunft und Heizung, Teilmonat {tage}/30 Tage",
-                                 betrag=kopfteil - kdu.kopfteile[name], norm="§ 41 Abs. 1 S. 2, 3 SGB II", rechtsstand=rs.stand,
-                                 erlaeuterung=f"Kopfteil {euro_text(kdu.kopfteile[name])} × {tage}/30 = {euro_text(kopfteil)}"))
-        bedarfe[name] = verteilung.PersonBedarf(b.name, b.rolle, b.stufe, b.regelbedarf, b.mehrbedarfe,
-                                                kopfteil, b.leistungsberechtigt)
+                                 betrag=anteil - kopfteil, norm="§ 41 Abs. 1 S. 2, 3 SGB II", rechtsstand=rs.stand,
+                                 erlaeuterung=f"Kopfteil {euro_text(kopfteil)} × {tage}/30 = {euro_text(anteil)}"))
+            kopfteil = anteil
+        bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, rb.betrag, mb, kopfteil, True)
     kindergeld = einkommen.kindergeld_betraege(lage, posten)
     hat_kind = any(k.alter < int(rs.wert("volljaehrig_ab_alter")) for k in lage.kinder)
     einkommen_je_person = {
