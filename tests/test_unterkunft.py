@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from helfer import erwachsener, kind, person, rechne_dict
+from helfer import erwachsener, kind, rechne_dict
 
 D = Decimal
 

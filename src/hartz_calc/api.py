@@ -45,7 +45,7 @@ from .rechtsstand import MonatNichtAbgedeckt as MonthNotCovered
 from .rechtsstand import Rechtsstand, rechtsstand
 
 if TYPE_CHECKING:
-    from .modell.bescheid import Bescheid, Pruefergebnis, Vergleichszeile
+    from .modell.bescheid import Bescheid, Pruefergebnis
     from .stapel import BatchRecord
 
 __all__ = [

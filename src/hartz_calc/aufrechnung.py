@@ -26,7 +26,7 @@ from .bedarfsgemeinschaft import Mitglied, Monatslage
 from .geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from .minderung import NichtUnterstuetzt
 from .modell.ergebnis import Posten
-from .modell.haushalt import Aufrechnung
+from .modell.haushalt import Aufrechnung, monate_zwischen
 from .rechtsstand import Rechtsstand, Verfahren
 from .verteilung import PersonBedarf, Verteilung
 
@@ -111,7 +111,7 @@ def _frist_abgelaufen(a: Aufrechnung, lage: Monatslage, offen: Decimal) -> bool:
     dauer = lage.rs.wert_oder("aufrechnung.hoechstdauer_monate", {}).get(a.grund)
     if a.bestandskraft is None or dauer is None:
         return False
-    vergangen = (lage.monat.year - a.bestandskraft.year) * 12 + lage.monat.month - a.bestandskraft.month
+    vergangen = monate_zwischen(a.bestandskraft, lage.monat)
     if vergangen <= int(dauer):
         return False
     eintrag = lage.rs.eintrag("aufrechnung.hoechstdauer_monate")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .modell.haushalt import Haushalt, Person, alter_am, lebensalter
+from .modell.haushalt import Haushalt, Person, alter_am, lebensalter, monatsende
 from .rechtsstand import Rechtsstand, Verfahren
 
 TAGE_IM_MONAT = 30
@@ -97,11 +97,6 @@ def _in_eltern_bg_ab_2006(alter: int, rs: Rechtsstand) -> bool:
     return False
 
 
-def _monatsende(monat: dt.date) -> dt.date:
-    naechster = dt.date(monat.year + monat.month // 12, monat.month % 12 + 1, 1)
-    return naechster - dt.timedelta(days=1)
-
-
 def _regelaltersgrenze_erreicht(person: Person, alter: int, monat: dt.date, rs: Rechtsstand) -> bool:
     tabelle = rs.wert("regelaltersgrenze")
     if person.geburtsdatum is not None:
@@ -125,7 +120,7 @@ def _regelaltersgrenze_erreicht(person: Person, alter: int, monat: dt.date, rs: 
 
 
 def _aenderungspositionen(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> set[int]:
-    ende = _monatsende(monat)
+    ende = monatsende(monat)
     positionen: set[int] = set()
     for person in haushalt.personen:
         g = person.geburtsdatum
@@ -150,7 +145,7 @@ def leistungstage(haushalt: Haushalt, monat: dt.date) -> tuple[int, int]:
         return von, bis
     if z.erster_tag is not None and z.erster_tag.replace(day=1) == monat:
         von = min(z.erster_tag.day - 1, TAGE_IM_MONAT - 1)  # the 31st still counts one day
-    if z.letzter_tag is not None and z.letzter_tag.replace(day=1) == monat and z.letzter_tag != _monatsende(monat):
+    if z.letzter_tag is not None and z.letzter_tag.replace(day=1) == monat and z.letzter_tag != monatsende(monat):
         bis = min(z.letzter_tag.day, TAGE_IM_MONAT)
     return von, bis
 
@@ -164,7 +159,7 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         position = None
         g = person.geburtsdatum
         if g is not None and g.month == monat.month and g.day > 1 and g.year < monat.year:
-            ende = _monatsende(monat)
+            ende = monatsende(monat)
             position = tagesposition(dt.date(monat.year, monat.month, min(g.day, ende.day)))
         ueber_grenze = alter >= ab_alter and _regelaltersgrenze_erreicht(person, alter, monat, rs)
         if person.erwerbsfaehig is not None:

@@ -14,13 +14,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from .bedarfsgemeinschaft import Monatslage
 from .geld import CENT, NULL, euro_text, runden, zahl_text
 from .modell.ergebnis import Posten
+from .modell.haushalt import monate_zwischen
 
 _ROLLENFOLGE = {"antragsteller": 0, "partner": 1, "kind": 2}
 
@@ -37,10 +37,6 @@ class Unterkunftsbedarf:
         return self.anerkannt_unterkunft + self.anerkannt_heizung
 
 
-def _monate_seit(beginn: dt.date, monat: dt.date) -> int:
-    return (monat.year - beginn.year) * 12 + monat.month - beginn.month
-
-
 def _karenzzeit(lage: Monatslage) -> bool:
     rs = lage.rs
     u = lage.haushalt.unterkunft
@@ -50,7 +46,7 @@ def _karenzzeit(lage: Monatslage) -> bool:
     fruehester = rs.wert_oder("unterkunft.karenzzeit_fruehester_beginn")
     if fruehester is not None and beginn < fruehester["monat"]:
         beginn = fruehester["monat"]
-    return 0 <= _monate_seit(beginn, lage.monat) < int(rs.wert("unterkunft.karenzzeit_monate"))
+    return 0 <= monate_zwischen(beginn, lage.monat) < int(rs.wert("unterkunft.karenzzeit_monate"))
 
 
 def _vereinfachter_zugang(lage: Monatslage) -> bool:
@@ -65,7 +61,7 @@ def _vereinfachter_zugang(lage: Monatslage) -> bool:
     except MonatNichtAbgedeckt:
         return False
     monate = rs_beginn.wert_oder("unterkunft.vereinfachter_zugang_monate")
-    return monate is not None and 0 <= _monate_seit(u.leistungsbeginn, lage.monat) < int(monate)
+    return monate is not None and 0 <= monate_zwischen(u.leistungsbeginn, lage.monat) < int(monate)
 
 
 def berechnen(lage: Monatslage, posten: list[Posten]) -> Unterkunftsbedarf:

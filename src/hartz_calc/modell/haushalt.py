@@ -20,7 +20,6 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
-    field_validator,
     model_validator,
 )
 
@@ -366,7 +365,7 @@ class Haushalt(Streng):
         eltern = [p for p in self.personen if p.rolle in ("antragsteller", "partner")]
         aeltester_elternteil = max(alter[p.name] for p in eltern)
         for i, person in enumerate(self.personen):
-            if person.geburtsdatum is not None and person.geburtsdatum > _monatsende(stichtag):
+            if person.geburtsdatum is not None and person.geburtsdatum > monatsende(stichtag):
                 raise FeldFehler(("personen", i, "geburtsdatum"), "liegt nach dem berechneten Monat")
             if person.rolle != "kind":
                 continue
@@ -386,16 +385,21 @@ class Haushalt(Streng):
         monate, aktuell = [], self.zeitraum.von
         while aktuell <= self.zeitraum.bis:
             monate.append(aktuell)
-            aktuell = _naechster_monat(aktuell)
+            aktuell = naechster_monat(aktuell)
         return monate
 
 
-def _naechster_monat(monat: dt.date) -> dt.date:
+def naechster_monat(monat: dt.date) -> dt.date:
     return dt.date(monat.year + monat.month // 12, monat.month % 12 + 1, 1)
 
 
-def _monatsende(monat: dt.date) -> dt.date:
-    return _naechster_monat(monat) - dt.timedelta(days=1)
+def monatsende(monat: dt.date) -> dt.date:
+    return naechster_monat(monat) - dt.timedelta(days=1)
+
+
+def monate_zwischen(von: dt.date, bis: dt.date) -> int:
+    """Whole months from the month of ``von`` to the month of ``bis`` (0 for the same month)."""
+    return (bis.year - von.year) * 12 + bis.month - von.month
 
 
 def lebensalter(person: Person, monat: dt.date) -> int:
