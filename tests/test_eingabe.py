@@ -27,6 +27,8 @@ FEHLERHAFT = [
      ":8: personen[0].einkommen[0].betrag: darf nicht negativ sein", ["123"]),
     ("drei-nachkommastellen", KOPF + ANNA + "    mehrbedarfe: {ernaehrung: 56.305}\n",
      ":6: personen[0].mehrbedarfe.ernaehrung: höchstens zwei Nachkommastellen", ["56.305", "56,305"]),
+    ("betrag-zu-gross", KOPF + ANNA + "    einkommen:\n      - {art: unterhalt, betrag: 1234567890.00}\n",
+     ":7: personen[0].einkommen[0].betrag: Betrag zu groß", ["1234567890", "1.234.567.890"]),
     ("ungueltiges-datum", "monat: 2026-02\npersonen:\n  - name: Anna\n    rolle: antragsteller\n    geburtsdatum: 1987-02-30\n",
      ":5: personen[0].geburtsdatum: kein gültiges Datum", ["1987"]),
     ("ungueltiger-monat", "monat: 2026-13\npersonen:\n" + ANNA, ":1: monat: Monat muss zwischen 01 und 12 liegen", []),

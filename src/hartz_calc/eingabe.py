@@ -239,8 +239,6 @@ def _grund(fehler: dict[str, Any]) -> str:
         return f"darf höchstens {kontext.get('le')} sein"
     if art == "union_tag_invalid":
         return f"unbekannte art; erlaubt: {kontext.get('expected_tags', '')}"
-    if art == "decimal_max_digits":
-        return "Betrag zu groß"
     if art == "extra_forbidden" and str((fehler.get("loc") or ("",))[-1]).isdigit():
         # `brutto: 1.200,50` inside {...}: YAML splits at the comma and reads "50" as a key
         return ("unbekanntes Feld – vermutlich ein Komma in einem Betrag: Beträge mit Dezimalpunkt und ohne "
@@ -323,7 +321,7 @@ def rechenfehler_verorten(fehler: Exception, haushalt: Haushalt) -> EingabeFehle
     feld, grund = treffer[1], treffer[2]
     pfad = tuple(int(t) if t.isdigit() else t for t in re.findall(r"[a-z_]+|\d+", feld))
     art = MonatAusserhalbDerDaten if isinstance(fehler, MonatNichtAbgedeckt) else EingabeFehler
-    return art(haushalt._datei, [Fehlerstelle(feld, _zeile(pfad, haushalt._zeilen), grund)])
+    return art(haushalt._datei, [Fehlerstelle(feld, _zeile(pfad, haushalt._zeilen or {}), grund)])
 
 
 def haushalt_aus_text(text: str, datei: str = "<text>") -> Haushalt:

@@ -20,8 +20,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from .modell.bescheid import Pruefergebnis
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
 
@@ -40,25 +38,26 @@ class Auftrag:
     bescheid: str | None = None  # path of a sibling Bescheid file
 
 
-class FehlerEintrag(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class FehlerEintrag:
+    """One reason why an input failed: the field, its line and the German reason (never input values)."""
 
+    grund: str
     feld: str = ""
     zeile: int | None = None
-    grund: str
 
 
-class BatchRecord(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchRecord:
     """The outcome of one batch input. Exactly one of ``ergebnis``/``fehler`` is set; ``pruefung``
-    is set for a household/Bescheid pair. Error records carry no Sozialdaten."""
-
-    model_config = ConfigDict(frozen=True)
+    is set for a household/Bescheid pair. Error records carry no Sozialdaten. (A plain dataclass: one
+    is built per household, and its parts are validated models already.)"""
 
     datei: str
-    zeile: int | None = Field(None, description="line in a JSON Lines file; None for a whole file")
+    zeile: int | None = None  # line in a JSON Lines file; None for a whole file
     ergebnis: Ergebnis | ZeitraumErgebnis | None = None
     pruefung: Pruefergebnis | None = None
-    fehler: list[FehlerEintrag] = Field(default_factory=list)
+    fehler: tuple[FehlerEintrag, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -170,7 +169,7 @@ def _rechnen(a: Auftrag) -> BatchRecord:
     if a.bescheid is not None:
         return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
                            pruefung=api.check_bescheid(ergebnis, api.load_bescheid(a.bescheid)))
-    return BatchRecord.model_construct(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis, pruefung=None, fehler=[])
+    return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis)
 
 
 def verarbeiten(a: Auftrag) -> BatchRecord:
@@ -180,7 +179,7 @@ def verarbeiten(a: Auftrag) -> BatchRecord:
     try:
         return _rechnen(a)
     except EingabeFehler as fehler:
-        stellen = [FehlerEintrag(feld=s.feld, zeile=s.zeile, grund=s.grund) for s in fehler.stellen]
+        stellen = tuple(FehlerEintrag(feld=s.feld, zeile=s.zeile, grund=s.grund) for s in fehler.stellen)
         return BatchRecord(datei=fehler.datei, zeile=a.zeile, fehler=stellen)
     except Exception as fehler:  # noqa: BLE001 - one bad input must not stop the batch
         from .minderung import NichtUnterstuetzt
@@ -190,7 +189,7 @@ def verarbeiten(a: Auftrag) -> BatchRecord:
             grund = str(fehler)
         else:  # a bug: name its type only (the message might contain input values)
             grund = f"interner Fehler ({type(fehler).__name__}); bitte mit dieser Datei melden"
-        return BatchRecord(datei=a.datei, zeile=a.zeile, fehler=[FehlerEintrag(zeile=a.zeile, grund=grund)])
+        return BatchRecord(datei=a.datei, zeile=a.zeile, fehler=(FehlerEintrag(zeile=a.zeile, grund=grund),))
 
 
 E = TypeVar("E")

@@ -37,6 +37,10 @@ class FeldFehler(ValueError):
         self.pfad = pfad
 
 
+GELD_HOECHSTENS = Decimal("999999999.99")
+"""Largest amount accepted in a household file (nine euro digits; no household income or rent comes near)."""
+
+
 def _geld(wert: Any) -> Any:
     if isinstance(wert, bool):
         raise ValueError("Geldbetrag erwartet, nicht true/false")
@@ -46,16 +50,19 @@ def _geld(wert: Any) -> Any:
         return Decimal(repr(wert))  # float-ok: exact text of the number the caller wrote
     if isinstance(wert, str):
         raise ValueError("Geldbetrag als Zahl erwartet (ohne Anführungszeichen und €-Zeichen)")
-    if isinstance(wert, Decimal) and wert.is_finite() and wert.as_tuple().exponent < -2:
-        # pydantic ignores trailing zeros, so `1.200` (a German thousands point) would silently be 1,20 €
-        raise ValueError("höchstens zwei Nachkommastellen; Beträge ohne Tausenderpunkt schreiben, z. B. 1200.50")
+    if isinstance(wert, Decimal) and wert.is_finite():
+        if wert.as_tuple().exponent < -2:
+            # pydantic ignores trailing zeros, so `1.200` (a German thousands point) would silently be 1,20 €
+            raise ValueError("höchstens zwei Nachkommastellen; Beträge ohne Tausenderpunkt schreiben, z. B. 1200.50")
+        if wert > GELD_HOECHSTENS:
+            raise ValueError("Betrag zu groß (höchstens 999.999.999,99 €)")
     return wert
 
 
 Geld = Annotated[
     Decimal,
     BeforeValidator(_geld),
-    Field(ge=0, max_digits=11, decimal_places=2),
+    Field(ge=0),  # places and size are checked in _geld (pydantic's own digit checks run in Python, slowly)
     PlainSerializer(lambda d: float(d), return_type=float, when_used="json"),  # float-ok: schema/JSON view only
     # No "multipleOf": 0.01 - JSON Schema validators test it with binary floats and reject valid amounts
     # such as 123.07; the two-decimal rule is checked by hartz-calc itself.
@@ -330,7 +337,7 @@ class Haushalt(Streng):
     # where the household came from (set by the reader), so that rule errors found while computing
     # (e.g. a Minderung above the month's maximum) can name the file and line like input errors
     _datei: str = PrivateAttr(default="<daten>")
-    _zeilen: dict = PrivateAttr(default_factory=dict)
+    _zeilen: dict | None = PrivateAttr(default=None)  # not default_factory: pydantic inspects a factory per instance
 
     def __eq__(self, other: object) -> bool:
         """Equal when the household data is equal, wherever it was read from."""
