@@ -9,9 +9,12 @@ import json
 import os
 import subprocess
 import sys
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hartz_calc import api
 from hartz_calc.cli.main import run
@@ -153,3 +156,31 @@ def test_kompaktes_json_wie_json_dumps():
     kompakt = _dumps(daten, None)
     assert json.loads(kompakt) == json.loads(_dumps(daten, 2))
     assert '"regelbedarf": 506.00' in kompakt and '"rechtsstand": "2025-01-01"' in kompakt
+
+
+_TEXT = st.text(st.characters(blacklist_characters="\0"), max_size=12)  # NUL marks numbers in the reference
+_SKALARE = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12), _TEXT,
+    st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False, allow_infinity=False),
+    st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2030, 12, 31)),
+)
+_DATEN = st.recursive(_SKALARE, lambda innen: st.lists(innen, max_size=4) | st.dictionaries(_TEXT, innen, max_size=4),
+                      max_leaves=20)
+
+
+@given(_DATEN)
+def test_kompaktes_json_gleich_json_modul(daten):
+    """Byte for byte what the json module writes (Decimals as cent numbers, half-up; dates as ISO text)."""
+    from hartz_calc.ausgabe.json_ausgabe import _Zahl, _dumps, _kodieren
+
+    def markieren(wert):
+        if isinstance(wert, _Zahl):
+            return "\0Z" + wert + "\0Z"
+        if isinstance(wert, dict):
+            return {k: markieren(v) for k, v in wert.items()}
+        if isinstance(wert, list):
+            return [markieren(v) for v in wert]
+        return wert
+
+    erwartet = json.dumps(markieren(_kodieren(daten)), ensure_ascii=False).replace('"\\u0000Z', "").replace('\\u0000Z"', "")
+    assert _dumps(daten, None) == erwartet

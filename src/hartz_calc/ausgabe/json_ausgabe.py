@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..geld import cent
+from ..geld import CENT, cent
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
 
 PERSON_FELDER = (
@@ -65,25 +65,26 @@ _TEXT = json.encoder.encode_basestring  # C implementation, ensure_ascii=False s
 
 def _kompakt(wert: Any) -> str:
     """The one-line JSON text of ``wert`` (same bytes as ``json.dumps(..., ensure_ascii=False)`` after the
-    number marking below), written directly: about 4x faster, it matters for batch output."""
-    if isinstance(wert, str):
+    number marking below), written directly: several times faster, it matters for batch output."""
+    art = type(wert)
+    if art is str:
         return _TEXT(wert)
-    if isinstance(wert, Decimal):
-        return f"{cent(wert):.2f}"
-    if isinstance(wert, dict):
-        return "{" + ", ".join(f"{_TEXT(k)}: {_kompakt(v)}" for k, v in wert.items()) + "}"
-    if isinstance(wert, (list, tuple)):
+    if art is Decimal:  # exponent -2 after quantize, so str() is the plain "1234.50" (as f"{...:.2f}")
+        return str(wert.quantize(CENT, ROUND_HALF_UP))
+    if art is dict:
+        return "{" + ", ".join([_TEXT(k) + ": " + _kompakt(v) for k, v in wert.items()]) + "}"
+    if art is list or art is tuple:
         return "[" + ", ".join([_kompakt(v) for v in wert]) + "]"
     if wert is None:
         return "null"
-    if wert is True:
-        return "true"
-    if wert is False:
-        return "false"
-    if isinstance(wert, int):
+    if art is bool:
+        return "true" if wert else "false"
+    if art is int:
         return str(wert)
     if isinstance(wert, dt.date):
         return _TEXT(wert.isoformat())
+    if isinstance(wert, Decimal):
+        return f"{cent(wert):.2f}"
     return json.dumps(wert, ensure_ascii=False)
 
 
