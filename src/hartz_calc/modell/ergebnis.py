@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import Field, PlainSerializer, WithJsonSchema
 
 from ..geld import NULL
 
@@ -38,13 +38,14 @@ Abschnitt = Literal[
 ]
 
 
+# Every result class is a plain frozen dataclass: the engine builds them from checked values, so they are
+# not validated again (that cost was a large part of a batch run); pydantic publishes their JSON Schema
+# (`hartz-calc schema --ergebnis`) from these annotations. Docstrings become schema descriptions.
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Posten:
-    """One line of the Berechnungsbogen: who, what, how much, on which legal basis, from which rule set.
-
-    A plain frozen dataclass (built ~20 times per household, so not re-validated); pydantic still
-    serialises it and publishes its schema as part of :class:`Ergebnis`.
-    """
+    """One line of the Berechnungsbogen: who, what, how much, on which legal basis, from which rule set."""
 
     person: Annotated[str | None, Field(description="name of the person; None = the whole household")] = None
     abschnitt: Abschnitt
@@ -56,13 +57,12 @@ class Posten:
     erlaeuterung: Annotated[str, Field(description="how the amount was computed, in German")] = ""
 
 
-class PersonErgebnis(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonErgebnis:
     name: str
     regelbedarfsstufe: int
     regelbedarf: Betrag
-    mehrbedarfe: dict[str, Betrag] = Field(default_factory=dict)
+    mehrbedarfe: dict[str, Betrag] = field(default_factory=dict)
     unterkunft: Betrag = NULL
     bedarf: Betrag
     in_bg: bool = True
@@ -78,9 +78,8 @@ class PersonErgebnis(BaseModel):
     auszahlung: Betrag
 
 
-class Summe(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Summe:
     bedarf: Betrag = NULL
     einkommen: Betrag = NULL
     anspruch: Betrag = NULL
@@ -90,10 +89,9 @@ class Summe(BaseModel):
     auszahlung: Betrag = NULL
 
 
-class Ergebnis(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ergebnis:
     """One benefit month."""
-
-    model_config = ConfigDict(frozen=True)
 
     format: Literal[1] = 1
     monat: Monat
@@ -102,18 +100,16 @@ class Ergebnis(BaseModel):
     vorlaeufig: bool = False
     personen: list[PersonErgebnis]
     summe: Summe
-    hinweise: list[str] = Field(default_factory=list)
-    posten: list[Posten] = Field(default_factory=list)
-    restforderungen: dict[str, list[Betrag]] = Field(
-        default_factory=dict,
+    hinweise: list[str] = field(default_factory=list)
+    posten: list[Posten] = field(default_factory=list)
+    restforderungen: Annotated[dict[str, list[Betrag]], Field(
         description="per person: what remains of each aufrechnungen[].forderung after this month (input order); "
-                    "the start of the next month of a zeitraum")
+                    "the start of the next month of a zeitraum")] = field(default_factory=dict)
 
 
-class ZeitraumErgebnis(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ZeitraumErgebnis:
     """A Bewilligungszeitraum: one result per month."""
-
-    model_config = ConfigDict(frozen=True)
 
     format: Literal[1] = 1
     monate: list[Ergebnis]
