@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 CENT = Decimal("0.01")
 EURO = Decimal("1")
@@ -38,6 +39,7 @@ def anteilig(betrag: Decimal, tage: int) -> Decimal:
 _DEUTSCH = str.maketrans({",": ".", ".": ","})
 
 
+@lru_cache(maxsize=4096)  # ~25 amounts per household are written into explanations, many of them repeat
 def euro_text(betrag: Decimal) -> str:
     """German format: 1.234,56 €"""
     return f"{cent(betrag) or NULL:,.2f}".translate(_DEUTSCH) + " €"

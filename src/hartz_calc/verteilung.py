@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
 from .bedarfsgemeinschaft import Monatslage
@@ -34,14 +34,13 @@ class PersonBedarf:
     mehrbedarfe: dict[str, Decimal]
     unterkunft: Decimal
     leistungsberechtigt: bool = True
+    lebensunterhalt: Decimal = field(init=False)  # Regelbedarf + Mehrbedarfe
+    bedarf: Decimal = field(init=False)  # Lebensunterhalt + Unterkunft und Heizung
 
-    @property
-    def lebensunterhalt(self) -> Decimal:
-        return self.regelbedarf + sum(self.mehrbedarfe.values(), NULL)
-
-    @property
-    def bedarf(self) -> Decimal:
-        return self.lebensunterhalt + self.unterkunft
+    def __post_init__(self) -> None:
+        lebensunterhalt = self.regelbedarf + sum(self.mehrbedarfe.values(), NULL)
+        object.__setattr__(self, "lebensunterhalt", lebensunterhalt)  # frozen: set once, read many times
+        object.__setattr__(self, "bedarf", lebensunterhalt + self.unterkunft)
 
 
 @dataclass(frozen=True, slots=True)
