@@ -37,9 +37,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from . import berechnung
 from .eingabe import EingabeFehler as InvalidInput
 from .eingabe import haushalt_aus_daten, haushalt_aus_text, haushalt_laden
 from .modell.ergebnis import Ergebnis, Posten, PersonErgebnis, ZeitraumErgebnis
+from .minderung import NichtUnterstuetzt
 from .modell.haushalt import Haushalt
 from .rechtsstand import MonatNichtAbgedeckt as MonthNotCovered
 from .rechtsstand import Rechtsstand, rechtsstand
@@ -77,20 +79,17 @@ def calculate(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
 
     Raises InvalidInput (file, field, line) when the law of a month does not allow an input, e.g. a
     Minderung above that month's maximum, and MonthNotCovered outside the rule data."""
-    from .minderung import NichtUnterstuetzt
-    from .rechtsstand import MonatNichtAbgedeckt
-
     try:
         return _berechnen(haushalt)
     except NichtUnterstuetzt as fehler:
         from .eingabe import rechenfehler_verorten
 
         raise rechenfehler_verorten(fehler, haushalt) from None
-    except MonatNichtAbgedeckt as fehler:
+    except MonthNotCovered as fehler:
         from .eingabe import rechenfehler_verorten
 
         feld = "monat" if haushalt.monat is not None else "zeitraum"
-        raise rechenfehler_verorten(MonatNichtAbgedeckt(f"{feld}: {fehler}"), haushalt) from None
+        raise rechenfehler_verorten(MonthNotCovered(f"{feld}: {fehler}"), haushalt) from None
 
 
 def _berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
@@ -98,10 +97,8 @@ def _berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
         from .zeitraum import berechne_zeitraum
 
         return berechne_zeitraum(haushalt)
-    from .berechnung import berechne_monat
-
     assert haushalt.monat is not None
-    return berechne_monat(haushalt, haushalt.monat)
+    return berechnung.berechne_monat(haushalt, haushalt.monat)
 
 
 def calculate_file(path: str | Path) -> Ergebnis | ZeitraumErgebnis:

@@ -20,8 +20,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
+from . import api
+from .eingabe import EingabeFehler, Fehlerstelle, bescheid_aus_daten, haushalt_aus_daten, text_lesen, yaml_lesen
+from .minderung import NichtUnterstuetzt
 from .modell.bescheid import Pruefergebnis
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
+from .rechtsstand import MonatNichtAbgedeckt
 
 HAUSHALT_ENDUNGEN = (".yaml", ".yml", ".json")
 JSONL_ENDUNGEN = (".jsonl", ".ndjson")
@@ -127,8 +131,6 @@ def _teil(zeilen: dict, schluessel: str) -> dict:
 
 
 def _mit_praefix(fehler: Exception, praefix: str) -> Exception:
-    from .eingabe import EingabeFehler, Fehlerstelle
-
     if isinstance(fehler, EingabeFehler):
         return EingabeFehler(fehler.datei, [Fehlerstelle(f"{praefix}.{s.feld}" if s.feld else praefix, s.zeile, s.grund)
                                             for s in fehler.stellen])
@@ -136,9 +138,6 @@ def _mit_praefix(fehler: Exception, praefix: str) -> Exception:
 
 
 def _rechnen(a: Auftrag) -> BatchRecord:
-    from . import api
-    from .eingabe import EingabeFehler, Fehlerstelle, haushalt_aus_daten, text_lesen, yaml_lesen
-
     if a.text is not None and a.text.startswith("\0"):  # the JSON Lines file itself could not be read
         raise EingabeFehler(a.datei, [Fehlerstelle("", None, a.text[1:])])
     if a.text is not None:
@@ -150,8 +149,6 @@ def _rechnen(a: Auftrag) -> BatchRecord:
     else:
         daten, zeilen = yaml_lesen(text_lesen(a.datei), a.datei)
     if _paar(daten):
-        from .eingabe import bescheid_aus_daten
-
         teil_h = _teil(zeilen, "haushalt") if a.text is None else zeilen
         teil_b = _teil(zeilen, "bescheid") if a.text is None else zeilen
         try:
@@ -174,17 +171,12 @@ def _rechnen(a: Auftrag) -> BatchRecord:
 
 def verarbeiten(a: Auftrag) -> BatchRecord:
     """One input to one record; never raises for a bad input (the error becomes the record)."""
-    from .eingabe import EingabeFehler
-
     try:
         return _rechnen(a)
     except EingabeFehler as fehler:
         stellen = tuple(FehlerEintrag(feld=s.feld, zeile=s.zeile, grund=s.grund) for s in fehler.stellen)
         return BatchRecord(datei=fehler.datei, zeile=a.zeile, fehler=stellen)
     except Exception as fehler:  # noqa: BLE001 - one bad input must not stop the batch
-        from .minderung import NichtUnterstuetzt
-        from .rechtsstand import MonatNichtAbgedeckt
-
         if isinstance(fehler, (MonatNichtAbgedeckt, NichtUnterstuetzt)):
             grund = str(fehler)
         else:  # a bug: name its type only (the message might contain input values)

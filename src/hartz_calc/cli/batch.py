@@ -18,6 +18,8 @@ from typing import Any
 
 import typer
 
+from ..ausgabe.json_ausgabe import _dumps, ergebnis_dict
+from ..modell.ergebnis import ZeitraumErgebnis
 from .exitcodes import Exitcode
 
 
@@ -47,9 +49,6 @@ def _fehler_text(fehler) -> str:
 
 
 def _als_jsonl(record, mit_posten: bool) -> str:
-    from ..ausgabe.json_ausgabe import _dumps, ergebnis_dict
-    from ..modell.ergebnis import ZeitraumErgebnis
-
     if not record.ok:
         return _dumps(record.fehler_dict(), None) + "\n"
     e = record.ergebnis
