@@ -57,9 +57,9 @@ def haushalt(zufall: random.Random) -> dict:
     return daten
 
 
-def datei_erzeugen(anzahl: int, saat: int = 2026) -> Path:
-    DATEN.mkdir(exist_ok=True)
-    ziel = DATEN / f"haushalte-{anzahl}-{saat}.jsonl"
+def datei_erzeugen(anzahl: int, saat: int = 2026, ordner: Path = DATEN) -> Path:
+    ordner.mkdir(exist_ok=True)
+    ziel = ordner / f"haushalte-{anzahl}-{saat}.jsonl"
     if ziel.exists():
         return ziel
     zufall = random.Random(saat)
@@ -98,15 +98,15 @@ def einzeln(wiederholungen: int) -> dict:
     befehl = [sys.executable, "-m", "hartz_calc", str(beispiel), "--format", "json"]
     messen(befehl)
     zeiten = [messen(befehl)[0] for _ in range(wiederholungen)]
-    wenige = max(3, wiederholungen // 2)
+    wenige = max(1, wiederholungen // 2)
     return {"median_ms": statistics.median(zeiten) * 1000, "min_ms": min(zeiten) * 1000,
             "python_leer_ms": _median_ms([sys.executable, "-c", "pass"], wenige),
             "ohne_pydantic_ms": _median_ms([sys.executable, "-c", UNTERGRENZE_OHNE_PYDANTIC], wenige),
             "mit_pydantic_ms": _median_ms([sys.executable, "-c", UNTERGRENZE_MIT_PYDANTIC], wenige)}
 
 
-def stapel(anzahl: int, workers: int) -> dict:
-    datei = datei_erzeugen(anzahl)
+def stapel(anzahl: int, workers: int, ordner: Path = DATEN) -> dict:
+    datei = datei_erzeugen(anzahl, ordner=ordner)
     befehl = [sys.executable, "-m", "hartz_calc", "batch", str(datei), "--workers", str(workers),
               "--kein-fortschritt", "--out", os.devnull]
     sekunden, rss, code = messen(befehl)
@@ -120,6 +120,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", help="batch sizes (default 1000 100000 1000000)")
     parser.add_argument("--workers", type=int, nargs="+", help="worker counts (default: 1 and the core count)")
     parser.add_argument("--repeat", type=int, help="repetitions of the single-household measurement")
+    parser.add_argument("--data-dir", type=Path, default=DATEN, help="where the generated households are cached")
     args = parser.parse_args()
     groessen = args.sizes or ([1000, 10000] if args.quick else [1000, 100000, 1000000])
     kerne = os.cpu_count() or 1
@@ -134,7 +135,9 @@ def main() -> None:
     zeilen = []
     for n in groessen:
         for w in workers:
-            z = stapel(n, w)
+            z = stapel(n, w, args.data_dir)
+            if z["exit"] != 0:  # a failed run has no meaningful speed
+                sys.exit(f"batch {n} x{w} ended with exit code {z['exit']}")
             zeilen.append(z)
             print(f"batch {n} x{w}: {z['sekunden']:.1f} s, {z['je_s']:.0f}/s, {z['rss_mib']:.0f} MiB",
                   file=sys.stderr)
