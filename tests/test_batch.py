@@ -184,3 +184,18 @@ def test_kompaktes_json_gleich_json_modul(daten):
 
     erwartet = json.dumps(markieren(_kodieren(daten)), ensure_ascii=False).replace('"\\u0000Z', "").replace('\\u0000Z"', "")
     assert _dumps(daten, None) == erwartet
+
+
+def test_batch_in_geschlossene_pipe(tmp_path):
+    """`hartz-calc batch … | head -1`: the reader stops early. That is neither "Bescheid differs" (1) nor an
+    internal error: the same exit code as a single household into a closed pipe (0), no traceback."""
+    datei = tmp_path / "viele.jsonl"
+    datei.write_text("\n".join(json.dumps(ALLEIN) for _ in range(400)) + "\n", encoding="utf-8")
+    prozess = subprocess.Popen([sys.executable, "-m", "hartz_calc", "batch", str(datei), "--mit-posten"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert prozess.stdout.readline().startswith(b'{"datei"')
+    prozess.stdout.close()  # more than a pipe buffer is still to come: the next write fails with EPIPE
+    fehlerausgabe = prozess.stderr.read().decode()
+    assert prozess.wait(timeout=60) == 0, fehlerausgabe
+    assert "Traceback" not in fehlerausgabe and "interner Fehler" not in fehlerausgabe

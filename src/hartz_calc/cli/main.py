@@ -115,6 +115,10 @@ def run(argv: list[str] | None = None) -> int:
         code = rueckgabe if isinstance(rueckgabe, int) else Exitcode.OK
     except SystemExit as ende:
         code = ende.code if isinstance(ende.code, int) else Exitcode.OK
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            # click turns a closed output pipe (EPIPE) into exit 1, which here means "Bescheid differs";
+            # a reader that stopped early is handled like the BrokenPipeError below
+            code = Exitcode.OK
     except beenden as ende:
         code = ende.exit_code
     except abbruch:
