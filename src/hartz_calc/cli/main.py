@@ -20,6 +20,7 @@ def app():
         help="Offline calculator for SGB II benefits (Alg II / Bürgergeld). Run `hartz-calc FILE` for a "
              "household file.\n\n" + HILFE,
         add_completion=False,
+        rich_markup_mode="markdown",  # docstring paragraphs flow (single line breaks are not kept)
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
