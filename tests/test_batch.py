@@ -199,3 +199,51 @@ def test_batch_in_geschlossene_pipe(tmp_path):
     fehlerausgabe = prozess.stderr.read().decode()
     assert prozess.wait(timeout=60) == 0, fehlerausgabe
     assert "Traceback" not in fehlerausgabe and "interner Fehler" not in fehlerausgabe
+
+
+def test_batch_json_fehler_deutsch_mit_spalte(eingaben, capsys):
+    run(["batch", *eingaben, "--kein-fortschritt"])
+    records = _records(capsys.readouterr().out)
+    kaputt = next(r for r in records if r.get("zeile") == 2)
+    assert kaputt["fehler"] == [{"feld": "", "zeile": 2, "grund": "kein gültiges JSON: Schlüssel in doppelten "
+                                                                  "Anführungszeichen erwartet (Spalte 2)"}]
+
+
+def test_batch_jsonl_mit_bom_und_crlf(tmp_path, capsys):
+    """JSON Lines written by Windows tools: byte-order mark and CRLF line ends are accepted."""
+    datei = tmp_path / "windows.jsonl"
+    datei.write_bytes(b"\xef\xbb\xbf" + json.dumps(ALLEIN).encode() + b"\r\n" + json.dumps(ALLEIN).encode() + b"\r\n")
+    assert run(["batch", str(datei), "--kein-fortschritt"]) == 0
+    assert [r["zeile"] for r in _records(capsys.readouterr().out)] == [1, 2]
+
+
+def test_batch_ausgabe_im_eingabeverzeichnis_wird_nicht_gelesen(eingaben, capsys):
+    """`batch dir --out dir/ergebnis.jsonl`: the output file (created first) is not read back as input."""
+    ordner = Path(eingaben[0])
+    ziel = ordner / "ergebnis.jsonl"
+    for _ in range(2):  # the second run finds last run's file in the directory
+        assert run(["batch", str(ordner), "--out", str(ziel), "--kein-fortschritt"]) == 3
+        capsys.readouterr()
+        assert [Path(r["datei"]).name for r in _records(ziel.read_text(encoding="utf-8"))] == [
+            "a_familie.yaml", "b_kaputt.yaml", "c_kein_yaml.yaml"]
+
+
+def test_batch_leeres_verzeichnis_sagt_es(tmp_path, cli):
+    code, out, err = cli("batch", str(tmp_path), "--kein-fortschritt")
+    assert code == 0 and out == "" and "keine Haushaltsdateien gefunden" in err
+
+
+@pytest.mark.parametrize("befehl", [["batch"], ["calc"], ["check"]])
+def test_out_fehler_exit_2_ohne_traceback(tmp_path, cli, befehl):
+    haushalt = tmp_path / "h.yaml"
+    haushalt.write_text(FAMILIE, encoding="utf-8")
+    bescheid = tmp_path / "b.yaml"
+    bescheid.write_text("monat: 2025-03\npersonen: [{name: Carla, regelbedarf: 506}]\n", encoding="utf-8")
+    eingaben = [str(haushalt)] + ([str(bescheid)] if befehl == ["check"] else [])
+    faelle = [(tmp_path / "fehlt" / "x.txt", "das Verzeichnis dieser Ausgabedatei gibt es nicht"),
+              (tmp_path, "ist ein Verzeichnis"),
+              (haushalt, "nennt eine Eingabedatei, sie würde überschrieben")]
+    for ziel, grund in faelle:
+        code, _, err = cli(*befehl, *eingaben, "--out", str(ziel))
+        assert code == 2 and grund in err and "Traceback" not in err, (ziel, err)
+    assert haushalt.read_text(encoding="utf-8") == FAMILIE

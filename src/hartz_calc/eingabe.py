@@ -385,11 +385,30 @@ def zeile_von(pfad: Pfad, zeilen: dict[Pfad, int]) -> int | None:
     return _zeile(pfad, zeilen)
 
 
+# The json module's problem texts (English) -> German, for JSON Lines records.
+_JSON_PROBLEME = (
+    ("Expecting value", "Wert fehlt"),
+    ("Expecting ',' delimiter", "Komma fehlt"),
+    ("Expecting ':' delimiter", "Doppelpunkt fehlt"),
+    ("Expecting property name enclosed in double quotes", "Schlüssel in doppelten Anführungszeichen erwartet"),
+    ("Unterminated string", "Anführungszeichen nicht geschlossen"),
+    ("Extra data", "nach dem Datensatz folgt weiterer Text (ein Haushalt je Zeile)"),
+    ("Invalid control character", "Steuerzeichen in einem Text"),
+    ("Invalid \\escape", "ungültige Escape-Sequenz (\\)"),
+)
+
+
+def json_grund(fehler: json.JSONDecodeError) -> str:
+    """The German reason for an invalid JSON Lines record, with the column (never the text itself)."""
+    grund = next((deutsch for englisch, deutsch in _JSON_PROBLEME if fehler.msg.startswith(englisch)), "Syntaxfehler")
+    return f"kein gültiges JSON: {grund} (Spalte {fehler.colno})"
+
+
 def json_zeile_lesen(zeile: str, datei: str, nummer: int) -> Haushalt:
     """One household from a JSON Lines record (errors name the line of the .jsonl file)."""
     try:
         daten = json.loads(zeile, parse_float=Decimal)
     except json.JSONDecodeError as fehler:
-        raise EingabeFehler(datei, [Fehlerstelle("", nummer, f"kein gültiges JSON ({fehler.msg})")]) from None
+        raise EingabeFehler(datei, [Fehlerstelle("", nummer, json_grund(fehler))]) from None
     zeilen: dict[Pfad, int] = {(): nummer}
     return haushalt_aus_daten(daten, datei, zeilen)

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import api
-from .eingabe import EingabeFehler, Fehlerstelle, bescheid_aus_daten, haushalt_aus_daten, text_lesen, yaml_lesen
+from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, haushalt_aus_daten, json_grund, text_lesen,
+                      yaml_lesen)
 from .minderung import NichtUnterstuetzt
 from .modell.bescheid import Pruefergebnis
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
@@ -87,7 +88,7 @@ def _ist_bescheid_datei(pfad: Path) -> bool:
 def _jsonl(pfad: Path) -> Iterator[Auftrag]:
     datei = str(pfad)
     try:
-        quelle = pfad.open(encoding="utf-8")
+        quelle = pfad.open(encoding="utf-8-sig")  # a byte-order mark (Windows tools) is accepted and dropped
     except OSError as fehler:
         yield Auftrag(datei, None, "\0" + (fehler.strerror or "nicht lesbar"))
         return
@@ -107,8 +108,10 @@ def _datei(pfad: Path) -> Iterator[Auftrag]:
         yield Auftrag(str(pfad), None, None, _bescheid_neben(pfad))
 
 
-def auftraege(pfade: Iterable[str | Path]) -> Iterator[Auftrag]:
-    """The inputs named by files, directories and JSON Lines files, lazily, in a stable order."""
+def auftraege(pfade: Iterable[str | Path], ausser: str | Path | None = None) -> Iterator[Auftrag]:
+    """The inputs named by files, directories and JSON Lines files, lazily, in a stable order.
+    ``ausser``: a file not to read from a directory (the output file of the batch itself)."""
+    ausgelassen = Path(ausser).resolve() if ausser is not None else None
     for eintrag in pfade:
         pfad = Path(eintrag)
         if pfad.is_dir():
@@ -117,6 +120,8 @@ def auftraege(pfade: Iterable[str | Path]) -> Iterator[Auftrag]:
                 for name in sorted(dateien):
                     kind = Path(wurzel, name)
                     if kind.suffix in HAUSHALT_ENDUNGEN + JSONL_ENDUNGEN and not _ist_bescheid_datei(kind):
+                        if ausgelassen is not None and kind.resolve() == ausgelassen:
+                            continue
                         yield from _datei(kind)
         else:
             yield from _datei(pfad)  # a missing file becomes an error record
@@ -144,7 +149,7 @@ def _rechnen(a: Auftrag) -> BatchRecord:
         try:
             daten = json.loads(a.text, parse_float=Decimal)
         except json.JSONDecodeError as fehler:
-            raise EingabeFehler(a.datei, [Fehlerstelle("", a.zeile, f"kein gültiges JSON ({fehler.msg})")]) from None
+            raise EingabeFehler(a.datei, [Fehlerstelle("", a.zeile, json_grund(fehler))]) from None
         zeilen: dict = {(): a.zeile}
     else:
         daten, zeilen = yaml_lesen(text_lesen(a.datei), a.datei)

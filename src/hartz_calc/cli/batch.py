@@ -21,6 +21,7 @@ import typer
 from ..ausgabe.json_ausgabe import _dumps, ergebnis_dict
 from ..modell.ergebnis import ZeitraumErgebnis
 from .exitcodes import Exitcode
+from .optionen import ausgabe_oeffnen
 
 
 class BatchFormat(str, Enum):
@@ -122,7 +123,7 @@ def batch(
     from ..stapel import auftraege, geordnet_parallel
 
     arbeit = functools.partial(_formatiert, format.value, mit_posten)
-    ziel = sys.stdout if out is None else out.open("w", encoding="utf-8", newline="")
+    ziel = sys.stdout if out is None else ausgabe_oeffnen(out, pfade)
     zaehler = {OK: 0, FEHLER: 0, ABWEICHUNG: 0}
     start = time.perf_counter()
     anzeige = _fortschritt() if fortschritt and sys.stderr.isatty() else None
@@ -132,7 +133,7 @@ def batch(
         if anzeige is not None:
             anzeige.start()
             aufgabe = anzeige.add_task("Haushalte", total=None)
-        for status, text in geordnet_parallel(arbeit, auftraege(pfade), workers):
+        for status, text in geordnet_parallel(arbeit, auftraege(pfade, ausser=out), workers):
             ziel.write(text)
             zaehler[status] += 1
             if anzeige is not None:
@@ -154,6 +155,8 @@ def batch(
         zusammenfassung += f", {_zahl(n)} Bescheid{'' if n == 1 else 'e'} mit Abweichungen"
     sekunden = f"{dauer:.1f}".replace(".", ",")
     print(f"{zusammenfassung} ({sekunden} s{rate})", file=sys.stderr)
+    if not gesamt:
+        print("hartz-calc batch: keine Haushaltsdateien gefunden (gesucht: .yaml, .yml, .json, .jsonl)", file=sys.stderr)
     if zaehler[FEHLER]:
         raise SystemExit(int(Exitcode.BATCH_TEILWEISE_FEHLER))
     if zaehler[ABWEICHUNG]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .exitcodes import Exitcode
-from .optionen import Format, konsole
+from .optionen import Format, ausgabe_oeffnen, konsole
 
 
 def check(
@@ -43,11 +43,12 @@ def check(
         else:
             from rich.console import Console
 
-            with out.open("w", encoding="utf-8") as ziel:
+            with ausgabe_oeffnen(out, [haushalt, bescheid]) as ziel:
                 ausgeben(pruefung, Console(file=ziel, no_color=True, width=160), nur_abweichungen)
         raise SystemExit(int(Exitcode.OK if pruefung.stimmt else Exitcode.UNTERSCHIEDE))
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        with ausgabe_oeffnen(out, [haushalt, bescheid]) as ziel:
+            ziel.write(text)
     raise SystemExit(int(Exitcode.OK if pruefung.stimmt else Exitcode.UNTERSCHIEDE))

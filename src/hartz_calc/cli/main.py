@@ -184,12 +184,13 @@ def behandeln(fehler: Exception, debug: bool) -> int:
     from ..eingabe import EingabeFehler
     from ..minderung import NichtUnterstuetzt
     from ..rechtsstand import MonatNichtAbgedeckt
+    from .optionen import AusgabeFehler
 
     if isinstance(fehler, EingabeFehler):
         for zeile in fehler.zeilen():
             print(f"hartz-calc: {zeile}", file=sys.stderr)
         return Exitcode.UNGUELTIGE_EINGABE
-    if isinstance(fehler, (MonatNichtAbgedeckt, NichtUnterstuetzt)):
+    if isinstance(fehler, (MonatNichtAbgedeckt, NichtUnterstuetzt, AusgabeFehler)):
         print(f"hartz-calc: {fehler}", file=sys.stderr)
         return Exitcode.UNGUELTIGE_EINGABE
     if debug:

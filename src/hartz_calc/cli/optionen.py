@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from pathlib import Path
+from typing import Iterable, TextIO
 
 
 class Format(str, Enum):
@@ -21,3 +23,29 @@ def konsole(stderr: bool = False):
     ziel = sys.stderr if stderr else sys.stdout
     return Console(file=ziel, no_color=not farbig, highlight=False, soft_wrap=False,
                    width=None if ziel.isatty() else 160)
+
+
+class AusgabeFehler(Exception):
+    """The ``--out`` file cannot be written, or would overwrite an input (exit code 2)."""
+
+
+def ausgabe_oeffnen(pfad: Path, eingaben: Iterable[Path] = ()) -> TextIO:
+    """Open the ``--out`` file for writing; a German message instead of a traceback when that fails, and
+    never over an input file (a caseworker's `-o haushalt.yaml` typo would destroy the household)."""
+    for eingabe in eingaben:
+        try:
+            gleich = pfad.exists() and pfad.samefile(eingabe)
+        except OSError:
+            gleich = False
+        if gleich:
+            raise AusgabeFehler(f"{pfad}: --out nennt eine Eingabedatei, sie würde überschrieben")
+    try:
+        return pfad.open("w", encoding="utf-8", newline="")
+    except IsADirectoryError:
+        raise AusgabeFehler(f"{pfad}: ist ein Verzeichnis; --out braucht einen Dateinamen") from None
+    except FileNotFoundError:
+        raise AusgabeFehler(f"{pfad}: das Verzeichnis dieser Ausgabedatei gibt es nicht") from None
+    except PermissionError:
+        raise AusgabeFehler(f"{pfad}: keine Schreibberechtigung") from None
+    except OSError as fehler:
+        raise AusgabeFehler(f"{pfad}: kann nicht geschrieben werden ({fehler.strerror or 'Fehler'})") from None

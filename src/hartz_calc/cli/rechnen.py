@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .optionen import Format, konsole
+from .optionen import Format, ausgabe_oeffnen, konsole
 
 
 def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_posten: bool = False,
@@ -37,13 +37,14 @@ def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_poste
             return
         from rich.console import Console
 
-        with out.open("w", encoding="utf-8") as ziel:
+        with ausgabe_oeffnen(out, [datei]) as ziel:
             ausgeben(ergebnis, Console(file=ziel, no_color=True, width=160))
         return
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        with ausgabe_oeffnen(out, [datei]) as ziel:
+            ziel.write(text)
 
 
 def schnellweg(argv: list[str]) -> bool:
