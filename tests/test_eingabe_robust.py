@@ -45,7 +45,7 @@ FAELLE: list[tuple[str, str, bytes, int | None, str, str]] = [
     ("tausenderpunkt", "h.yaml", GUT.replace("420.00", "1.200").encode(), 4, "unterkunft.kaltmiete",
      "ohne Tausenderpunkt"),
     ("deutsche-zahl-block", "h.yaml", BLOCK.replace("BRUTTO", "1.200,50").encode(), 8,
-     "personen[0].einkommen[0].brutto", "Geldbetrag als Zahl"),
+     "personen[0].einkommen[0].brutto", "Dezimalkomma"),
     ("deutsche-zahl-flow", "h.yaml",
      GUT.replace("alter: 35}", "alter: 35, einkommen: [{art: erwerbstaetigkeit, brutto: 1.200,50, netto: 950.00}]}").encode(),
      3, "personen[0].einkommen[0].brutto", "Tausenderpunkt"),

@@ -37,6 +37,8 @@ class FeldFehler(ValueError):
         self.pfad = pfad
 
 
+_DEUTSCHER_BETRAG = re.compile(r"^\d{1,3}(\.\d{3})*,\d{1,2}( ?€)?$|^\d+,\d{1,2}( ?€)?$")
+
 GELD_HOECHSTENS = Decimal("999999999.99")
 """Largest amount accepted in a household file (nine euro digits; no household income or rent comes near)."""
 
@@ -49,6 +51,9 @@ def _geld(wert: Any) -> Any:
     if isinstance(wert, float):  # JSON/Python callers; YAML numbers arrive as Decimal already
         return Decimal(repr(wert))  # float-ok: exact text of the number the caller wrote
     if isinstance(wert, str):
+        if _DEUTSCHER_BETRAG.match(wert.strip()):  # copied from a Bescheid: 563,00 or 1.234,56 €
+            raise ValueError("Dezimalkomma: Beträge als Zahl mit Dezimalpunkt schreiben (ohne Anführungszeichen, "
+                             "Tausenderpunkt und €), z. B. 1234.56")
         raise ValueError("Geldbetrag als Zahl erwartet (ohne Anführungszeichen und €-Zeichen)")
     if isinstance(wert, Decimal) and wert.is_finite():
         if wert.as_tuple().exponent < -2:
