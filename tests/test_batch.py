@@ -247,3 +247,12 @@ def test_out_fehler_exit_2_ohne_traceback(tmp_path, cli, befehl):
         code, _, err = cli(*befehl, *eingaben, "--out", str(ziel))
         assert code == 2 and grund in err and "Traceback" not in err, (ziel, err)
     assert haushalt.read_text(encoding="utf-8") == FAMILIE
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_batch_ueberspringt_fifo_im_verzeichnis(tmp_path, capsys):
+    """A named pipe that happens to end in .yaml inside a directory is not opened (it would block forever)."""
+    (tmp_path / "a.json").write_text(json.dumps(ALLEIN), encoding="utf-8")
+    os.mkfifo(tmp_path / "b.yaml")
+    assert run(["batch", str(tmp_path), "--kein-fortschritt"]) == 0
+    assert [Path(r["datei"]).name for r in _records(capsys.readouterr().out)] == ["a.json"]

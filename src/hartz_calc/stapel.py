@@ -119,10 +119,13 @@ def auftraege(pfade: Iterable[str | Path], ausser: str | Path | None = None) -> 
                 ordner.sort()
                 for name in sorted(dateien):
                     kind = Path(wurzel, name)
-                    if kind.suffix in HAUSHALT_ENDUNGEN + JSONL_ENDUNGEN and not _ist_bescheid_datei(kind):
-                        if ausgelassen is not None and kind.resolve() == ausgelassen:
-                            continue
-                        yield from _datei(kind)
+                    if kind.suffix not in HAUSHALT_ENDUNGEN + JSONL_ENDUNGEN or _ist_bescheid_datei(kind):
+                        continue
+                    if not kind.is_file():  # a FIFO or socket named like a household would block the batch
+                        continue
+                    if ausgelassen is not None and kind.resolve() == ausgelassen:
+                        continue
+                    yield from _datei(kind)
         else:
             yield from _datei(pfad)  # a missing file becomes an error record
 
