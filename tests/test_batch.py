@@ -256,3 +256,29 @@ def test_batch_ueberspringt_fifo_im_verzeichnis(tmp_path, capsys):
     os.mkfifo(tmp_path / "b.yaml")
     assert run(["batch", str(tmp_path), "--kein-fortschritt"]) == 0
     assert [Path(r["datei"]).name for r in _records(capsys.readouterr().out)] == ["a.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
+def test_batch_strg_c_mit_workern(tmp_path):
+    """Ctrl-C (SIGINT to the whole process group): exit 130, a German message with the number of records
+    written, only complete records in the output, no traceback from the worker processes."""
+    import signal
+    import time
+
+    datei = tmp_path / "viele.jsonl"
+    datei.write_text("\n".join(json.dumps(ALLEIN) for _ in range(20000)) + "\n", encoding="utf-8")
+    ziel = tmp_path / "aus.jsonl"
+    prozess = subprocess.Popen([sys.executable, "-m", "hartz_calc", "batch", str(datei), "--workers", "2",
+                                "--mit-posten", "--out", str(ziel)], stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONPATH": str(SRC)}, start_new_session=True)
+    ende = time.monotonic() + 60
+    while (not ziel.exists() or ziel.stat().st_size < 100_000) and prozess.poll() is None and time.monotonic() < ende:
+        time.sleep(0.05)
+    os.killpg(prozess.pid, signal.SIGINT)
+    fehlerausgabe = prozess.stderr.read().decode()
+    assert prozess.wait(timeout=60) == 130, fehlerausgabe
+    assert "hartz-calc: abgebrochen" in fehlerausgabe
+    assert "Traceback" not in fehlerausgabe and "ForkPoolWorker" not in fehlerausgabe
+    zeilen = ziel.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(zeilen) < 20000 and all(json.loads(z)["ergebnis"] for z in zeilen)
+    assert f"{len(zeilen):,}".replace(",", ".") + " Eingaben bis zum Abbruch" in fehlerausgabe

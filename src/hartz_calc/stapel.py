@@ -211,6 +211,14 @@ def _bloecke(eingaben: Iterable[E], groesse: int) -> Iterator[list[E]]:
         yield block
 
 
+def _sigint_ignorieren() -> None:
+    """In a worker: Ctrl-C reaches the whole process group; only the parent handles it (and ends the
+    pool), so the workers print no traceback of their own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def geordnet_parallel(funktion: Callable[[E], A], eingaben: Iterable[E], workers: int = 1,
                       blockgroesse: int = 64, vorrat: int = 4) -> Iterator[A]:
     """``map(funktion, eingaben)`` in worker processes, in input order, with at most
@@ -224,7 +232,7 @@ def geordnet_parallel(funktion: Callable[[E], A], eingaben: Iterable[E], workers
 
     kontext = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     arbeit = functools.partial(_block, funktion)
-    with kontext.Pool(workers) as pool:
+    with kontext.Pool(workers, initializer=_sigint_ignorieren) as pool:
         offen: collections.deque = collections.deque()
         for block in _bloecke(eingaben, blockgroesse):
             offen.append(pool.apply_async(arbeit, (block,)))

@@ -138,6 +138,10 @@ def batch(
             zaehler[status] += 1
             if anzeige is not None:
                 anzeige.advance(aufgabe)
+    except KeyboardInterrupt:
+        print(f"hartz-calc batch: {_zahl(sum(zaehler.values()))} Eingaben bis zum Abbruch vollständig ausgegeben",
+              file=sys.stderr)
+        raise
     finally:
         if anzeige is not None:
             anzeige.stop()

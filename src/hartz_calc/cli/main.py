@@ -123,13 +123,11 @@ def run(argv: list[str] | None = None) -> int:
     except beenden as ende:
         code = ende.exit_code
     except abbruch:
-        print("hartz-calc: abgebrochen", file=sys.stderr)
         code = Exitcode.ABGEBROCHEN
     except click_fehler as fehler:
         print(f"hartz-calc: {_click_meldung(fehler, argv)}", file=sys.stderr)
         code = Exitcode.UNGUELTIGE_EINGABE
     except KeyboardInterrupt:
-        print("hartz-calc: abgebrochen", file=sys.stderr)
         code = Exitcode.ABGEBROCHEN
     except BrokenPipeError:
         code = Exitcode.OK
@@ -139,6 +137,8 @@ def run(argv: list[str] | None = None) -> int:
             pass
     except Exception as fehler:  # noqa: BLE001 - the one top-level handler
         code = behandeln(fehler, debug)
+    if code == Exitcode.ABGEBROCHEN:
+        print("hartz-calc: abgebrochen", file=sys.stderr)  # typer turns Ctrl-C into a silent exit 130
     return int(code)
 
 
