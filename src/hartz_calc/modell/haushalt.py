@@ -51,7 +51,7 @@ def _geld(wert: Any) -> Any:
     if isinstance(wert, float):  # JSON/Python callers; YAML numbers arrive as Decimal already
         return Decimal(repr(wert))  # float-ok: exact text of the number the caller wrote
     if isinstance(wert, str):
-        if _DEUTSCHER_BETRAG.match(wert.strip()):  # copied from a Bescheid: 563,00 or 1.234,56 €
+        if _DEUTSCHER_BETRAG.match(wert.strip()):  # typed as printed in a Bescheid: 12,50 or 1.234,56 €
             raise ValueError("Dezimalkomma: Beträge als Zahl mit Dezimalpunkt schreiben (ohne Anführungszeichen, "
                              "Tausenderpunkt und €), z. B. 1234.56")
         raise ValueError("Geldbetrag als Zahl erwartet (ohne Anführungszeichen und €-Zeichen)")
