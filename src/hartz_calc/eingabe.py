@@ -404,11 +404,10 @@ def json_grund(fehler: json.JSONDecodeError) -> str:
     return f"kein gültiges JSON: {grund} (Spalte {fehler.colno})"
 
 
-def json_zeile_lesen(zeile: str, datei: str, nummer: int) -> Haushalt:
-    """One household from a JSON Lines record (errors name the line of the .jsonl file)."""
+def json_zeile_lesen(zeile: str, datei: str, nummer: int) -> Any:
+    """The data of one JSON Lines record (numbers with a point as Decimal); errors name the line of the
+    .jsonl file and the column, in German."""
     try:
-        daten = json.loads(zeile, parse_float=Decimal)
+        return json.loads(zeile, parse_float=Decimal)
     except json.JSONDecodeError as fehler:
         raise EingabeFehler(datei, [Fehlerstelle("", nummer, json_grund(fehler))]) from None
-    zeilen: dict[Pfad, int] = {(): nummer}
-    return haushalt_aus_daten(daten, datei, zeilen)

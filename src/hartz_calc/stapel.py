@@ -13,16 +13,14 @@ next to a Bescheid file ``X.bescheid.yaml`` (``.yml``/``.json``), which is then 
 from __future__ import annotations
 
 import collections
-import json
 import os
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import api
-from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, haushalt_aus_daten, json_grund, text_lesen,
-                      yaml_lesen)
+from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, haushalt_aus_daten, json_zeile_lesen,
+                      text_lesen, yaml_lesen)
 from .minderung import NichtUnterstuetzt
 from .modell.bescheid import Pruefergebnis
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
@@ -149,10 +147,7 @@ def _rechnen(a: Auftrag) -> BatchRecord:
     if a.text is not None and a.text.startswith("\0"):  # the JSON Lines file itself could not be read
         raise EingabeFehler(a.datei, [Fehlerstelle("", None, a.text[1:])])
     if a.text is not None:
-        try:
-            daten = json.loads(a.text, parse_float=Decimal)
-        except json.JSONDecodeError as fehler:
-            raise EingabeFehler(a.datei, [Fehlerstelle("", a.zeile, json_grund(fehler))]) from None
+        daten = json_zeile_lesen(a.text, a.datei, a.zeile)
         zeilen: dict = {(): a.zeile}
     else:
         daten, zeilen = yaml_lesen(text_lesen(a.datei), a.datei)

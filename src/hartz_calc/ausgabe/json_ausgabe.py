@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from ..geld import CENT, cent
+from ..geld import cent
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
 
 PERSON_FELDER = (
@@ -69,8 +69,8 @@ def _kompakt(wert: Any) -> str:
     art = type(wert)
     if art is str:
         return _TEXT(wert)
-    if art is Decimal:  # exponent -2 after quantize, so str() is the plain "1234.50" (as f"{...:.2f}")
-        return str(wert.quantize(CENT, ROUND_HALF_UP))
+    if art is Decimal:  # two places after cent(), so str() gives the plain "1234.50" (as f"{...:.2f}")
+        return str(cent(wert))
     if art is dict:
         return "{" + ", ".join([_TEXT(k) + ": " + _kompakt(v) for k, v in wert.items()]) + "}"
     if art is list or art is tuple:
