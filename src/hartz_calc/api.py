@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import berechnung
 from .eingabe import EingabeFehler as InvalidInput
-from .eingabe import haushalt_aus_daten, haushalt_aus_text, haushalt_laden
+from .eingabe import haushalt_aus_daten, haushalt_aus_text, haushalt_laden, rechenfehler_verorten
 from .modell.ergebnis import Ergebnis, Posten, PersonErgebnis, ZeitraumErgebnis
 from .minderung import NichtUnterstuetzt
 from .modell.haushalt import Haushalt
@@ -82,12 +82,8 @@ def calculate(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
     try:
         return _berechnen(haushalt)
     except NichtUnterstuetzt as fehler:
-        from .eingabe import rechenfehler_verorten
-
         raise rechenfehler_verorten(fehler, haushalt) from None
     except MonthNotCovered as fehler:
-        from .eingabe import rechenfehler_verorten
-
         feld = "monat" if haushalt.monat is not None else "zeitraum"
         raise rechenfehler_verorten(MonthNotCovered(f"{feld}: {fehler}"), haushalt) from None
 
