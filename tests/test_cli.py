@@ -116,7 +116,7 @@ def test_unbekanntes_format_exit_2(cli, datei):
 
 
 def test_interner_fehler_exit_4_ohne_traceback(cli, datei, monkeypatch):
-    from hartz_calc import berechnung
+    from hartz_calc.sgb2 import berechnung
 
     def kaputt(*_args, **_kwargs):
         raise RuntimeError("Geheimnis Ben 1103")
@@ -129,7 +129,7 @@ def test_interner_fehler_exit_4_ohne_traceback(cli, datei, monkeypatch):
 
 
 def test_interner_fehler_mit_debug_zeigt_traceback(cli, datei, monkeypatch):
-    from hartz_calc import berechnung
+    from hartz_calc.sgb2 import berechnung
 
     monkeypatch.setattr(berechnung, "berechne_monat", lambda *a, **k: 1 / 0)
     code, _, err = cli("--debug", str(datei))

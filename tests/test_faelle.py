@@ -44,7 +44,7 @@ class FallFehler(ValueError):
 def _ablehnungen() -> tuple[type[Exception], ...]:
     arten: list[type[Exception]] = [api.InvalidInput, api.MonthNotCovered]
     try:
-        from hartz_calc.minderung import NichtUnterstuetzt
+        from hartz_calc.sgb2.minderung import NichtUnterstuetzt
 
         arten.append(NichtUnterstuetzt)
     except ImportError:  # pragma: no cover - once minderungen are implemented the class may go

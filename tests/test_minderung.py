@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from hartz_calc.api import InvalidInput, calculate
 from hartz_calc.geld import cent
-from hartz_calc.minderung import ende
+from hartz_calc.sgb2.minderung import ende
 from hartz_calc.modell.haushalt import Minderung
 from hartz_calc.rechtsstand import rechtsstand
 

@@ -130,7 +130,7 @@ def test_rundungsregime_bekannt():
 
 
 def test_verfahren_waehlt_nach_monat():
-    from hartz_calc import mehrbedarf, regelbedarf  # noqa: F401 - registers the Verfahren
+    from hartz_calc.sgb2 import mehrbedarf, regelbedarf  # noqa: F401 - registers the Verfahren
 
     stufen = Verfahren.alle["regime.stufenzuordnung"]
     assert stufen.fuer(rechtsstand.rechtsstand(dt.date(2006, 6, 1))).__name__ == "_stufe_2005"

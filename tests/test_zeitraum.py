@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hartz_calc.api import calculate, household_from_dict, to_json
-from hartz_calc.berechnung import berechne_monat
+from hartz_calc.sgb2.berechnung import berechne_monat
 
 from _haushalte import _geld, einzeln
 

@@ -37,11 +37,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from . import berechnung
+from . import ablauf
 from .eingabe import EingabeFehler as InvalidInput
-from .eingabe import haushalt_aus_daten, haushalt_aus_text, haushalt_laden, rechenfehler_verorten
+from .eingabe import haushalt_aus_daten, haushalt_aus_text, haushalt_laden
 from .modell.ergebnis import Ergebnis, Posten, PersonErgebnis, ZeitraumErgebnis
-from .minderung import NichtUnterstuetzt
 from .modell.haushalt import Haushalt
 from .rechtsstand import MonatNichtAbgedeckt as MonthNotCovered
 from .rechtsstand import Rechtsstand, rechtsstand
@@ -78,23 +77,8 @@ def calculate(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
     """Compute the household's month (``monat``) or every month of its ``zeitraum``.
 
     Raises InvalidInput (file, field, line) when the law of a month does not allow an input, e.g. a
-    Minderung above that month's maximum, and MonthNotCovered outside the rule data."""
-    try:
-        return _berechnen(haushalt)
-    except NichtUnterstuetzt as fehler:
-        raise rechenfehler_verorten(fehler, haushalt) from None
-    except MonthNotCovered as fehler:
-        feld = "monat" if haushalt.monat is not None else "zeitraum"
-        raise rechenfehler_verorten(MonthNotCovered(f"{feld}: {fehler}"), haushalt) from None
-
-
-def _berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
-    if haushalt.zeitraum is not None:
-        from .zeitraum import berechne_zeitraum
-
-        return berechne_zeitraum(haushalt)
-    assert haushalt.monat is not None
-    return berechnung.berechne_monat(haushalt, haushalt.monat)
+    Minderung above that month's maximum, or when a month lies outside the rule data."""
+    return ablauf.berechnen(haushalt)
 
 
 def calculate_file(path: str | Path) -> Ergebnis | ZeitraumErgebnis:
@@ -170,15 +154,7 @@ def check_bescheid(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "
     >>> p.stimmt, p.abweichungen, p.zeilen[0].differenz, p.zeilen[0].norm
     (False, 1, Decimal('113.00'), '§ 20 Abs. 2 S. 1 SGB II')
     """
-    from .eingabe import Fehlerstelle, zeile_von
-    from .pruefung import BescheidPasstNicht, vergleichen
-
-    ergebnis = calculate(haushalt) if isinstance(haushalt, Haushalt) else haushalt
-    try:
-        return vergleichen(bescheid, ergebnis)
-    except BescheidPasstNicht as fehler:
-        datei, zeilen = bescheid._quelle or ("<bescheid>", {})
-        raise InvalidInput(datei, [Fehlerstelle(fehler.feld, zeile_von(fehler.pfad, zeilen), fehler.grund)]) from None
+    return ablauf.pruefen(haushalt, bescheid)
 
 
 def pruefung_to_json(pruefung: "Pruefergebnis", indent: int | None = 2) -> str:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from . import api
-from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, haushalt_aus_daten, json_zeile_lesen,
+from .ablauf import berechnen, pruefen
+from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, bescheid_laden, haushalt_aus_daten, json_zeile_lesen,
                       text_lesen, yaml_lesen)
-from .minderung import NichtUnterstuetzt
+from .sgb2.minderung import NichtUnterstuetzt
 from .modell.bescheid import Pruefergebnis
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
 from .rechtsstand import MonatNichtAbgedeckt
@@ -162,13 +162,13 @@ def _rechnen(a: Auftrag) -> BatchRecord:
             bescheid = bescheid_aus_daten(daten["bescheid"], a.datei, teil_b)
         except EingabeFehler as fehler:
             raise _mit_praefix(fehler, "bescheid") from None
-        ergebnis = api.calculate(haushalt)
+        ergebnis = berechnen(haushalt)
         return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
-                           pruefung=api.check_bescheid(ergebnis, bescheid))
-    ergebnis = api.calculate(haushalt_aus_daten(daten, a.datei, zeilen))
+                           pruefung=pruefen(ergebnis, bescheid))
+    ergebnis = berechnen(haushalt_aus_daten(daten, a.datei, zeilen))
     if a.bescheid is not None:
         return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
-                           pruefung=api.check_bescheid(ergebnis, api.load_bescheid(a.bescheid)))
+                           pruefung=pruefen(ergebnis, bescheid_laden(a.bescheid)))
     return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis)
 
 

@@ -182,7 +182,7 @@ def _click_meldung(fehler: Exception, argv: list[str]) -> str:
 
 def behandeln(fehler: Exception, debug: bool) -> int:
     from ..eingabe import EingabeFehler
-    from ..minderung import NichtUnterstuetzt
+    from ..sgb2.minderung import NichtUnterstuetzt
     from ..rechtsstand import MonatNichtAbgedeckt
     from .optionen import AusgabeFehler
 

@@ -13,16 +13,16 @@ import datetime as dt
 from decimal import Decimal
 
 from .bedarfsgemeinschaft import Abschnitt, Mitglied, Monatslage, TAGE_IM_MONAT, tagesposition
-from .geld import anteilig, euro_text, prozent_von, runden, zahl_text
-from .modell.ergebnis import Posten
+from ..geld import anteilig, euro_text, prozent_von, runden, zahl_text
+from ..modell.ergebnis import Posten
 from .regelbedarf import Regelbedarf
-from .rechtsstand import Rechtsstand, Verfahren
+from ..rechtsstand import Rechtsstand, Verfahren
+from .schwangerschaft import schwangerschaft_fenster
 
 # Order of the keys in the result (contract) and of the § 21 Abs. 8 cap (reversed when reducing).
 GEDECKELT = ("schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung")
 UNGEDECKELT = ("unabweisbar", "warmwasser")
 
-schwangerschaft_ende = Verfahren("regime.schwangerschaft_ende")
 haertefall = Verfahren("regime.haertefall")
 
 
@@ -37,23 +37,6 @@ def _kein_haertefall(rs: Rechtsstand) -> bool:
 def _haertefall_anerkannt(rs: Rechtsstand) -> bool:
     """From 02/2010 directly from the Grundgesetz (BVerfG), from 06/2010 § 21 Abs. 6 SGB II."""
     return True
-
-
-@schwangerschaft_ende.fassung("bis_entbindung")
-def _bis_entbindung(entbindung: dt.date) -> dt.date:
-    return entbindung + dt.timedelta(days=1)  # the day of delivery still counts
-
-
-@schwangerschaft_ende.fassung("bis_ende_entbindungsmonat")
-def _bis_monatsende(entbindung: dt.date) -> dt.date:
-    return dt.date(entbindung.year + entbindung.month // 12, entbindung.month % 12 + 1, 1)
-
-
-def schwangerschaft_fenster(entbindungstermin: dt.date, rs: Rechtsstand) -> tuple[dt.date, dt.date]:
-    """[first day, first day without) the pregnancy Mehrbedarf: from the 13th week (expected date minus
-    ``mehrbedarf.schwangerschaft.ab_woche`` days) until delivery / the end of the month of delivery."""
-    beginn = entbindungstermin - dt.timedelta(days=int(rs.wert("mehrbedarf.schwangerschaft.ab_woche")))
-    return beginn, schwangerschaft_ende.fuer(rs)(entbindungstermin)
 
 
 def _tag_im_abschnitt(monat: dt.date, abschnitt: Abschnitt) -> dt.date:

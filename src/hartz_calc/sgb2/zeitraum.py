@@ -23,8 +23,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .berechnung import berechne_monat
-from .modell.ergebnis import ZeitraumErgebnis
-from .modell.haushalt import Haushalt
+from ..modell.ergebnis import ZeitraumErgebnis
+from ..modell.haushalt import Haushalt
 
 
 def berechne_zeitraum(haushalt: Haushalt) -> ZeitraumErgebnis:

@@ -19,8 +19,8 @@ from decimal import ROUND_DOWN, Decimal
 
 from .bedarfsgemeinschaft import Monatslage
 from .einkommen import EinkommenPerson
-from .geld import CENT, NULL, euro_text
-from .modell.ergebnis import Posten
+from ..geld import CENT, NULL, euro_text
+from ..modell.ergebnis import Posten
 
 _ROLLENFOLGE = {"antragsteller": 0, "partner": 1, "kind": 2}
 

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .bedarfsgemeinschaft import Mitglied, Monatslage
-from .geld import HUNDERT, NULL, cent, euro_text, zahl_text
+from ..geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from .minderung import NichtUnterstuetzt
-from .modell.ergebnis import Posten
-from .modell.haushalt import Aufrechnung, monate_zwischen
-from .rechtsstand import Rechtsstand, Verfahren
+from ..modell.ergebnis import Posten
+from ..modell.haushalt import Aufrechnung, monate_zwischen
+from ..rechtsstand import Rechtsstand, Verfahren
 from .verteilung import PersonBedarf, Verteilung
 
 verfahren = Verfahren("regime.aufrechnung")

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
-from .geld import NULL, anteilig, euro_text, runden
-from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
-from .modell.haushalt import Haushalt
-from .rechtsstand import Rechtsstand, rechtsstand
+from ..geld import NULL, anteilig, euro_text, runden
+from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
+from ..modell.haushalt import Haushalt
+from ..rechtsstand import Rechtsstand, rechtsstand
 
 
 def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: verteilung.PersonBedarf,

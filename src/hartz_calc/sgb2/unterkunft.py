@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from .bedarfsgemeinschaft import Monatslage
-from .geld import CENT, NULL, euro_text, runden, zahl_text
-from .modell.ergebnis import Posten
-from .modell.haushalt import monate_zwischen
+from ..geld import CENT, NULL, euro_text, runden, zahl_text
+from ..modell.ergebnis import Posten
+from ..modell.haushalt import monate_zwischen
 
 _ROLLENFOLGE = {"antragsteller": 0, "partner": 1, "kind": 2}
 
@@ -54,7 +54,7 @@ def _vereinfachter_zugang(lage: Monatslage) -> bool:
     if u is None or u.leistungsbeginn is None:
         return False
     rs_beginn = lage.rs  # the rule is tied to the start of the Bewilligungszeitraum
-    from .rechtsstand import MonatNichtAbgedeckt, rechtsstand
+    from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
 
     try:
         rs_beginn = rechtsstand(u.leistungsbeginn, lage.haushalt.region)

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .bedarfsgemeinschaft import Mitglied, Monatslage
-from .geld import NULL, cent, euro_text, zahl_text
-from .modell.ergebnis import Posten
-from .modell.haushalt import Erwerbseinkommen, SonstigesEinkommen
-from .rechtsstand import Eintrag, Rechtsstand, Verfahren
+from ..geld import NULL, cent, euro_text, zahl_text
+from ..modell.ergebnis import Posten
+from ..modell.haushalt import Erwerbseinkommen, SonstigesEinkommen
+from ..rechtsstand import Eintrag, Rechtsstand, Verfahren
 
 _BEZEICHNUNG = {
     "unterhalt": "Unterhalt",

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .modell.haushalt import Haushalt, Person, alter_am, lebensalter, monatsende
-from .rechtsstand import Rechtsstand, Verfahren
+from ..modell.haushalt import Haushalt, Person, alter_am, lebensalter, monatsende
+from ..rechtsstand import Rechtsstand, Verfahren
+from .schwangerschaft import schwangerschaft_fenster
 
 TAGE_IM_MONAT = 30
 """§ 41 Abs. 1 S. 2, 3 SGB II: a month counts 30 days (since 2005, unchanged)."""
@@ -128,8 +129,6 @@ def _aenderungspositionen(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -
             tag = min(g.day, ende.day)
             positionen.add(tagesposition(dt.date(monat.year, monat.month, tag)))
         if person.schwanger is not None:
-            from .mehrbedarf import schwangerschaft_fenster  # same legal topic owns the window rule
-
             beginn, ende_exkl = schwangerschaft_fenster(person.schwanger.entbindungstermin, rs)
             for tag in (beginn, ende_exkl):
                 if tag is not None and tag.year == monat.year and tag.month == monat.month and tag.day > 1:

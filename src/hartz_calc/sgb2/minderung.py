@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, Mitglied, Monatslage
-from .geld import HUNDERT, NULL, cent, euro_text, zahl_text
-from .modell.ergebnis import Posten
-from .modell.haushalt import Minderung
-from .rechtsstand import Rechtsstand, Verfahren, rechtsstand
+from ..geld import HUNDERT, NULL, cent, euro_text, zahl_text
+from ..modell.ergebnis import Posten
+from ..modell.haushalt import Minderung
+from ..rechtsstand import Rechtsstand, Verfahren, rechtsstand
 from .verteilung import PersonBedarf, Verteilung
 
 verfahren = Verfahren("regime.minderung")

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .bedarfsgemeinschaft import Abschnitt, Mitglied, Monatslage
-from .geld import anteilig, euro_text, runden, zahl_text
-from .modell.ergebnis import Posten
-from .rechtsstand import Rechtsstand, Verfahren
+from ..geld import anteilig, euro_text, runden, zahl_text
+from ..modell.ergebnis import Posten
+from ..rechtsstand import Rechtsstand, Verfahren
 
 stufenzuordnung = Verfahren("regime.stufenzuordnung")
 

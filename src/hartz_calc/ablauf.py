@@ -1,0 +1,47 @@
+"""The run of one household: household → result, and result + Bescheid → check, with the engine's
+rule errors placed in the input file (file, field, line). Below ``api`` (the public façade) and
+``stapel`` (batch), which both use it; it imports neither."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .eingabe import EingabeFehler, Fehlerstelle, rechenfehler_verorten, zeile_von
+from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
+from .modell.haushalt import Haushalt
+from .rechtsstand import MonatNichtAbgedeckt
+from .sgb2 import berechnung
+from .sgb2.minderung import NichtUnterstuetzt
+from .sgb2.zeitraum import berechne_zeitraum
+
+if TYPE_CHECKING:
+    from .modell.bescheid import Bescheid, Pruefergebnis
+
+
+def berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
+    """The household's month (``monat``) or every month of its ``zeitraum``.
+
+    Raises EingabeFehler (file, field, line) when the law of a month does not allow an input, e.g. a
+    Minderung above that month's maximum, or when a month lies outside the rule data."""
+    try:
+        if haushalt.zeitraum is not None:
+            return berechne_zeitraum(haushalt)
+        assert haushalt.monat is not None
+        return berechnung.berechne_monat(haushalt, haushalt.monat)
+    except NichtUnterstuetzt as fehler:
+        raise rechenfehler_verorten(fehler, haushalt) from None
+    except MonatNichtAbgedeckt as fehler:
+        feld = "monat" if haushalt.monat is not None else "zeitraum"
+        raise rechenfehler_verorten(MonatNichtAbgedeckt(f"{feld}: {fehler}"), haushalt) from None
+
+
+def pruefen(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "Bescheid") -> "Pruefergebnis":
+    """Compare a Bescheid line by line with the computation of ``haushalt`` (or a result of it)."""
+    from .pruefung import BescheidPasstNicht, vergleichen
+
+    ergebnis = berechnen(haushalt) if isinstance(haushalt, Haushalt) else haushalt
+    try:
+        return vergleichen(bescheid, ergebnis)
+    except BescheidPasstNicht as fehler:
+        datei, zeilen = bescheid._quelle or ("<bescheid>", {})
+        raise EingabeFehler(datei, [Fehlerstelle(fehler.feld, zeile_von(fehler.pfad, zeilen), fehler.grund)]) from None
