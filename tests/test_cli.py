@@ -93,7 +93,8 @@ def test_hilfe_nennt_exitcodes(cli):
     ("monat: 2026-01\npersonen:\n  - {name: Ben, rolle: antragsteller, alter: 42\n", ":4: kein gültiges YAML"),
     (EINFACH.replace("alter: 42", "alter: 42, hobby: Angeln"), ":3: personen[0].hobby: unbekanntes Feld"),
     (EINFACH.replace("kaltmiete: 400.00", "kaltmiete: -400.00"), ":4: unterkunft.kaltmiete: darf nicht negativ sein"),
-    (EINFACH.replace("monat: 2026-01", "monat: 2027-01"), "Für 2027-01 sind keine Regeln hinterlegt"),
+    (EINFACH.replace("monat: 2026-01", "monat: 2028-01"), "Für 2028-01 sind keine Regeln hinterlegt"),
+    (EINFACH.replace("monat: 2026-01", "monat: 2027-01"), "Für 2027-01 fehlt eine amtliche Zahl: der Regelbedarf"),
 ])
 def test_ungueltige_eingabe_exit_2_eine_zeile(cli, tmp_path, text, erwartet):
     pfad = tmp_path / "kaputt.yaml"
@@ -169,7 +170,7 @@ def test_rates_tabelle(cli):
     assert code == 0 and "regelbedarf" in out and "563" in out
 
 
-@pytest.mark.parametrize("monat", ["2024-13", "vierundzwanzig", "2004-12", "2027-01"])
+@pytest.mark.parametrize("monat", ["2024-13", "vierundzwanzig", "2004-12", "2028-01"])
 def test_rates_ungueltiger_monat_exit_2(cli, monat):
     code, _, err = cli("rates", monat)
     assert code == 2 and "Traceback" not in err

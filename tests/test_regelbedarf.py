@@ -210,7 +210,7 @@ def test_volljaehrigkeit_im_monat_partnerwechsel_der_stufe():
 
 # ---- months outside the data ---------------------------------------------------------------
 
-@pytest.mark.parametrize("monat", ["2004-12", "2027-01"])
+@pytest.mark.parametrize("monat", ["2004-12", "2028-01"])
 def test_monat_ausserhalb_der_daten_wird_abgelehnt(monat):
     haushalt = api.household_from_dict({"monat": monat, "personen": [erwachsener(alter=35)]})
     with pytest.raises(api.MonthNotCovered, match="keine Regeln hinterlegt"):
@@ -257,8 +257,8 @@ def test_s10_kind_ab_25_eigene_bg():
 def test_monat_ausserhalb_der_daten_nennt_datei_und_zeile(tmp_path):
     """The refusal is an input error too: file, line 1 and field monat (exit code 2 in the CLI)."""
     datei = tmp_path / "h.yaml"
-    datei.write_text("monat: 2027-01\npersonen:\n  - {name: A, rolle: antragsteller, alter: 30}\n", encoding="utf-8")
+    datei.write_text("monat: 2028-01\npersonen:\n  - {name: A, rolle: antragsteller, alter: 30}\n", encoding="utf-8")
     with pytest.raises(api.InvalidInput) as fehler:
         api.calculate(api.load_household(datei))
-    assert fehler.value.zeilen()[0].startswith(f"{datei}:1: monat: Für 2027-01 sind keine Regeln hinterlegt")
+    assert fehler.value.zeilen()[0].startswith(f"{datei}:1: monat: Für 2028-01 sind keine Regeln hinterlegt")
     assert isinstance(fehler.value, api.MonthNotCovered)

@@ -7,8 +7,11 @@ data covers is refused (:class:`MonatNichtAbgedeckt`), never filled in with the 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +45,12 @@ class MonatNichtAbgedeckt(ValueError):
     """The month lies outside the period that the rule data covers."""
 
 
+class RegelNichtVeroeffentlicht(MonatNichtAbgedeckt):
+    """The month is covered, but one figure it needs is not officially published yet (an entry with
+    ``offen = true``). Reported like a month outside the data (exit code 2), naming the figure and how to
+    supply it with a rules file (``--regeln``)."""
+
+
 class _EintragDaten(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -52,13 +61,16 @@ class _EintragDaten(BaseModel):
     verkuendet: dt.date | None = None
     vorlaeufig: bool = False
     entfaellt: bool = False
+    offen: bool = False  # the figure is due from this date but not published: months needing it are refused
 
     @model_validator(mode="after")
     def _wert_oder_entfaellt(self) -> "_EintragDaten":
-        if self.entfaellt and self.wert is not None:
-            raise ValueError("an entry with entfaellt = true has no wert")
-        if not self.entfaellt and self.wert is None:
-            raise ValueError("wert is missing (or set entfaellt = true)")
+        if self.entfaellt and self.offen:
+            raise ValueError("an entry cannot be both entfaellt and offen")
+        if (self.entfaellt or self.offen) and self.wert is not None:
+            raise ValueError("an entry with entfaellt = true or offen = true has no wert")
+        if not (self.entfaellt or self.offen) and self.wert is None:
+            raise ValueError("wert is missing (or set entfaellt = true / offen = true)")
         if self.ab.day != 1:
             raise ValueError(f"ab {self.ab} is not the first day of a month")
         return self
@@ -69,6 +81,7 @@ class _ParameterDaten(BaseModel):
 
     norm: str = Field(min_length=3)
     einheit: Einheit
+    bezeichnung: str = ""  # German name used in messages (e.g. "Regelbedarf (Regelbedarfsstufen 1-6)")
     werte: list[_EintragDaten] = Field(min_length=1)
 
     @field_validator("werte")
@@ -83,7 +96,7 @@ class _ParameterDaten(BaseModel):
     def _form(self) -> "_ParameterDaten":
         laenge = _LISTENLAENGE.get(self.einheit)
         for eintrag in self.werte:
-            if eintrag.entfaellt:
+            if eintrag.entfaellt or eintrag.offen:
                 continue
             wert = eintrag.wert
             if laenge is not None:
@@ -135,6 +148,8 @@ class Eintrag:
     quelle: str
     vorlaeufig: bool
     verkuendet: dt.date | None
+    offen: bool = False  # due but not published: asking for it refuses the month (RegelNichtVeroeffentlicht)
+    herkunft: str | None = None  # None = shipped table; else the rules file (--regeln) the entry came from
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +159,7 @@ class Parameter:
     einheit: str
     eintraege: tuple[Eintrag | None, ...]  # None = rule ended (entfaellt)
     ab_daten: tuple[dt.date, ...]
+    bezeichnung: str = ""
 
     def am(self, stichtag: dt.date) -> Eintrag | None:
         gefunden: Eintrag | None = None
@@ -205,10 +221,13 @@ class Regelwerk:
                     quelle=e.quelle,
                     vorlaeufig=e.vorlaeufig,
                     verkuendet=e.verkuendet,
+                    offen=e.offen,
                 )
                 for e in p.werte
             )
-            self.parameter[name] = Parameter(name, p.norm, p.einheit, eintraege, tuple(e.ab for e in p.werte))
+            self.parameter[name] = Parameter(name, p.norm, p.einheit, eintraege, tuple(e.ab for e in p.werte),
+                                             p.bezeichnung)
+        self.quellen: tuple[str, ...] = ()  # rules files merged on top of the shipped table (in order)
 
     def aenderungsdaten(self) -> list[dt.date]:
         """Every date on which some rule changes, ascending."""
@@ -226,17 +245,23 @@ def _rechtsstand(regelwerk: Regelwerk, monat: dt.date, region: str) -> "Rechtsst
 class Rechtsstand:
     """The rules in force on the first day of one benefit month (the dated rule set used)."""
 
-    __slots__ = ("monat", "region", "stand", "_eintraege", "vorlaeufige", "name")
+    __slots__ = ("monat", "region", "stand", "_eintraege", "vorlaeufige", "name", "_regelwerk")
 
     def __init__(self, regelwerk: Regelwerk, monat: dt.date, region: str):
         meta = regelwerk.meta
         if not (meta.gueltig_ab <= monat <= meta.gueltig_bis):
+            if monat > meta.gueltig_bis:
+                zusatz = (f"{meta.hinweis} Regeln für spätere Monate lassen sich mit einer Regeldatei ergänzen "
+                          f"(--regeln DATEI mit [meta] gueltig_bis und den neuen Werten, siehe docs/regeln.md).")
+            else:
+                zusatz = "Das SGB II gilt seit 01.01.2005."
             raise MonatNichtAbgedeckt(
                 f"Für {monat:%Y-%m} sind keine Regeln hinterlegt (Daten gelten {meta.gueltig_ab:%Y-%m} "
-                f"bis {meta.gueltig_bis:%Y-%m}). {meta.hinweis if monat > meta.gueltig_bis else 'Das SGB II gilt seit 01.01.2005.'}".strip()
+                f"bis {meta.gueltig_bis:%Y-%m}). {zusatz}".strip()
             )
         self.monat = monat
         self.region = region
+        self._regelwerk = regelwerk
         self._eintraege: dict[str, Eintrag | None] = {
             name: p.am(monat) for name, p in regelwerk.parameter.items()
         }
@@ -246,10 +271,21 @@ class Rechtsstand:
             sorted(name for name, e in self._eintraege.items() if e is not None and e.vorlaeufig)
         )
         name_eintrag = self._eintraege.get("rechtsstand_name")
-        self.name = name_eintrag.wert if name_eintrag else "SGB II"
+        self.name = name_eintrag.wert if name_eintrag and not name_eintrag.offen else "SGB II"
+
+    def _gepruefter(self, name: str, eintrag: Eintrag | None) -> Eintrag | None:
+        if eintrag is None:
+            return None
+        if eintrag.offen:
+            raise RegelNichtVeroeffentlicht(_fehlt_text(self._regelwerk.parameter[name], eintrag, self.monat))
+        if eintrag.herkunft is not None:
+            protokoll = _PROTOKOLL.get()
+            if protokoll is not None:
+                protokoll.notieren(eintrag)
+        return eintrag
 
     def gilt(self, name: str) -> bool:
-        return self._eintraege.get(name) is not None
+        return self._gepruefter(name, self._eintraege.get(name)) is not None
 
     def eintrag(self, name: str) -> Eintrag:
         try:
@@ -258,14 +294,110 @@ class Rechtsstand:
             raise RegelFehlt(f"parameter {name!r} is not defined in regelsaetze.toml") from None
         if eintrag is None:
             raise RegelFehlt(f"{name} ist im {self.monat:%m/%Y} nicht in Kraft")
-        return eintrag
+        return self._gepruefter(name, eintrag)  # type: ignore[return-value]
 
     def wert(self, name: str) -> Any:
         return self.eintrag(name).wert
 
     def wert_oder(self, name: str, ersatz: Any = None) -> Any:
-        eintrag = self._eintraege.get(name)
+        eintrag = self._gepruefter(name, self._eintraege.get(name))
         return ersatz if eintrag is None else eintrag.wert
+
+    def ueberlagerte(self) -> tuple[Eintrag, ...]:
+        """The entries in force this month that come from a rules file (--regeln), not the shipped table."""
+        return tuple(e for e in self._eintraege.values() if e is not None and e.herkunft is not None)
+
+
+_BEISPIEL_WERT = {
+    "euro": "Betrag",
+    "prozent": "Prozentsatz",
+    "euro_je_stufe": "[6 Beträge, Regelbedarfsstufe 1 bis 6]",
+    "prozent_je_stufe": "[6 Prozentsätze, Stufe 1 bis 6]",
+    "euro_je_kind": "[4 Beträge: 1., 2., 3., ab 4. Kind]",
+}
+
+
+def _fehlt_text(parameter: Parameter, eintrag: Eintrag, monat: dt.date) -> str:
+    """German refusal naming the missing figure, why it is missing and how to supply it (docs/regeln.md)."""
+    bezeichnung = parameter.bezeichnung or parameter.name
+    beispiel = _BEISPIEL_WERT.get(parameter.einheit, "Wert")
+    return (
+        f"Für {monat:%Y-%m} fehlt eine amtliche Zahl: {bezeichnung} ({parameter.norm}) ab "
+        f"{eintrag.ab:%d.%m.%Y} fehlt in hartz-calc – {eintrag.quelle}. "
+        f"Sobald sie amtlich bekannt ist, mit einer Regeldatei ergänzen: hartz-calc --regeln DATEI, "
+        f"darin [{parameter.name}] werte = [{{ab = {eintrag.ab.isoformat()}, wert = {beispiel}, "
+        f'quelle = "Fundstelle, z. B. BGBl."}}] (siehe docs/regeln.md).'
+    )
+
+
+class _Protokoll:
+    """Rules-file entries read while one month is computed: which lines and hinweise to mark."""
+
+    __slots__ = ("neu", "alle")
+
+    def __init__(self) -> None:
+        self.neu: list[Eintrag] = []
+        self.alle: dict[tuple[str, dt.date], Eintrag] = {}
+
+    def notieren(self, eintrag: Eintrag) -> None:
+        self.neu.append(eintrag)
+        self.alle[(eintrag.name, eintrag.ab)] = eintrag
+
+    def abholen(self) -> list[Eintrag]:
+        neu, self.neu = self.neu, []
+        return neu
+
+
+_PROTOKOLL: ContextVar[_Protokoll | None] = ContextVar("hartz_calc_regelprotokoll", default=None)
+
+
+def herkunft_text(eintraege: list[Eintrag]) -> str:
+    """'Regel aus Datei regeln.toml (regelbedarf ab 01.01.2027)'."""
+    dateien: dict[str, list[str]] = {}
+    for e in eintraege:
+        dateien.setdefault(e.herkunft or "", [])
+        text = f"{e.name} ab {e.ab:%d.%m.%Y}"
+        if text not in dateien[e.herkunft or ""]:
+            dateien[e.herkunft or ""].append(text)
+    return "; ".join(f"Regel aus Datei {datei} ({', '.join(namen)})" for datei, namen in dateien.items())
+
+
+class Postenliste(list):
+    """The line items of one month: an item appended right after rules-file entries were read is marked
+    "Regel aus Datei …" (in its erlaeuterung), so no one mistakes a local figure for the shipped law."""
+
+    def __init__(self, protokoll: _Protokoll) -> None:
+        super().__init__()
+        self._protokoll = protokoll
+
+    def append(self, posten: Any) -> None:
+        neu = self._protokoll.abholen()
+        if neu:
+            zusatz = herkunft_text(neu)
+            posten = replace(posten, erlaeuterung=f"{posten.erlaeuterung} – {zusatz}" if posten.erlaeuterung else zusatz)
+        super().append(posten)
+
+
+@contextmanager
+def regeln_protokollieren():
+    """Within the block, rules-file entries read through any Rechtsstand are recorded (per context)."""
+    protokoll = _Protokoll()
+    marke = _PROTOKOLL.set(protokoll)
+    try:
+        yield protokoll
+    finally:
+        _PROTOKOLL.reset(marke)
+
+
+def herkunft_hinweis(protokoll: _Protokoll) -> str | None:
+    """The hinweis of a result computed with rules-file entries (None when none was used)."""
+    if not protokoll.alle:
+        return None
+    eintraege = list(protokoll.alle.values())
+    quellen = "; ".join(f"{e.name} ab {e.ab:%d.%m.%Y}: {e.quelle}" for e in eintraege)
+    dateien = ", ".join(dict.fromkeys(e.herkunft or "" for e in eintraege))
+    return (f"Mit Regeln aus Datei {dateien} gerechnet, nicht nur mit dem ausgelieferten Rechtsstand von hartz-calc "
+            f"({quellen}). Die so markierten Zeilen beruhen auf diesen Werten.")
 
 
 def _lade_text() -> bytes:

@@ -78,8 +78,9 @@ def rates(
         daten = {
             "monat": f"{stichtag:%Y-%m}", "rechtsstand": rs.stand.isoformat(), "rechtsstand_name": rs.name,
             "vorlaeufig": list(rs.vorlaeufige),
-            "parameter": {n: {"einheit": einheit, "wert": _wert_text(e.wert), "ab": e.ab.isoformat(), "norm": e.norm,
-                              "quelle": e.quelle, "vorlaeufig": e.vorlaeufig} for n, einheit, e in zeilen},
+            "parameter": {n: {"einheit": einheit, "wert": None if e.offen else _wert_text(e.wert), "ab": e.ab.isoformat(),
+                              "norm": e.norm, "quelle": e.quelle, "vorlaeufig": e.vorlaeufig,
+                              "nicht_veroeffentlicht": e.offen} for n, einheit, e in zeilen},
         }
         print(json.dumps(daten, ensure_ascii=False, indent=2))
         return
@@ -91,6 +92,7 @@ def rates(
     for spalte in ("Parameter", "Wert", "Einheit", "gilt ab", "Norm", "Quelle"):
         tabelle.add_column(spalte, overflow="fold")
     for name, einheit, e in zeilen:
-        tabelle.add_row(name, _wert_text(e.wert) + (" (vorl.)" if e.vorlaeufig else ""), einheit,
+        wert = "FEHLT (nicht veröffentlicht)" if e.offen else _wert_text(e.wert) + (" (vorl.)" if e.vorlaeufig else "")
+        tabelle.add_row(name, wert, einheit,
                         f"{e.ab:%d.%m.%Y}", e.norm, e.quelle)
     konsole().print(tabelle)

@@ -4,6 +4,7 @@ household -> Rechtsstand of the month -> topic modules -> result."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
@@ -11,7 +12,7 @@ from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
 from ..geld import NULL, anteilig, euro_text, runden
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
 from ..modell.haushalt import Haushalt
-from ..rechtsstand import Rechtsstand, rechtsstand
+from ..rechtsstand import Postenliste, Rechtsstand, herkunft_hinweis, rechtsstand, regeln_protokollieren
 
 
 def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: verteilung.PersonBedarf,
@@ -33,11 +34,22 @@ def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: ve
 def berechne_monat(haushalt: Haushalt, monat: dt.date,
                    restforderungen: dict[str, list[Decimal]] | None = None) -> Ergebnis:
     """One benefit month. ``restforderungen`` (from the month before in a zeitraum) replaces the
-    ``forderung`` of each person's aufrechnungen; without it the amounts of the file apply."""
+    ``forderung`` of each person's aufrechnungen; without it the amounts of the file apply.
+
+    Entries from a rules file (``--regeln``) used for the month mark their lines and add a hinweis."""
+    with regeln_protokollieren() as protokoll:
+        ergebnis = _berechne_monat(haushalt, monat, restforderungen, Postenliste(protokoll))
+    hinweis = herkunft_hinweis(protokoll)
+    if hinweis is None:
+        return ergebnis
+    return replace(ergebnis, hinweise=[*ergebnis.hinweise, hinweis])
+
+
+def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[str, list[Decimal]] | None,
+                    posten: list[Posten]) -> Ergebnis:
     rs = rechtsstand(monat, haushalt.region)
     lage = monatslage(haushalt, monat, rs)
     tage = lage.leistungstage
-    posten: list[Posten] = []
     regel_und_mehrbedarf: dict[str, tuple[regelbedarf.Regelbedarf, dict[str, Decimal]]] = {}
     for m in lage.mitglieder:
         if not m.leistungsberechtigt:
