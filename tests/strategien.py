@@ -201,8 +201,13 @@ def haushalte(
                 person["schwanger"] = {"entbindungstermin": termin.isoformat()}
             if draw(st.integers(0, 9)) == 0:
                 person["erwerbsfaehig"] = draw(st.booleans())
+            # Stufe 3 only under 25 in every month of a zeitraum (12 months at most: one birthday)
             if draw(st.integers(0, 9)) == 0:
-                person["regelbedarfsstufe"] = draw(st.integers(1, 3))
+                person["regelbedarfsstufe"] = draw(st.integers(1, 3 if alter <= 23 else 2))
+            elif rolle == "antragsteller" and alter <= 24 and draw(st.integers(0, 7)) == 0:
+                person["umzug_ohne_zusicherung"] = True  # § 20 Abs. 3, § 22 Abs. 5
+            if draw(st.integers(0, 9)) == 0:
+                person["minderjaehriges_kind_ausserhalb"] = draw(st.booleans())  # § 11b Abs. 3 S. 3
             if rolle == "antragsteller" and draw(st.integers(0, 9)) == 0:
                 person["alleinerziehend"] = draw(st.booleans())
         if einkommen and draw(st.integers(0, 5)) == 0:

@@ -97,10 +97,10 @@ def test_einkommen_je_person_summiert_sich_zum_bg_einkommen(daten):
     bg = [p for p in e["personen"] if p["in_bg"]]
     if not bg or all(p["anspruch"] == 0 for p in bg):
         return
-    ueberhang = sum((x["betrag"] for x in e["posten"] if x["art"] == "einkommen.kindergeldueberhang"), Decimal(0))
+    # the parent's einkommen_bereinigt includes the Kindergeld-Überhang after the Pauschale (issue 9, item 5)
     eltern = sum((p["einkommen_bereinigt"] for p in bg if not p["name"].startswith("Kind")), Decimal(0))
     kinder = sum((min(p["einkommen_bereinigt"], p["bedarf"]) for p in bg if p["name"].startswith("Kind")), Decimal(0))
-    assert sum((p["einkommen"] for p in bg), Decimal(0)) == eltern + ueberhang + kinder
+    assert sum((p["einkommen"] for p in bg), Decimal(0)) == eltern + kinder
     assert e["summe"]["einkommen"] == sum((p["einkommen"] for p in personen.values()), Decimal(0))
 
 

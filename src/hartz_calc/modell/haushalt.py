@@ -285,6 +285,15 @@ class Person(Streng):
     alter: Annotated[int, Field(ge=0, le=130)] | None = None
     erwerbsfaehig: bool | None = None
     regelbedarfsstufe: Annotated[int, Field(ge=1, le=6)] | None = None
+    umzug_ohne_zusicherung: bool = Field(
+        False, description="moved out before the 25th birthday without the Zusicherung of the kommunaler Träger: "
+                           "until the 25th birthday Regelbedarfsstufe 3 (80 % before 2011) and no Bedarf for "
+                           "Unterkunft und Heizung (§ 20 Abs. 3, § 22 Abs. 5 SGB II; § 20 Abs. 2a, § 22 Abs. 2a a.F. "
+                           "from 2006-07 / 2006-04)")
+    minderjaehriges_kind_ausserhalb: bool | None = Field(
+        None, description="the person has a minor child living outside this household (e.g. a separated parent who "
+                          "pays Unterhalt): the upper limit of the Erwerbstätigenfreibetrag is the one 'mit Kind' "
+                          "(§ 11b Abs. 3 S. 3 SGB II; § 30 S. 3 a.F.)")
     alleinerziehend: bool | None = None
     schwanger: Schwangerschaft | None = None
     mehrbedarfe: Mehrbedarfe | None = None
@@ -312,6 +321,12 @@ class Person(Streng):
             raise ValueError("kindergeld gibt es nur bei rolle: kind")
         if self.kindergeld_ordnungszahl is not None and self.rolle != "kind":
             raise ValueError("kindergeld_ordnungszahl gibt es nur bei rolle: kind")
+        if self.umzug_ohne_zusicherung and self.rolle == "kind":
+            raise ValueError("umzug_ohne_zusicherung gilt für die ausgezogene Person selbst (rolle antragsteller "
+                             "oder partner), nicht für ein Kind im Haushalt")
+        if self.umzug_ohne_zusicherung and self.regelbedarfsstufe is not None:
+            raise ValueError("umzug_ohne_zusicherung bestimmt die Regelbedarfsstufe selbst (Stufe 3 bis zum 25. "
+                             "Geburtstag); regelbedarfsstufe weglassen")
         return self
 
 
@@ -376,9 +391,16 @@ class Haushalt(Streng):
         alter = {p.name: lebensalter(p, stichtag) for p in self.personen}
         eltern = [p for p in self.personen if p.rolle in ("antragsteller", "partner")]
         aeltester_elternteil = max(alter[p.name] for p in eltern)
+        letzter_monat = self.zeitraum.bis if self.zeitraum else stichtag
         for i, person in enumerate(self.personen):
             if person.geburtsdatum is not None and person.geburtsdatum > monatsende(stichtag):
                 raise FeldFehler(("personen", i, "geburtsdatum"), "liegt nach dem berechneten Monat")
+            _stufe_pruefen(person, i, letzter_monat)
+            grenzen = _altersgrenzen(stichtag) if person.umzug_ohne_zusicherung else None
+            if grenzen is not None and alter[person.name] >= grenzen[1]:
+                raise FeldFehler(("personen", i, "umzug_ohne_zusicherung"),
+                                 f"gilt nur bis zur Vollendung des {grenzen[1]}. Lebensjahres (§ 20 Abs. 3, "
+                                 "§ 22 Abs. 5 SGB II); die Person ist älter")
             if person.rolle != "kind":
                 continue
             if alter[person.name] > aeltester_elternteil - MINDESTABSTAND_ELTERN_KIND_JAHRE:
@@ -399,6 +421,41 @@ class Haushalt(Streng):
             monate.append(aktuell)
             aktuell = naechster_monat(aktuell)
         return monate
+
+
+def _altersgrenzen(monat: dt.date) -> tuple[int, int] | None:
+    """(majority, limit of Stufe 3 / of a kind) from the rule data of the month; None for a month outside
+    the data (that month is refused with its own message when computing)."""
+    from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
+
+    try:
+        rs = rechtsstand(monat)
+    except MonatNichtAbgedeckt:
+        return None
+    return int(rs.wert("volljaehrig_ab_alter")), int(rs.wert("kind_altersgrenze"))
+
+
+def _stufe_pruefen(person: "Person", index: int, letzter_monat: dt.date) -> None:
+    """A Regelbedarfsstufe override must be possible for the person's age in every month of the file:
+    Stufe 4-6 are the Stufen of minors (§ 20 Abs. 2 S. 2 Nr. 1, § 23 Nr. 1 SGB II; 80/70/60 % shares before
+    2011), Stufe 3 ends with the 25th birthday (§ 20 Abs. 2 S. 2 Nr. 2, Abs. 3). Without this check an adult
+    with `regelbedarfsstufe: 6` got a child's Regelbedarf and the Kinder-Sofortzuschlag."""
+    stufe = person.regelbedarfsstufe
+    if stufe is None or stufe < 3:
+        return
+    grenzen = _altersgrenzen(letzter_monat)
+    if grenzen is None:
+        return
+    volljaehrig, u25 = grenzen
+    aeltestes = lebensalter(person, letzter_monat)
+    if stufe >= 4 and aeltestes >= volljaehrig:
+        raise FeldFehler(("personen", index, "regelbedarfsstufe"),
+                         f"Regelbedarfsstufe {stufe} gibt es nur für Minderjährige (§ 20 Abs. 2 S. 2 Nr. 1, § 23 Nr. 1 "
+                         "SGB II); die Person ist volljährig")
+    if stufe == 3 and aeltestes >= u25:
+        raise FeldFehler(("personen", index, "regelbedarfsstufe"),
+                         f"Regelbedarfsstufe 3 gibt es nur bis zur Vollendung des {u25}. Lebensjahres (§ 20 Abs. 2 S. 2 "
+                         "Nr. 2, Abs. 3 SGB II); die Person ist älter")
 
 
 def naechster_monat(monat: dt.date) -> dt.date:

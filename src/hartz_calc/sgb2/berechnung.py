@@ -15,19 +15,64 @@ from ..modell.haushalt import Haushalt
 from ..rechtsstand import Postenliste, Rechtsstand, herkunft_hinweis, rechtsstand, regeln_protokollieren
 
 
-def _sofortzuschlag(rs: Rechtsstand, stufe: int, v: verteilung.Verteilung, b: verteilung.PersonBedarf,
-                    name: str, posten: list[Posten]) -> Decimal:
-    """§ 72 SGB II: for Leistungsberechtigte with Regelbedarfsstufe 3-6, also when only the Kindergeld
-    prevents need. Paid in full for every month with entitlement (not pro-rated; SG Augsburg
+def sofortzuschlag_berechtigt(*, stufe: int, hat_anspruch: bool, ohne_eigenes_kindergeld_beduerftig: bool,
+                              hat_nur_but_anspruch: bool = False, bezieht_kinderzuschlag: bool = False) -> bool:
+    """§ 72 Abs. 1 SGB II: who gets the Kinder-Sofortzuschlag (the one place of this condition).
+
+    - ``stufe``: the person's Regelbedarfsstufe; only Stufe 3-6 (the law tests the Stufe, not the age);
+    - ``hat_anspruch``: the person has a claim to Bürgergeld/Sozialgeld in the month (S. 1);
+    - ``ohne_eigenes_kindergeld_beduerftig``: no claim only because the person's counted Kindergeld was
+      considered - the same household without that Kindergeld would be needy (S. 2 Nr. 2; reference Z7);
+    - ``hat_nur_but_anspruch``: a claim only to Bildung und Teilhabe (S. 2 Nr. 1); wired by the BuT module
+      (issue 11), False until BuT is computed;
+    - ``bezieht_kinderzuschlag``: the Kinderzuschlag already contains the Sofortzuschlag since 07/2022
+      (§ 6a Abs. 2 BKGG); it is not paid twice (reference Z7).
+    """
+    if stufe < 3 or bezieht_kinderzuschlag:
+        return False
+    return hat_anspruch or ohne_eigenes_kindergeld_beduerftig or hat_nur_but_anspruch
+
+
+def _ohne_kindergeld_beduerftig(lage, bedarfe: dict[str, verteilung.PersonBedarf],
+                                einkommen_je_person: dict[str, einkommen.EinkommenPerson], name: str) -> bool:
+    """Reference Z7: the need test redone without this person's Kindergeld. True when the person
+    would then have a claim (itself, or through the Bedarfsgemeinschaft, § 9 Abs. 2 S. 3)."""
+    e = einkommen_je_person[name]
+    if e.kindergeld <= 0:
+        return False
+    ohne = dict(einkommen_je_person)
+    ohne[name] = replace(e, kindergeld=NULL)
+    hinweise = list(lage.hinweise)
+    try:
+        probe = verteilung.verteilen(lage, bedarfe, ohne, [])
+    finally:
+        lage.hinweise[:] = hinweise  # a trial run: its hinweise and lines are not part of the result
+    return probe[name].anspruch > 0
+
+
+def _sofortzuschlag(rs: Rechtsstand, lage, m, b: verteilung.PersonBedarf, v: verteilung.Verteilung,
+                    bedarfe, einkommen_je_person, posten: list[Posten]) -> Decimal:
+    """§ 72 SGB II, paid in full for every month with entitlement (not pro-rated; SG Augsburg
     24.11.2025, S 5 AS 726/25)."""
-    if not rs.gilt("sofortzuschlag") or stufe < 3 or not b.leistungsberechtigt:
+    if not rs.gilt("sofortzuschlag") or b.stufe < 3 or not b.leistungsberechtigt:
         return NULL
-    if not v.in_bg and v.eigenes_einkommen_ohne_kindergeld_deckt:
+    hat_anspruch = v.in_bg and v.anspruch > 0
+    kiz = any(getattr(e, "art", None) == "kinderzuschlag" and e.betrag > 0 for e in m.person.einkommen)
+    ohne_kg = (not hat_anspruch and not kiz
+               and _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name))
+    if not sofortzuschlag_berechtigt(stufe=b.stufe, hat_anspruch=hat_anspruch, ohne_eigenes_kindergeld_beduerftig=ohne_kg,
+                                     bezieht_kinderzuschlag=kiz):
+        if kiz and (hat_anspruch or _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name)):
+            lage.hinweise.append(f"Kinder-Sofortzuschlag für {m.name}: nicht gezahlt, weil der Kinderzuschlag ihn "
+                                 "bereits enthält (§ 6a Abs. 2 BKGG); keine Doppelzahlung.")
         return NULL
     eintrag = rs.eintrag("sofortzuschlag")
-    posten.append(Posten(person=name, abschnitt="zuschlag", art="sofortzuschlag", bezeichnung="Kinder-Sofortzuschlag",
+    grund = ("Anspruch auf Leistungen" if hat_anspruch
+             else "ohne Anspruch nur wegen des berücksichtigten Kindergeldes (ohne dieses Kindergeld bestünde Hilfebedürftigkeit)")
+    posten.append(Posten(person=m.name, abschnitt="zuschlag", art="sofortzuschlag", bezeichnung="Kinder-Sofortzuschlag",
                          betrag=eintrag.wert, norm=eintrag.norm, rechtsstand=eintrag.ab,
-                         erlaeuterung=f"Regelbedarfsstufe {stufe}; zusätzlich zum Anspruch, ohne Einkommensanrechnung"))
+                         erlaeuterung=f"Regelbedarfsstufe {b.stufe}; {grund}; zusätzlich zum Anspruch, ohne "
+                                      "Einkommensanrechnung"))
     return eintrag.wert
 
 
@@ -61,6 +106,11 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
         regel_und_mehrbedarf[m.name] = (rb, mehrbedarf.berechnen(m, lage, rb, posten))
         lage.hinweise.extend(mehrbedarf.hinweise(m, lage))
     kdu = unterkunft.berechnen(lage, posten)
+    for m in lage.mitglieder:
+        if m.person.umzug_ohne_zusicherung and not rs.gilt("u25_umzug.unterkunft"):
+            lage.hinweise.append(f"umzug_ohne_zusicherung bei {m.name}: vor dem 01.04.2006 gab es keine Regel für "
+                                 "unter 25-Jährige, die ohne Zusicherung umziehen (§ 22 Abs. 2a SGB II a.F. gilt erst "
+                                 "ab diesem Tag); die Angabe bleibt ohne Wirkung.")
     bedarfe: dict[str, verteilung.PersonBedarf] = {}
     for m in lage.mitglieder:
         rb, mb = regel_und_mehrbedarf[m.name]
@@ -80,11 +130,13 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
                                  betrag=anteil - kopfteil, norm="§ 41 Abs. 1 S. 2, 3 SGB II", rechtsstand=rs.stand,
                                  erlaeuterung=f"Kopfteil {euro_text(kopfteil)} × {tage}/30 = {euro_text(anteil)}"))
             kopfteil = anteil
+        kopfteil = unterkunft.u25_ohne_zusicherung(lage, m, kdu.kopfteile[m.name], kopfteil, posten)
         bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, rb.betrag, mb, kopfteil, True)
     kindergeld = einkommen.kindergeld_betraege(lage, posten)
     hat_kind = any(k.alter < int(rs.wert("volljaehrig_ab_alter")) for k in lage.kinder)
     einkommen_je_person = {
-        m.name: einkommen.bereinigen(m, lage, kindergeld.get(m.name, NULL), hat_kind and m.rolle != "kind", posten)
+        m.name: einkommen.bereinigen(m, lage, kindergeld.get(m.name, NULL), einkommen.mit_minderjaehrigem_kind(m, lage, hat_kind),
+                                     posten)
         for m in lage.mitglieder
     }
     verteilt = verteilung.verteilen(lage, bedarfe, einkommen_je_person, posten)
@@ -94,12 +146,12 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
     personen = []
     for m in lage.mitglieder:
         b, v, e = bedarfe[m.name], verteilt[m.name], einkommen_je_person[m.name]
-        zuschlag = _sofortzuschlag(rs, b.stufe, v, b, m.name, posten)
+        zuschlag = _sofortzuschlag(rs, lage, m, b, v, bedarfe, einkommen_je_person, posten)
         abzug = minderungen[m.name] + aufrechnungen[m.name]
         auszahlung = max(v.anspruch - abzug, NULL) + zuschlag
         personen.append(PersonErgebnis(
             name=m.name, regelbedarfsstufe=b.stufe, regelbedarf=b.regelbedarf, mehrbedarfe=b.mehrbedarfe,
-            unterkunft=b.unterkunft, bedarf=b.bedarf, in_bg=v.in_bg, einkommen_bereinigt=e.bereinigt,
+            unterkunft=b.unterkunft, bedarf=b.bedarf, in_bg=v.in_bg, einkommen_bereinigt=e.bereinigt + v.kindergeldueberhang,
             erwerbstaetigenfreibetrag=e.erwerbstaetigenfreibetrag, einkommen=v.einkommen, anspruch=v.anspruch,
             anspruch_lebensunterhalt=v.anspruch_lebensunterhalt, anspruch_unterkunft=v.anspruch_unterkunft,
             minderung=minderungen[m.name], aufrechnung=aufrechnungen[m.name], sofortzuschlag=zuschlag,

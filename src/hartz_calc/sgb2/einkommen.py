@@ -438,6 +438,29 @@ def _erwerb_sammeln(m: Mitglied, lage: Monatslage, z: _Zeilen, ehrenamt: Decimal
     return erwerb
 
 
+def mit_minderjaehrigem_kind(m: Mitglied, lage: Monatslage, kind_im_haushalt: bool) -> bool:
+    """§ 11b Abs. 3 S. 3 SGB II (§ 30 S. 3 a.F.): the higher upper limit applies to an Erwerbstätiger who
+    lives with a minor child in the Bedarfsgemeinschaft *or has* a minor child (also one living elsewhere,
+    field ``minderjaehriges_kind_ausserhalb``; reference E6). Met on one day = the whole month (FW 11.158(3))."""
+    if m.rolle != "kind" and kind_im_haushalt:
+        return True
+    angabe = m.person.minderjaehriges_kind_ausserhalb
+    if angabe is None:
+        a = m.person.absetzungen
+        if (a is not None and a.unterhaltszahlungen > 0 and rs_hat_obergrenze(lage.rs)
+                and any(isinstance(e, Erwerbseinkommen) for e in m.person.einkommen)):
+            lage.hinweise.append(
+                f"{m.name} zahlt Unterhalt: hat die Person ein minderjähriges Kind außerhalb des Haushalts? Dann gilt "
+                "beim Erwerbstätigenfreibetrag die höhere Obergrenze (§ 11b Abs. 3 S. 3 SGB II) – in der Datei "
+                "minderjaehriges_kind_ausserhalb: true angeben (ohne Angabe: nein).")
+        return False
+    return angabe
+
+
+def rs_hat_obergrenze(rs: Rechtsstand) -> bool:
+    return rs.gilt("einkommen.freibetrag_obergrenze_mit_kind")
+
+
 def bereinigen(m: Mitglied, lage: Monatslage, kindergeld: Decimal, hat_minderjaehriges_kind: bool,
                posten: list[Posten]) -> EinkommenPerson:
     rs = lage.rs

@@ -101,6 +101,16 @@ def _stufe_2005(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnun
     return _stufe_2006(m, lage, abschnitt)
 
 
+def u25_ohne_zusicherung(m: Mitglied, abschnitt: Abschnitt, rs: Rechtsstand):
+    """The rule entry of § 20 Abs. 3 (§ 20 Abs. 2a a.F.) when it lowers this person's Stufe in this part of
+    the month (field umzug_ohne_zusicherung, before the 25th birthday), else None."""
+    if not m.person.umzug_ohne_zusicherung or not rs.gilt("u25_umzug.regelbedarf"):
+        return None
+    if m.alter_in(abschnitt) >= int(rs.wert("u25_umzug.altersgrenze")):
+        return None
+    return rs.eintrag("u25_umzug.regelbedarf")
+
+
 def _betrag(stufe: int, rs: Rechtsstand) -> tuple[Decimal, str, object]:
     if rs.region == "ost" and rs.gilt("regelbedarf_ost"):
         eintrag = rs.eintrag("regelbedarf_ost")
@@ -136,10 +146,14 @@ def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedar
     teile: list[tuple[Abschnitt, int, Decimal]] = []
     gruppen: list[list] = []  # [tage, zuordnung, monatsbetrag, eintrag]
     for abschnitt in lage.abschnitte:
-        if m.person.regelbedarfsstufe is not None:
+        u25 = u25_ohne_zusicherung(m, abschnitt, rs)
+        if u25 is not None:
+            zuordnung = Zuordnung(3, u25.norm, "unter 25 ohne Zusicherung des kommunalen Trägers umgezogen: "
+                                               "bis zum 25. Geburtstag Regelbedarf der Stufe 3")
+        elif m.person.regelbedarfsstufe is not None:
             stufe = m.person.regelbedarfsstufe
-            zuordnung = Zuordnung(stufe, "§ 20 Abs. 3 SGB II" if stufe == 3 else "§ 20 SGB II",
-                                  "Stufe laut Haushaltsdatei (z. B. § 20 Abs. 3: U25 ohne Zusicherung ausgezogen)")
+            zuordnung = Zuordnung(stufe, "§ 20 SGB II a.F." if rs.gilt("regelbedarf_anteil") else "§ 20 SGB II",
+                                  "Stufe laut Haushaltsdatei")
         else:
             zuordnung = fassung(m, lage, abschnitt)
         monatsbetrag, _, eintrag = _betrag(zuordnung.stufe, rs)

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from .bedarfsgemeinschaft import Monatslage
-from ..geld import CENT, NULL, euro_text, runden, zahl_text
+from .bedarfsgemeinschaft import Mitglied, Monatslage
+from ..geld import CENT, NULL, anteilig, euro_text, runden, zahl_text
 from ..modell.ergebnis import Posten
 from ..modell.haushalt import monate_zwischen
 
@@ -145,3 +145,27 @@ def kopfteile_bilden(gesamt: Decimal, anzahl: int, lage: Monatslage) -> dict[str
     rest_cent = int((gesamt - grund * anzahl) / CENT)
     reihenfolge = sorted(lage.mitglieder, key=lambda m: (_ROLLENFOLGE[m.rolle], m.name))
     return {m.name: grund + (CENT if i < rest_cent else NULL) for i, m in enumerate(reihenfolge)}
+
+
+def u25_ohne_zusicherung(lage: Monatslage, m: Mitglied, kopfteil_monat: Decimal, kopfteil: Decimal,
+                         posten: list[Posten]) -> Decimal:
+    """§ 22 Abs. 5 SGB II (§ 22 Abs. 2a a.F. from 2006-04): a person who moved out before the 25th
+    birthday without the Zusicherung of the kommunaler Träger has no Bedarf for Unterkunft und Heizung
+    until that birthday (field umzug_ohne_zusicherung). A birthday inside the month: the days from the
+    birthday keep their share (§ 41 Abs. 1). Returns the Kopfteil that remains."""
+    rs = lage.rs
+    if not m.person.umzug_ohne_zusicherung or not rs.gilt("u25_umzug.unterkunft") or kopfteil <= 0:
+        return kopfteil
+    grenze = int(rs.wert("u25_umzug.altersgrenze"))
+    tage = sum(a.tage for a in lage.abschnitte if m.alter_in(a) < grenze)
+    if tage == 0:
+        return kopfteil
+    eintrag = rs.eintrag("u25_umzug.unterkunft")
+    abzug = kopfteil if tage == lage.leistungstage else min(anteilig(kopfteil_monat, tage), kopfteil)
+    posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.u25_ohne_zusicherung",
+                         bezeichnung="Unterkunft und Heizung nicht anerkannt: Umzug unter 25 ohne Zusicherung",
+                         betrag=-abzug, norm=eintrag.norm, rechtsstand=eintrag.ab,
+                         erlaeuterung=f"bis zur Vollendung des {grenze}. Lebensjahres nur mit vorheriger Zusicherung "
+                                      "des kommunalen Trägers" + ("" if tage == lage.leistungstage
+                                                                  else f"; {tage}/30 Tage vor dem Geburtstag")))
+    return kopfteil - abzug

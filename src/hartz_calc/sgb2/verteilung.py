@@ -50,7 +50,9 @@ class Verteilung:
     anspruch: Decimal
     anspruch_lebensunterhalt: Decimal
     anspruch_unterkunft: Decimal
-    eigenes_einkommen_ohne_kindergeld_deckt: bool  # for § 72 (Sofortzuschlag)
+    eigenes_einkommen_ohne_kindergeld_deckt: bool
+    kindergeldueberhang: Decimal = Decimal(0)  # Überhang received as own income (after the Pauschale): part of
+    # the parent's einkommen_bereinigt (result contract)
 
 
 def _anteile_verteilen(gesamt: Decimal, gewichte: dict[str, Decimal], reihenfolge: list[str]) -> dict[str, Decimal]:
@@ -132,6 +134,9 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
                              bezeichnung="Kindergeld-Überhang als Einkommen", betrag=ueberhang,
                              norm="§ 11 Abs. 1 S. 5 SGB II", rechtsstand=rs.stand))
         pool += ueberhang
+        ueberhang_an = {empfaenger.name: ueberhang}
+    else:
+        ueberhang_an = {}
     gesamt_rest = sum(restbedarf.values(), NULL)
     if pool >= gesamt_rest and gesamt_rest > 0 or (gesamt_rest == 0 and pool > 0):
         anteile = dict(restbedarf)
@@ -172,5 +177,6 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
                                  betrag=anspruch, norm=reihenfolge_eintrag.norm, rechtsstand=reihenfolge_eintrag.ab,
                                  erlaeuterung=f"Einkommen {euro_text(angerechnet)}: Lebensunterhalt {euro_text(lu)}, "
                                               f"Unterkunft {euro_text(kdu)}"))
-        ergebnis[m.name] = Verteilung(True, angerechnet, anspruch, lu, kdu, ohne_kg_gedeckt[m.name])
+        ergebnis[m.name] = Verteilung(True, angerechnet, anspruch, lu, kdu, ohne_kg_gedeckt[m.name],
+                                      ueberhang_an.get(m.name, NULL))
     return ergebnis
