@@ -34,7 +34,8 @@ from conftest import SHARED_EXAMPLES
 from helfer import vergleiche
 
 FAELLE = Path(__file__).resolve().parent / "faelle"
-ERLAUBTE_SCHLUESSEL = {"quelle", "beschreibung", "haushalt", "erwartet", "fehler"}
+ERLAUBTE_SCHLUESSEL = {"quelle", "beschreibung", "haushalt", "erwartet", "fehler", "erwartet_kinderzuschlag",
+                       "erwartet_vorrang"}
 
 
 class FallFehler(ValueError):
@@ -108,7 +109,26 @@ def fall_pruefen(pfad: Path) -> None:
             abweichungen += _hinweise_pruefen(monat, monate[monat["monat"]], f"monate[{monat['monat']}].")
             abweichungen += vergleiche(monat, monate[monat["monat"]], f"monate[{monat['monat']}]")
     abweichungen += vergleiche(erwartet, ergebnis)
+    abweichungen += _andere_gesetze_pruefen(daten, haushalt)
     assert not abweichungen, f"{pfad.name} ({daten['quelle']}):\n  " + "\n  ".join(abweichungen)
+
+
+def _andere_gesetze_pruefen(daten: dict[str, Any], haushalt: Any) -> list[str]:
+    """``erwartet_kinderzuschlag``: a subset of the Kinderzuschlag of the month (§ 6a BKGG, before the need
+    test); ``erwartet_vorrang``: a subset of ``hartz-calc vorrang --format json``."""
+    abweichungen: list[str] = []
+    if "erwartet_kinderzuschlag" in daten:
+        from hartz_calc.ausgabe.json_ausgabe import _dumps
+        from hartz_calc.ausgabe.vorrang import kinderzuschlag_dict
+        from hartz_calc.bkgg import berechne_kinderzuschlag
+
+        kiz = berechne_kinderzuschlag(haushalt, haushalt.monat, api.calculate(haushalt))
+        ist = json.loads(_dumps(kinderzuschlag_dict(kiz, mit_posten=False), None), parse_float=Decimal)
+        abweichungen += vergleiche(dict(daten["erwartet_kinderzuschlag"]), ist, "kinderzuschlag")
+    if "erwartet_vorrang" in daten:
+        ist = json.loads(api.vorrang_to_json(api.vorrang(haushalt), with_items=False), parse_float=Decimal)
+        abweichungen += vergleiche(dict(daten["erwartet_vorrang"]), ist, "vorrang")
+    return abweichungen
 
 
 def _alle_faelle() -> list[Path]:

@@ -35,6 +35,9 @@ Abschnitt = Literal[
     "aufrechnung",
     "zuschlag",
     "auszahlung",
+    "kinderzuschlag",
+    "wohngeld",
+    "vorrang",
 ]
 
 

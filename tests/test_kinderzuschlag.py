@@ -1,0 +1,124 @@
+"""Kinderzuschlag (§ 6a BKGG) by date: the rules of each period from worked examples, and properties.
+
+The golden cases in tests/faelle/kinderzuschlag/ carry the full worked examples (2008, 2017, 2020, 2023,
+2025); here the period switches and the invariants."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given, strategies as st
+
+from hartz_calc import api
+from hartz_calc.bkgg import berechne_kinderzuschlag
+
+from strategien import haushalte
+
+
+def _kiz(daten: dict):
+    haushalt = api.household_from_dict(daten)
+    return berechne_kinderzuschlag(haushalt, haushalt.monat, api.calculate(haushalt))
+
+
+def _familie(monat: str, brutto: int, netto: int, kind_einkommen: list | None = None, alter_kind: int = 8) -> dict:
+    return {
+        "monat": monat,
+        "personen": [
+            {"name": "Vera", "rolle": "antragsteller", "alter": 35,
+             "einkommen": [{"art": "erwerbstaetigkeit", "brutto": brutto, "netto": netto}]},
+            {"name": "Udo", "rolle": "partner", "alter": 36},
+            {"name": "Tim", "rolle": "kind", "alter": alter_kind, "einkommen": kind_einkommen or []},
+        ],
+        "unterkunft": {"kaltmiete": 500, "nebenkosten": 100, "heizkosten": 60},
+    }
+
+
+def test_mindesteinkommen_vor_oktober_2008_ist_die_bemessungsgrenze():
+    """§ 6a Abs. 1 Nr. 2 BKGG a.F. (K11): before 10/2008 the parents' income (without Wohngeld) must reach their
+    own need. 2008-09, couple + 1 child of 8: Bemessungsgrenze 2 × 316 € + 4.812 / (4.812 + 972) = 83,20 %
+    (6. Existenzminimumbericht 2008) × 660 € = 549,12 € → 1.181,12 €. Einkommen 900 − 100 − 20 % × 700 −
+    10 % × 300 (brutto 800 .. 1.100) = 630 € < 1.181,12 € → no Kinderzuschlag; from 10/2008 the 900 € gross limit is reached (brutto 1.100)."""
+    vorher = _kiz(_familie("2008-09", 1100, 900))
+    assert vorher.bemessungsgrenze == Decimal("1181.12")
+    assert vorher.einkommen_eltern == Decimal("630.00")
+    assert vorher.betrag == 0 and "Mindesteinkommen nicht erreicht" in vorher.gruende[0]
+    nachher = _kiz(_familie("2008-10", 1100, 900))
+    assert nachher.betrag == Decimal("140.00")  # 630 € < Bemessungsgrenze: no reduction (K12, K1)
+
+
+def test_kindeseinkommen_bis_juni_2019_voll_danach_45_prozent():
+    """§ 6a Abs. 3 BKGG (K20, K21): Unterhalt of 150 € reduces the child's Kinderzuschlag by 150 € (170 → 20 €) in
+    06/2019 and by 45 % = 67,50 € (185 − 67,50 = 117,50 → 118 €, § 11 Abs. 2 BKGG) in 07/2019."""
+    unterhalt = [{"art": "unterhalt", "betrag": 150}]
+    assert _kiz(_familie("2019-06", 1600, 1200, unterhalt)).betrag == Decimal("20.00")
+    assert _kiz(_familie("2019-07", 1600, 1200, unterhalt)).betrag == Decimal("118.00")
+
+
+def test_zehn_euro_schritte_enden_juni_2019():
+    """K16/K17: 06/2019 reduces 5 € per full 10 € of excess Erwerbseinkommen; 07/2019 50 % of the exact excess.
+    Couple + child of 8, rent 660 €: Bemessungsgrenze 2019 = 2 × 382 € + 5.904 / 7.116 = 82,97 % × 660 € = 547,60 €
+    → 1.311,60 €; Einkommen 1.900 − 100 − 180 − 50 = 1.570 €, 258,40 € above: 06/2019 25 × 5 € = 125 € → 45 €;
+    07/2019 (Höchstbetrag 185 €, 12. Bericht 2019 unchanged) 50 % = 129,20 € → 55,80 → 56 €."""
+    juni = _kiz(_familie("2019-06", 2700, 1900))
+    assert juni.bemessungsgrenze == Decimal("1311.60")
+    assert juni.einkommen_eltern == Decimal("1570.00")
+    # Höchsteinkommensgrenze 1.311,60 + 170 = 1.481,60 € < 1.570 € -> none at all in 06/2019
+    assert juni.betrag == 0 and "Höchsteinkommensgrenze" in juni.gruende[0]
+    juli = _kiz(_familie("2019-07", 2700, 1900))
+    # Höchsteinkommensgrenze still in force until 12/2019 (K13): 1.311,60 + 185 = 1.496,60 € < 1.570 € -> none
+    assert juli.betrag == 0
+    januar = _kiz(_familie("2020-01", 2700, 1900))
+    # 2020: 2 × 389 € + 83,20 % (12. Bericht 2020, frozen) × 660 € = 549,12 € -> 1.327,12 €; 1.570 − 1.327,12 =
+    # 242,88 € × 45 % = 109,30 €; 185 − 109,30 = 75,70 -> 76 € (no upper limit any more)
+    assert januar.bemessungsgrenze == Decimal("1327.12")
+    assert januar.betrag == Decimal("76.00")
+
+
+def test_anderes_einkommen_der_eltern_mindert_voll():
+    """§ 6a Abs. 6 S. 4 BKGG (K19): other income above the Bemessungsgrenze reduces in full. 2024-05, couple + child
+    of 8, Arbeitslosengeld 1.500 € (no Erwerbseinkommen): Einkommen 1.500 − 30 € Versicherungspauschale = 1.470 €;
+    Bemessungsgrenze 2 × 506 € + 83,20 % × 660 € = 549,12 € → 1.561,12 € > 1.470 € → full 292 €."""
+    daten = _familie("2024-05", 0, 0)
+    daten["personen"][0]["einkommen"] = [{"art": "arbeitslosengeld", "betrag": 1500}]
+    k = _kiz(daten)
+    assert k.bemessungsgrenze == Decimal("1561.12")
+    assert k.einkommen_eltern == Decimal("1470.00")
+    assert k.betrag == Decimal("292.00")
+    daten["personen"][0]["einkommen"] = [{"art": "arbeitslosengeld", "betrag": 1700}]
+    # 1.670 − 1.561,12 = 108,88 € in full: 292 − 108,88 = 183,12 -> 183 €
+    assert _kiz(daten).betrag == Decimal("183.00")
+
+
+def test_kein_kindergeld_kein_kinderzuschlag():
+    daten = _familie("2024-05", 2000, 1500)
+    daten["personen"][2]["kindergeld"] = False
+    k = _kiz(daten)
+    assert k.betrag == 0 and k.kinder == ()
+
+
+@given(haushalte(von="2005-01", bis="2026-12", max_kinder=3), st.integers(0, 3000))
+def test_mehr_einkommen_der_eltern_erhoeht_den_kinderzuschlag_nie(daten, mehr):
+    """More gross and net earnings of the antragsteller never raise the Kinderzuschlag (§ 6a Abs. 6 BKGG) - except
+    where the Mindesteinkommen is reached only by the extra income, which is the point of that rule; the property
+    compares households that both reach it or both miss it."""
+    reicher = copy.deepcopy(daten)
+    reicher["personen"][0].setdefault("einkommen", []).append(
+        {"art": "erwerbstaetigkeit", "brutto": Decimal(mehr), "netto": Decimal(mehr)})
+    arm, reich = _kiz(daten), _kiz(reicher)
+    mindest = lambda k: any("Mindesteinkommen nicht erreicht" in g for g in k.gruende)  # noqa: E731
+    if mindest(arm) == mindest(reich):
+        assert reich.betrag <= arm.betrag
+
+
+@given(haushalte(von="2005-01", bis="2026-12", max_kinder=3))
+def test_kinderzuschlag_hoechstens_hoechstbetrag_je_kind_und_summe_stimmt(daten):
+    haushalt = api.household_from_dict(daten)
+    k = berechne_kinderzuschlag(haushalt, haushalt.monat, api.calculate(haushalt))
+    hoechst = api.rules_for(haushalt.monat).wert("kinderzuschlag.hoechstbetrag")
+    assert 0 <= k.betrag <= hoechst * len(k.kinder)
+    assert k.betrag == k.betrag.to_integral_value()  # whole euros, § 11 Abs. 2 BKGG
+    if k.je_kind:
+        assert sum(k.je_kind.values()) == k.betrag
+    assert dt.date(2005, 1, 1) <= k.monat
