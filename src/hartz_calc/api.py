@@ -108,7 +108,9 @@ def result_schema() -> dict[str, Any]:
     """JSON Schema of the ``--format json`` result: one month (``monat``) or a zeitraum (``monate``)."""
     from pydantic import TypeAdapter
 
-    schema = TypeAdapter(Ergebnis | ZeitraumErgebnis).json_schema(mode="serialization")
+    from .modell.ergebnis_schema import ergebnis_typ
+
+    schema = TypeAdapter(ergebnis_typ()).json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "hartz-calc result, format 1"
     return schema

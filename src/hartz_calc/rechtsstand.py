@@ -1,6 +1,8 @@
 """Dated rule data: loads ``data/regelsaetze.toml`` and answers "which rules are in force in month M".
 
-The file is validated once per process (pydantic) and kept in memory. A month outside the range the
+An installed package reads the rules validated at build time (``_regeln_vorab``, written by the hatch
+build hook, see :mod:`hartz_calc.regeldaten`); a source checkout, or a TOML changed since the build,
+parses and validates the file once per process (pydantic). A month outside the range the
 data covers is refused (:class:`MonatNichtAbgedeckt`), never filled in with the last known value.
 """
 
@@ -8,33 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-Einheit = Literal[
-    "euro",
-    "prozent",
-    "euro_je_stufe",
-    "prozent_je_stufe",
-    "euro_je_kind",
-    "monate",
-    "jahre",
-    "tage",
-    "faktor",
-    "stufen",
-    "regime",
-    "tabelle",
-]
+def __getattr__(name: str) -> Any:
+    if name == "DatenFehler":  # defined where the rule file is validated (not needed on a run's path)
+        from .regeldaten import DatenFehler
 
-_LISTENLAENGE = {"euro_je_stufe": 6, "prozent_je_stufe": 6, "euro_je_kind": 4}
+        return DatenFehler
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class RegelFehlt(LookupError):
@@ -49,92 +38,6 @@ class RegelNichtVeroeffentlicht(MonatNichtAbgedeckt):
     """The month is covered, but one figure it needs is not officially published yet (an entry with
     ``offen = true``). Reported like a month outside the data (exit code 2), naming the figure and how to
     supply it with a rules file (``--regeln``)."""
-
-
-class _EintragDaten(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    ab: dt.date
-    wert: Any = None
-    quelle: str = Field(min_length=3)
-    norm: str | None = None
-    verkuendet: dt.date | None = None
-    vorlaeufig: bool = False
-    entfaellt: bool = False
-    offen: bool = False  # the figure is due from this date but not published: months needing it are refused
-
-    @model_validator(mode="after")
-    def _wert_oder_entfaellt(self) -> "_EintragDaten":
-        if self.entfaellt and self.offen:
-            raise ValueError("an entry cannot be both entfaellt and offen")
-        if (self.entfaellt or self.offen) and self.wert is not None:
-            raise ValueError("an entry with entfaellt = true or offen = true has no wert")
-        if not (self.entfaellt or self.offen) and self.wert is None:
-            raise ValueError("wert is missing (or set entfaellt = true / offen = true)")
-        if self.ab.day != 1:
-            raise ValueError(f"ab {self.ab} is not the first day of a month")
-        return self
-
-
-class _ParameterDaten(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    norm: str = Field(min_length=3)
-    einheit: Einheit
-    bezeichnung: str = ""  # German name used in messages (e.g. "Regelbedarf (Regelbedarfsstufen 1-6)")
-    werte: list[_EintragDaten] = Field(min_length=1)
-
-    @field_validator("werte")
-    @classmethod
-    def _aufsteigend(cls, werte: list[_EintragDaten]) -> list[_EintragDaten]:
-        for vorher, nachher in zip(werte, werte[1:]):
-            if nachher.ab <= vorher.ab:
-                raise ValueError(f"dates not strictly increasing: {vorher.ab} then {nachher.ab}")
-        return werte
-
-    @model_validator(mode="after")
-    def _form(self) -> "_ParameterDaten":
-        laenge = _LISTENLAENGE.get(self.einheit)
-        for eintrag in self.werte:
-            if eintrag.entfaellt or eintrag.offen:
-                continue
-            wert = eintrag.wert
-            if laenge is not None:
-                if not isinstance(wert, list) or len(wert) != laenge:
-                    raise ValueError(f"entry {eintrag.ab}: {self.einheit} needs a list of {laenge} numbers")
-                if any(not isinstance(w, (int, Decimal)) or isinstance(w, bool) or w < 0 for w in wert):
-                    raise ValueError(f"entry {eintrag.ab}: amounts must be non-negative numbers")
-            elif self.einheit in ("euro", "prozent", "faktor", "monate", "tage"):
-                if not isinstance(wert, (int, Decimal)) or isinstance(wert, bool) or wert < 0:
-                    raise ValueError(f"entry {eintrag.ab}: {self.einheit} needs one non-negative number")
-            elif self.einheit == "regime" and not isinstance(wert, str):
-                raise ValueError(f"entry {eintrag.ab}: regime needs a name")
-            elif self.einheit == "stufen":
-                if not isinstance(wert, list) or not all(isinstance(s, dict) for s in wert):
-                    raise ValueError(f"entry {eintrag.ab}: stufen needs a list of brackets")
-        return self
-
-
-class _MetaDaten(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    format: Literal[1]
-    gueltig_ab: dt.date
-    gueltig_bis: dt.date
-    hinweis: str = ""
-
-
-def _zahlen(wert: Any) -> Any:
-    """Turn TOML ints into Decimal (floats are Decimal already) and lists into tuples."""
-    if isinstance(wert, bool) or isinstance(wert, (str, dt.date)):
-        return wert
-    if isinstance(wert, int):
-        return Decimal(wert)
-    if isinstance(wert, list):
-        return tuple(_zahlen(w) for w in wert)
-    if isinstance(wert, dict):
-        return {k: _zahlen(v) for k, v in wert.items()}
-    return wert
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,63 +73,46 @@ class Parameter:
         return gefunden
 
 
-class DatenFehler(ValueError):
-    """The rule data file is invalid."""
-
-
-def _parameter_sammeln(tabelle: dict[str, Any], pfad: str, ziel: dict[str, _ParameterDaten]) -> None:
-    for schluessel, inhalt in tabelle.items():
-        name = f"{pfad}.{schluessel}" if pfad else schluessel
-        if name == "meta":
-            continue
-        if not isinstance(inhalt, dict):
-            raise DatenFehler(f"regelsaetze.toml: {name} is neither a parameter nor a group")
-        if "werte" in inhalt:
-            try:
-                ziel[name] = _ParameterDaten.model_validate(inhalt)
-            except ValidationError as fehler:
-                raise DatenFehler(f"regelsaetze.toml: parameter {name}: {_kurz(fehler)}") from None
-        else:
-            _parameter_sammeln(inhalt, name, ziel)
-
-
-def _kurz(fehler: ValidationError) -> str:
-    """One line per problem: 'werte.0.quelle: Field required'."""
-    return "; ".join(
-        f"{'.'.join(str(teil) for teil in e['loc']) or '(parameter)'}: {e['msg']}"
-        for e in fehler.errors(include_url=False, include_input=False)
-    )
+@dataclass(frozen=True, slots=True)
+class Meta:
+    format: int
+    gueltig_ab: dt.date
+    gueltig_bis: dt.date
+    hinweis: str = ""
 
 
 class Regelwerk:
-    """All parameters of the rule file, validated."""
+    """All parameters of the rule file, validated.
+
+    ``Regelwerk(rohdaten)`` validates the data as read from TOML (pydantic, :mod:`hartz_calc.regeldaten`);
+    :meth:`aus_geprueft` builds it from data validated before, e.g. at build time (``_regeln_vorab``).
+    An overlay can merge on the checked form (``regeldaten.pruefen`` gives the same form for a rules file),
+    so only the overlay needs validating at run time."""
 
     def __init__(self, rohdaten: dict[str, Any]):
-        try:
-            self.meta = _MetaDaten.model_validate(rohdaten.get("meta", {}))
-        except ValidationError as fehler:
-            raise DatenFehler(f"regelsaetze.toml: [meta]: {_kurz(fehler)}") from None
-        daten: dict[str, _ParameterDaten] = {}
-        _parameter_sammeln(rohdaten, "", daten)
+        from .regeldaten import pruefen
+
+        self._aufbauen(pruefen(rohdaten))
+
+    @classmethod
+    def aus_geprueft(cls, geprueft: dict[str, Any]) -> "Regelwerk":
+        werk = cls.__new__(cls)
+        werk._aufbauen(geprueft)
+        return werk
+
+    def _aufbauen(self, geprueft: dict[str, Any]) -> None:
+        self.meta = Meta(**geprueft["meta"])
         self.parameter: dict[str, Parameter] = {}
-        for name, p in daten.items():
+        for name, p in geprueft["parameter"].items():
             eintraege = tuple(
                 None
-                if e.entfaellt
-                else Eintrag(
-                    name=name,
-                    ab=e.ab,
-                    wert=_zahlen(e.wert),
-                    norm=e.norm or p.norm,
-                    quelle=e.quelle,
-                    vorlaeufig=e.vorlaeufig,
-                    verkuendet=e.verkuendet,
-                    offen=e.offen,
-                )
-                for e in p.werte
+                if e["entfaellt"]
+                else Eintrag(name=name, ab=e["ab"], wert=e["wert"], norm=e["norm"] or p["norm"], quelle=e["quelle"],
+                             vorlaeufig=e["vorlaeufig"], verkuendet=e["verkuendet"], offen=e["offen"])
+                for e in p["werte"]
             )
-            self.parameter[name] = Parameter(name, p.norm, p.einheit, eintraege, tuple(e.ab for e in p.werte),
-                                             p.bezeichnung)
+            self.parameter[name] = Parameter(name, p["norm"], p["einheit"], eintraege,
+                                             tuple(e["ab"] for e in p["werte"]), p["bezeichnung"])
         self.quellen: tuple[str, ...] = ()  # rules files merged on top of the shipped table (in order)
 
     def aenderungsdaten(self) -> list[dt.date]:
@@ -374,7 +260,7 @@ class Postenliste(list):
         neu = self._protokoll.abholen()
         if neu:
             zusatz = herkunft_text(neu)
-            posten = replace(posten, erlaeuterung=f"{posten.erlaeuterung} – {zusatz}" if posten.erlaeuterung else zusatz)
+            posten = posten.ersetzt(erlaeuterung=f"{posten.erlaeuterung} – {zusatz}" if posten.erlaeuterung else zusatz)
         super().append(posten)
 
 
@@ -401,14 +287,35 @@ def herkunft_hinweis(protokoll: _Protokoll) -> str | None:
 
 
 def _lade_text() -> bytes:
-    return resources.files("hartz_calc").joinpath("data/regelsaetze.toml").read_bytes()
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "data", "regelsaetze.toml"), "rb") as datei:
+            return datei.read()
+    except OSError:  # pragma: no cover - e.g. a zip import
+        from importlib import resources
+
+        return resources.files("hartz_calc").joinpath("data/regelsaetze.toml").read_bytes()
+
+
+def _vorab() -> Any:
+    """The rules validated at build time, or None (a source checkout: no build step ran)."""
+    try:
+        from . import _regeln_vorab  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _regeln_vorab
 
 
 @lru_cache(maxsize=1)
 def regelwerk() -> Regelwerk:
-    """The shipped rule data, loaded and validated once per process."""
-    rohdaten = tomllib.loads(_lade_text().decode("utf-8"), parse_float=Decimal)
-    return Regelwerk(rohdaten)
+    """The shipped rule data: validated at build time, or here once per process when the TOML differs
+    from the one the package was built with (or there was no build)."""
+    text = _lade_text()
+    vorab = _vorab()
+    if vorab is not None and vorab.QUELLE == text:
+        return Regelwerk.aus_geprueft(vorab.GEPRUEFT)
+    from .regeldaten import geprueft_aus_text
+
+    return Regelwerk.aus_geprueft(geprueft_aus_text(text))
 
 
 def rechtsstand(monat: dt.date, region: str = "west") -> Rechtsstand:

@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from .ergebnis import Betrag
-from .ergebnis import Monat as MonatAusgabe
+from .typen import Betrag
+from .typen import Monat as MonatAusgabe
 from .haushalt import Geld, Monat, Streng
 
 MEHRBEDARF_ARTEN = Literal["schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",

@@ -1,29 +1,38 @@
 """The result of one benefit month: per-person amounts of the result contract plus the line items
-(Posten) that explain them. Renderers (rich, JSON, CSV, Markdown) only format these objects."""
+(Posten) that explain them. Renderers (rich, JSON, CSV, Markdown) only format these objects.
+
+No pydantic here: the calculation builds these objects on every run. Their annotations are strings
+(``from __future__ import annotations``) that name ``Betrag``, ``Monat`` and ``Field``; those names
+exist only when the JSON Schema is built (:func:`hartz_calc.modell.ergebnis_schema.ergebnis_typ`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, Literal
+from string import Formatter
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, PlainSerializer, WithJsonSchema
+from ..geld import NULL, euro_text, zahl_text
 
-from ..geld import NULL
+if TYPE_CHECKING:
+    from typing import Annotated
 
-Betrag = Annotated[
-    Decimal,
-    PlainSerializer(lambda d: float(d), return_type=float, when_used="json"),  # float-ok: pydantic's own JSON view
-    WithJsonSchema({"type": "number", "description": "Euro, zwei Nachkommastellen"}),  # no float-based multipleOf
-]
-"""Euros, two decimals (JSON: a number)."""
+    from pydantic import Field
 
-Monat = Annotated[
-    dt.date,
-    PlainSerializer(lambda d: f"{d:%Y-%m}", return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}),
-]
+    from .typen import Betrag, Monat
+
+
+def __getattr__(name: str) -> Any:
+    """``Betrag`` and ``Monat`` (the pydantic annotations of the result schema) moved to ``modell.typen``;
+    imported from here they still work, without making every run import pydantic."""
+    if name in ("Betrag", "Monat"):
+        from . import typen
+
+        return getattr(typen, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 Abschnitt = Literal[
     "bedarf",
@@ -41,23 +50,100 @@ Abschnitt = Literal[
 ]
 
 
-# Every result class is a plain frozen dataclass: the engine builds them from checked values, so they are
+class _Vorlagen(Formatter):
+    """``{:€}`` formats an amount as 1.234,56 €, ``{:%}`` a percentage or factor as 2,3 (German, no
+    trailing zeros); everything else as ``str.format``."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "€":
+            return euro_text(value)
+        if format_spec == "%":
+            return zahl_text(value)
+        return format(value, format_spec)
+
+
+_VORLAGEN = _Vorlagen()
+
+
+# Every result class is a plain frozen dataclass (Posten a plain class): the engine builds them from checked values, so they are
 # not validated again (that cost was a large part of a batch run); pydantic publishes their JSON Schema
 # (`hartz-calc schema --ergebnis`) from these annotations. Docstrings become schema descriptions.
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Posten:
-    """One line of the Berechnungsbogen: who, what, how much, on which legal basis, from which rule set."""
+    """One line of the Berechnungsbogen: who, what, how much, on which legal basis, from which rule set.
 
-    person: Annotated[str | None, Field(description="name of the person; None = the whole household")] = None
+    The German explanation is for people and is only formatted when a renderer reads ``erlaeuterung``:
+    give ``vorlage`` (a ``str.format`` template; ``{:€}`` = amount in euros, ``{:%}`` = percentage or
+    factor) and ``werte`` instead of a finished text, and a batch that does not print line items does
+    not pay for the text. ``erlaeuterung="..."`` (a finished text) works as before. Treated as
+    immutable (like the frozen dataclass it was); equal when all fields and the text are equal."""
+
+    __slots__ = ("person", "abschnitt", "art", "bezeichnung", "betrag", "norm", "rechtsstand", "_text", "_werte")
+
+    # the published fields (the JSON Schema of the result is built from these annotations)
+    person: Annotated[str | None, Field(description="name of the person; None = the whole household")]
     abschnitt: Abschnitt
     art: Annotated[str, Field(description="machine key, e.g. regelbedarf, mehrbedarf.alleinerziehend")]
     bezeichnung: Annotated[str, Field(description="German label")]
     betrag: Betrag
     norm: Annotated[str, Field(description="legal basis (§, Abs., Satz)")]
     rechtsstand: Annotated[dt.date, Field(description="date from which the rule used is in force")]
-    erlaeuterung: Annotated[str, Field(description="how the amount was computed, in German")] = ""
+    erlaeuterung: Annotated[str, Field(description="how the amount was computed, in German")]
+
+    _VORGABEN = {"person": None, "erlaeuterung": ""}  # defaults of the published fields
+
+    def __init__(self, *, person: str | None = None, abschnitt: str, art: str, bezeichnung: str, betrag: Decimal,
+                 norm: str, rechtsstand: dt.date, erlaeuterung: str = "", vorlage: str | None = None,
+                 werte: tuple = ()) -> None:
+        self.person = person
+        self.abschnitt = abschnitt
+        self.art = art
+        self.bezeichnung = bezeichnung
+        self.betrag = betrag
+        self.norm = norm
+        self.rechtsstand = rechtsstand
+        if vorlage is None:
+            self._text = erlaeuterung
+            self._werte = None
+        else:
+            self._text = vorlage
+            self._werte = werte
+
+    @property
+    def erlaeuterung(self) -> str:
+        if self._werte is not None:  # format once, on first use
+            self._text = _VORLAGEN.format(self._text, *self._werte)
+            self._werte = None
+        return self._text
+
+    def ersetzt(self, **felder: Any) -> "Posten":
+        """A copy with some fields replaced (what ``dataclasses.replace`` did for the dataclass)."""
+        namen = ("person", "abschnitt", "art", "bezeichnung", "betrag", "norm", "rechtsstand")
+        werte = {n: getattr(self, n) for n in namen}
+        if "erlaeuterung" not in felder and "vorlage" not in felder:
+            if self._werte is None:
+                werte["erlaeuterung"] = self._text
+            else:
+                werte["vorlage"], werte["werte"] = self._text, self._werte
+        werte.update(felder)
+        return Posten(**werte)
+
+    def _felder(self) -> tuple:
+        return (self.person, self.abschnitt, self.art, self.bezeichnung, self.betrag, self.norm, self.rechtsstand,
+                self.erlaeuterung)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._felder() == other._felder()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._felder())
+
+    def __repr__(self) -> str:
+        namen = ("person", "abschnitt", "art", "bezeichnung", "betrag", "norm", "rechtsstand", "erlaeuterung")
+        return "Posten(" + ", ".join(f"{n}={w!r}" for n, w in zip(namen, self._felder())) + ")"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

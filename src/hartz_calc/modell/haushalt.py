@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from .zeit import alter_am, lebensalter, monate_zwischen, monatsende, naechster_monat  # noqa: F401 - re-exported
+
 MINDESTABSTAND_ELTERN_KIND_JAHRE = 12
 """Plausibility check, not a legal rule: a kind must be at least this many years younger than the
 older of antragsteller and partner (its parent or step-parent)."""
@@ -456,32 +458,3 @@ def _stufe_pruefen(person: "Person", index: int, letzter_monat: dt.date) -> None
         raise FeldFehler(("personen", index, "regelbedarfsstufe"),
                          f"Regelbedarfsstufe 3 gibt es nur bis zur Vollendung des {u25}. Lebensjahres (§ 20 Abs. 2 S. 2 "
                          "Nr. 2, Abs. 3 SGB II); die Person ist älter")
-
-
-def naechster_monat(monat: dt.date) -> dt.date:
-    return dt.date(monat.year + monat.month // 12, monat.month % 12 + 1, 1)
-
-
-def monatsende(monat: dt.date) -> dt.date:
-    return naechster_monat(monat) - dt.timedelta(days=1)
-
-
-def monate_zwischen(von: dt.date, bis: dt.date) -> int:
-    """Whole months from the month of ``von`` to the month of ``bis`` (0 for the same month)."""
-    return (bis.year - von.year) * 12 + bis.month - von.month
-
-
-def lebensalter(person: Person, monat: dt.date) -> int:
-    """Whole years completed at the start of the benefit month (``alter`` as given, else from the
-    geburtsdatum). A year is completed at the end of the day before the birthday (§ 187 Abs. 2 BGB)."""
-    if person.geburtsdatum is None:
-        assert person.alter is not None
-        return person.alter
-    return alter_am(person.geburtsdatum, monat)
-
-
-def alter_am(geburtsdatum: dt.date, tag: dt.date) -> int:
-    jahre = tag.year - geburtsdatum.year
-    if (tag.month, tag.day) < (geburtsdatum.month, geburtsdatum.day):
-        jahre -= 1
-    return max(jahre, 0)

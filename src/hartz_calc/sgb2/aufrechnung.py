@@ -26,9 +26,14 @@ from .bedarfsgemeinschaft import Mitglied, Monatslage
 from ..geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from .minderung import NichtUnterstuetzt
 from ..modell.ergebnis import Posten
-from ..modell.haushalt import Aufrechnung, monate_zwischen
+from ..modell.zeit import monate_zwischen
 from ..rechtsstand import Rechtsstand, Verfahren
 from .verteilung import PersonBedarf, Verteilung
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Aufrechnung
 
 verfahren = Verfahren("regime.aufrechnung")
 

@@ -11,9 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..modell.haushalt import Haushalt, Person, alter_am, lebensalter, monatsende
+from ..modell.zeit import alter_am, lebensalter, monatsende
 from ..rechtsstand import Rechtsstand, Verfahren
 from .schwangerschaft import schwangerschaft_fenster
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Haushalt, Person
 
 TAGE_IM_MONAT = 30
 """§ 41 Abs. 1 S. 2, 3 SGB II: a month counts 30 days (since 2005, unchanged)."""

@@ -25,8 +25,12 @@ from decimal import Decimal
 from .bedarfsgemeinschaft import Mitglied, Monatslage
 from ..geld import NULL, cent, euro_text, zahl_text
 from ..modell.ergebnis import Posten
-from ..modell.haushalt import Erwerbseinkommen, SonstigesEinkommen
 from ..rechtsstand import Eintrag, Rechtsstand, Verfahren
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Erwerbseinkommen, SonstigesEinkommen
 
 _BEZEICHNUNG = {
     "unterhalt": "Unterhalt",
@@ -374,7 +378,7 @@ def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Deci
     gezaehlt = NULL
     ehrenamt = NULL
     for e in m.person.einkommen:
-        if not isinstance(e, SonstigesEinkommen):
+        if e.art == "erwerbstaetigkeit":  # SonstigesEinkommen has every other art
             continue
         bez = _BEZEICHNUNG[e.art]
         if e.art in frei_arten.wert:
@@ -409,7 +413,7 @@ def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Deci
 
 def _erwerb_sammeln(m: Mitglied, lage: Monatslage, z: _Zeilen, ehrenamt: Decimal) -> _Erwerb | None:
     rs = lage.rs
-    eintraege = [e for e in m.person.einkommen if isinstance(e, Erwerbseinkommen)]
+    eintraege = [e for e in m.person.einkommen if e.art == "erwerbstaetigkeit"]
     ferienjob_regel = ferienjob_verfahren.fuer(rs)
     gezaehlt = []
     for e in eintraege:

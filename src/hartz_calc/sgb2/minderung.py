@@ -29,9 +29,13 @@ from decimal import Decimal
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, Mitglied, Monatslage
 from ..geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from ..modell.ergebnis import Posten
-from ..modell.haushalt import Minderung
 from ..rechtsstand import Rechtsstand, Verfahren, rechtsstand
 from .verteilung import PersonBedarf, Verteilung
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Minderung
 
 verfahren = Verfahren("regime.minderung")
 

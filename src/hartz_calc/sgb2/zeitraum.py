@@ -24,7 +24,11 @@ from decimal import Decimal
 
 from .berechnung import berechne_monat
 from ..modell.ergebnis import ZeitraumErgebnis
-from ..modell.haushalt import Haushalt
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Haushalt
 
 
 def berechne_zeitraum(haushalt: Haushalt) -> ZeitraumErgebnis:
