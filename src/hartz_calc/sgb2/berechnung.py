@@ -11,12 +11,7 @@ from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterk
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
 from ..geld import NULL, anteilig, euro_text, runden
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
-<<<<<<< HEAD
-from ..modell.haushalt import Haushalt
 from ..rechtsstand import Postenliste, Rechtsstand, herkunft_hinweis, rechtsstand, regeln_protokollieren
-=======
-from ..rechtsstand import Rechtsstand, rechtsstand
->>>>>>> 884c9bc (Import discipline, part 1: the calculation imports no pydantic (date helpers in modell/zeit.py, input types only for type checking, result annotations resolved only for the schema via mirrored dataclasses; rule validation in regeldaten.py); Posten a plain class with an optional lazy template (vorlage/werte))
 
 from typing import TYPE_CHECKING
 
