@@ -452,7 +452,7 @@ def mit_minderjaehrigem_kind(m: Mitglied, lage: Monatslage, kind_im_haushalt: bo
     if angabe is None:
         a = m.person.absetzungen
         if (a is not None and a.unterhaltszahlungen > 0 and rs_hat_obergrenze(lage.rs)
-                and any(isinstance(e, Erwerbseinkommen) for e in m.person.einkommen)):
+                and any(e.art == "erwerbstaetigkeit" for e in m.person.einkommen)):
             lage.hinweise.append(
                 f"{m.name} zahlt Unterhalt: hat die Person ein minderjähriges Kind außerhalb des Haushalts? Dann gilt "
                 "beim Erwerbstätigenfreibetrag die höhere Obergrenze (§ 11b Abs. 3 S. 3 SGB II) – in der Datei "
