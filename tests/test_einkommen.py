@@ -127,11 +127,16 @@ def test_ausbildung_unter_25(monat, ausbildung, alter, bereinigt):
 
 # --- Ehrenamt ---------------------------------------------------------------------------------
 
+# Per activity (BSG 28.10.2014, B 14 AS 61/13 R; reference E37): the wage W gets 100 € and the bands on its
+# own gross amount; the allowance P is free up to the raised amount H less the wage's 100 €.
 @pytest.mark.parametrize("monat, bereinigt", [
-    # E19: 175 € (≤ 100 + 200) instead of 100; brutto 500: 500 − 175 − 20 % × 400 = 245
-    ("2012-06", "245.00"),
-    # 200 € from 2016-08 (decided): 500 − 200 − 80 = 220
-    ("2017-06", "220.00"),
+    # E19: H = 175 €; W 300: 300 − 100 − 20 % × 200 = 160; P 200: free min(200, 175 − 100) = 75 → 125; sum 285
+    ("2012-06", "285.00"),
+    # E35: H = 200 € from 2013-01 (Ehrenamtsstärkungsgesetz): free min(200, 100) = 100 → 100; 160 + 100 = 260
+    ("2013-01", "260.00"),
+    ("2017-06", "260.00"),
+    # E36: H = 250 € from 2021-07: free min(200, 150) = 150 → 50; 160 + 50 = 210
+    ("2022-03", "210.00"),
     # E20: from 2023-07 not counted; job 300: 300 − 100 − 20 % × 200 = 160
     ("2024-06", "160.00"),
 ])
@@ -140,10 +145,24 @@ def test_ehrenamt(monat, bereinigt):
     assert p["einkommen_bereinigt"] == Decimal(bereinigt)
 
 
+def test_ehrenamt_bsg_b_14_as_61_13_r():
+    """BSG 28.10.2014, B 14 AS 61/13 R (11/2011; reference E37 test case): Arbeitslohn 214,06 €, Übungsleiter-
+    pauschale 12,50 €: 214,06 − 100 − 20 % × 114,06 (22,81) = 91,25 €; the allowance stays free (≤ 175 − 100).
+    Pooled (the Jobcenter's way, before issue 9): 226,56 − 112,50 − 20 % × 126,56 = 88,75 € (2,50 € too low)."""
+    p = _allein("2011-11", [_erwerb("214.06", "214.06"), {"art": "ehrenamt", "betrag": Decimal("12.50")}])
+    assert (p["einkommen_bereinigt"], p["erwerbstaetigenfreibetrag"]) == (Decimal("91.25"), Decimal("22.81"))
+
+
+def test_ehrenamt_ohne_arbeitslohn():
+    # § 11b Abs. 2 S. 3 a.F.: without a wage the allowance is free up to H: 2012: 200 − 175 = 25 €
+    p = _allein("2012-06", [{"art": "ehrenamt", "betrag": Decimal(200)}])
+    assert p["einkommen_bereinigt"] == Decimal("25.00")
+
+
 def test_ehrenamt_deckel_100_plus_steuerfrei():
-    # § 11b Abs. 2 S. 3 (2016): höchstens 100 + 40 = 140 €; brutto 340: 340 − 140 − 20 % × 240 = 152
+    # § 11b Abs. 2 S. 3 (2019): the wage's 100 € + the allowance 40 € (≤ 200 − 100) free; 300 − 100 − 40 = 160
     p = _allein("2019-03", [_erwerb("300", "300"), {"art": "ehrenamt", "betrag": Decimal(40)}])
-    assert p["einkommen_bereinigt"] == Decimal("152.00")
+    assert p["einkommen_bereinigt"] == Decimal("160.00")
 
 
 # --- other income kinds -----------------------------------------------------------------------

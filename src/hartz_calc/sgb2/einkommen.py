@@ -256,10 +256,7 @@ def _freibetrag_ab_2005_10(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind:
         grund_text = "Schüler/Studierende/Auszubildende/Freiwilligendienst unter 25: Geringfügigkeitsgrenze"
         stufen_ab = rs.wert("einkommen.ausbildung_stufen_ab")
     elif ehrenamt is not None and e.ehrenamt > 0:
-        grundbetrag = grenze = min(ehrenamt.wert, grund.wert + e.ehrenamt)
-        grund_norm, grund_ab = ehrenamt.norm, ehrenamt.ab
-        grund_text = (f"steuerfreie Einnahmen nach § 3 Nr. 12, 26, 26a, 26b EStG: {euro_text(ehrenamt.wert)}, "
-                      f"höchstens {euro_text(grund.wert)} + {euro_text(e.ehrenamt)}")
+        return _freibetrag_mit_ehrenamt(m, e, abz, mit_kind, lage, z, grund, ehrenamt)
     tatsaechlich = _nr3_bis_5(m, e, abz, rs)
     summe = sum((zeile[2] for zeile in tatsaechlich), NULL)
     if e.brutto > grenze and summe > grundbetrag:
@@ -283,6 +280,53 @@ def _freibetrag_ab_2005_10(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind:
     if mit_kind and rs.wert_oder("einkommen.freibetrag_obergrenze_mit_kind") is not None:
         text += " (Obergrenze mit minderjährigem Kind)"
     z.eintrag("einkommen.erwerbstaetigenfreibetrag", "Erwerbstätigenfreibetrag", -freibetrag, eintrag, text)
+    return max(e.netto - abzug - freibetrag, NULL), freibetrag
+
+
+def _freibetrag_mit_ehrenamt(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind: bool, lage: Monatslage, z: _Zeilen,
+                             grund: Eintrag, ehrenamt: Eintrag) -> tuple[Decimal, Decimal]:
+    """§ 11b Abs. 2 S. 3 a.F. (2011-04 .. 2023-06) with tax-free Ehrenamt/Übungsleiter money P next to a
+    wage W, computed per activity (BSG 28.10.2014, B 14 AS 61/13 R; reference E37): the wage gets the
+    ordinary Grundfreibetrag (100 €) and the Erwerbstätigenfreibetrag on its own gross amount; P stays free
+    up to the raised amount H less the wage's Grundfreibetrag; without a wage P is free up to H. The
+    allowance is not part of the percentage bands. Proven higher § 11b Abs. 1 Nr. 3-5 costs replace the
+    Grundfreibetrag only when the earned income is above H (H replaces the 400 € of S. 2)."""
+    rs = lage.rs
+    hoechst = ehrenamt.wert
+    lohn_brutto, lohn_netto = e.brutto - e.ehrenamt, e.netto - e.ehrenamt
+    tatsaechlich = _nr3_bis_5(m, e, abz, rs)
+    summe = sum((zeile[2] for zeile in tatsaechlich), NULL)
+    abz.nr3_bis_5_erledigt = True
+    abz.pauschale_genutzt = True
+    if e.brutto > hoechst and summe > hoechst:
+        for art, bez, betrag, norm, ab, text in tatsaechlich:
+            z.add(art, bez, -betrag, norm, ab, text)
+        z.add("einkommen.grundfreibetrag", "Grundfreibetrag durch nachgewiesene Absetzbeträge ersetzt", NULL,
+              ehrenamt.norm, ehrenamt.ab,
+              f"brutto über {euro_text(hoechst)}, Absetzbeträge {euro_text(summe)} > {euro_text(hoechst)}")
+        abzug = summe
+    else:
+        grund_lohn = min(grund.wert, lohn_netto) if lohn_brutto > 0 else NULL
+        frei = min(e.ehrenamt, hoechst - grund_lohn)
+        if grund_lohn > 0:
+            z.eintrag("einkommen.grundfreibetrag", "Grundfreibetrag (Arbeitslohn)", -grund_lohn, grund,
+                      f"anstelle der Absetzbeträge nach § 11b Abs. 1 S. 1 Nr. 3–5 ({euro_text(summe)})")
+        z.eintrag("einkommen.ehrenamt_frei", "steuerfreie Aufwandsentschädigung, frei bis zum erhöhten Grundfreibetrag",
+                  -frei, ehrenamt,
+                  f"{euro_text(hoechst)} − Grundfreibetrag des Arbeitslohns {euro_text(grund_lohn)}, höchstens die "
+                  f"Aufwandsentschädigung {euro_text(e.ehrenamt)} (je Tätigkeit, BSG B 14 AS 61/13 R)")
+        if e.ehrenamt > frei:
+            lage.hinweise.append(
+                f"Aufwandsentschädigung von {m.name} über dem erhöhten Grundfreibetrag ({euro_text(e.ehrenamt - frei)}): "
+                "ob darauf der Erwerbstätigenfreibetrag (§ 11b Abs. 3) anzuwenden ist, ist nicht geklärt; hartz-calc "
+                "rechnet ihn nur auf den Arbeitslohn.")
+        abzug = grund_lohn + frei
+    eintrag = rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
+    anteile = _stufen_anteile(lohn_brutto, mit_kind, rs)
+    freibetrag = sum((cent(anteil * satz / 100) for satz, anteil in anteile), NULL)
+    text = " + ".join(f"{zahl_text(satz)} % von {euro_text(anteil)}" for satz, anteil in anteile) or "brutto bis zur ersten Stufe"
+    z.eintrag("einkommen.erwerbstaetigenfreibetrag", "Erwerbstätigenfreibetrag (nur auf den Arbeitslohn)", -freibetrag,
+              eintrag, text + f"; Arbeitslohn brutto {euro_text(lohn_brutto)} ohne Aufwandsentschädigung")
     return max(e.netto - abzug - freibetrag, NULL), freibetrag
 
 
