@@ -131,3 +131,41 @@ def test_bescheid_schema_ausgabe(capsys):
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "hartz-calc Bescheid file, format 1"
     assert "BescheidPerson" in schema["$defs"]
+
+
+BESCHEID_2010 = """monat: 2010-09
+personen:
+  - {name: Paul, anspruch: 340, auszahlung: 340}
+  - {name: Rita, auszahlung: 340}
+  - {name: Sven, auszahlung: 156}
+  - {name: Tina, auszahlung: 131}
+summe: {bedarf: 1717.00, anspruch: 967, auszahlung: 967}
+"""
+
+
+def test_bescheid_2010_in_vollen_euro_stimmt(dateien, capsys):
+    """Issue 9 item 9; § 41 Abs. 2 SGB II a.F. (reference V2): before 2011-04 the two amounts paid per person
+    (Lebensunterhalt, Unterkunft und Heizung) were rounded to whole euros. examples/historisch-2010.yaml:
+    Paul 188,53 → 189 + 151,25 → 151 = 340 €; Rita the same; Sven 5,12 → 5 + 151,25 → 151 = 156 €;
+    Tina 0 + 130,57 → 131 €; Summe 967 € (the exact amounts add up to 966,50 €). A correct Bescheid passes."""
+    bescheid = dateien("b.yaml", BESCHEID_2010)
+    assert run(["check", str(BEISPIELE / "historisch-2010.yaml"), bescheid, "--format", "json"]) == 0
+    ergebnis = json.loads(capsys.readouterr().out, parse_float=Decimal)
+    assert ergebnis["stimmt"] and ergebnis["geprueft"] == 8
+
+
+def test_bescheid_2010_falscher_euro_betrag(dateien, capsys):
+    # one euro too little for Tina (130 instead of 131) and in the Summe: two differences, exit 1
+    bescheid = dateien("b.yaml", BESCHEID_2010.replace("auszahlung: 131}", "auszahlung: 130}")
+                       .replace("auszahlung: 967}", "auszahlung: 966}"))
+    assert run(["check", str(BEISPIELE / "historisch-2010.yaml"), bescheid, "--format", "json"]) == 1
+    ergebnis = json.loads(capsys.readouterr().out, parse_float=Decimal)
+    assert ergebnis["abweichungen"] == 2
+
+
+def test_bescheid_2010_mit_cent_betraegen_wird_genau_verglichen(dateien, capsys):
+    # a Bescheid that states the exact amounts (cents) is compared with the exact amounts
+    bescheid = dateien("b.yaml", "monat: 2010-09\npersonen:\n  - {name: Tina, auszahlung: 130.57}\n"
+                                 "summe: {auszahlung: 966.50}\n")
+    assert run(["check", str(BEISPIELE / "historisch-2010.yaml"), bescheid, "--format", "json"]) == 0
+    capsys.readouterr()

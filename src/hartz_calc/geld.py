@@ -49,3 +49,12 @@ def zahl_text(wert: Decimal) -> str:
     """A percentage or factor in German notation without trailing zeros: 2,3 / 36 / 1,5"""
     text = format(wert.normalize(), "f")
     return text.replace(".", ",")
+
+
+def zahlbetraege(lebensunterhalt: Decimal, unterkunft: Decimal, abzug: Decimal) -> tuple[Decimal, Decimal]:
+    """The two amounts paid to a person: Lebensunterhalt (Regelleistung + Mehrbedarfe) and Unterkunft und
+    Heizung, after Minderung/Aufrechnung (they reduce the Lebensunterhalt first). § 41 Abs. 2 a.F. rounded
+    these two final amounts per person separately, never the BG total (reference V2)."""
+    lu = max(lebensunterhalt - abzug, NULL)
+    kdu = max(unterkunft - max(abzug - lebensunterhalt, NULL), NULL)
+    return lu, kdu

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .geld import NULL, cent, euro_text
+from .geld import EURO, NULL, cent, euro_text, runden, zahlbetraege
 from .modell.bescheid import BETRAGSFELDER, SUMMENFELDER, Bescheid, BescheidMonat, Pruefergebnis, Vergleichszeile
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
+from .rechtsstand import rechtsstand
 
 BEZEICHNUNGEN = {
     "regelbedarf": "Regelbedarf",
@@ -130,9 +131,29 @@ def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berech
     )
 
 
+_GERUNDET = ("anspruch", "auszahlung")
+
+
+def _gerundet(pe: PersonErgebnis, feld: str) -> Decimal:
+    """The whole-euro amount of § 41 Abs. 2 a.F. (V2): Lebensunterhalt and Unterkunft und Heizung rounded
+    separately; for ``auszahlung`` after Minderung/Aufrechnung (the engine's line auszahlung.gerundet)."""
+    abzug = pe.minderung + pe.aufrechnung if feld == "auszahlung" else NULL
+    lu, kdu = zahlbetraege(pe.anspruch_lebensunterhalt, pe.anspruch_unterkunft, abzug)
+    zuschlag = pe.sofortzuschlag if feld == "auszahlung" else NULL
+    return runden(lu, "euro") + runden(kdu, "euro") + zuschlag
+
+
+def _ganze_euro(betrag: Decimal) -> bool:
+    return betrag == betrag.quantize(EURO)
+
+
 def _monat_vergleichen(bm: BescheidMonat, e: Ergebnis, praefix: tuple[str | int, ...]) -> list[Vergleichszeile]:
+    """Before 2011-04 the amounts paid were whole euros (§ 41 Abs. 2 a.F.): a Bescheid that states
+    ``anspruch``/``auszahlung`` in whole euros is compared with the rounded amounts, its Summe with the sum of
+    the rounded amounts of all persons; an amount with cents is compared with the exact amount."""
     zeilen: list[Vergleichszeile] = []
     personen: dict[str, PersonErgebnis] = {p.name: p for p in e.personen}
+    euro = rechtsstand(e.monat).wert("rundung") == "euro"
     for i, bp in enumerate(bm.personen):
         pe = personen.get(bp.name)
         if pe is None:
@@ -145,12 +166,18 @@ def _monat_vergleichen(bm: BescheidMonat, e: Ergebnis, praefix: tuple[str | int,
                 for art in sorted(set(wert) | set(pe.mehrbedarfe)):
                     zeilen.append(_zeile(e, bp.name, f"mehrbedarfe.{art}", wert.get(art, NULL),
                                          pe.mehrbedarfe.get(art, NULL)))
+            elif euro and feld in _GERUNDET and _ganze_euro(wert):
+                zeilen.append(_zeile(e, bp.name, feld, wert, _gerundet(pe, feld)))
             else:
                 zeilen.append(_zeile(e, bp.name, feld, wert, getattr(pe, feld)))
     if bm.summe is not None:
         for feld in SUMMENFELDER:
             wert = getattr(bm.summe, feld)
-            if wert is not None:
+            if wert is None:
+                continue
+            if euro and feld in _GERUNDET and _ganze_euro(wert):
+                zeilen.append(_zeile(e, None, feld, wert, sum((_gerundet(p, feld) for p in e.personen), NULL)))
+            else:
                 zeilen.append(_zeile(e, None, feld, wert, getattr(e.summe, feld)))
     return zeilen
 

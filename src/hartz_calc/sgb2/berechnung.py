@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
-from ..geld import NULL, anteilig, euro_text, runden
+from ..geld import NULL, anteilig, euro_text, runden, zahlbetraege
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
 from ..rechtsstand import Postenliste, Rechtsstand, herkunft_hinweis, rechtsstand, regeln_protokollieren
 
@@ -162,14 +162,20 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
             auszahlung=auszahlung,
         ))
         regel = rs.wert("rundung")
-        if regel == "euro" and runden(auszahlung, regel) != auszahlung:
-            # § 41 Abs. 2 a.F. rounded the amounts paid to whole euros; the result contract keeps
-            # auszahlung = anspruch - minderung - aufrechnung + sofortzuschlag in cents, so this is shown as a line
-            eintrag = rs.eintrag("rundung")
-            posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung.gerundet",
-                                 bezeichnung="Zahlbetrag auf volle Euro gerundet", betrag=runden(auszahlung, regel),
-                                 norm=eintrag.norm, rechtsstand=eintrag.ab,
-                                 erlaeuterung="bis 0,49 € abgerundet, ab 0,50 € aufgerundet"))
+        if regel == "euro":
+            # § 41 Abs. 2 a.F. rounded the two amounts paid (Lebensunterhalt, Unterkunft und Heizung) to whole
+            # euros (V2); the result contract keeps auszahlung = anspruch - minderung - aufrechnung + sofortzuschlag
+            # in cents, so the Zahlbetrag is shown as a line (and `check` compares a Bescheid with it)
+            lu, kdu = zahlbetraege(v.anspruch_lebensunterhalt, v.anspruch_unterkunft, abzug)
+            gerundet = runden(lu, regel) + runden(kdu, regel) + zuschlag
+            if gerundet != auszahlung:
+                eintrag = rs.eintrag("rundung")
+                posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung.gerundet",
+                                     bezeichnung="Zahlbetrag auf volle Euro gerundet", betrag=gerundet,
+                                     norm=eintrag.norm, rechtsstand=eintrag.ab,
+                                     erlaeuterung=f"Lebensunterhalt {euro_text(lu)} → {euro_text(runden(lu, regel))}, "
+                                                  f"Unterkunft und Heizung {euro_text(kdu)} → {euro_text(runden(kdu, regel))}; "
+                                                  "je Betrag bis 0,49 € abgerundet, ab 0,50 € aufgerundet"))
         posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung", bezeichnung="Auszahlung",
                              betrag=auszahlung, norm="§ 19, § 41 SGB II", rechtsstand=rs.stand,
                              erlaeuterung=f"Anspruch {euro_text(v.anspruch)} − Minderung/Aufrechnung {euro_text(abzug)}"
