@@ -54,7 +54,7 @@ __all__ = [
     "ZeitraumErgebnis", "bescheid_from_dict", "bescheid_schema", "calculate", "calculate_file",
     "check_bescheid", "household_from_dict", "household_schema", "iter_batch", "load_bescheid",
     "load_household", "parse_bescheid", "parse_household", "pruefung_to_json", "result_schema", "rules_for",
-    "to_json",
+    "to_json", "use_rule_files",
 ]
 
 
@@ -83,6 +83,17 @@ def calculate(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
 
 def calculate_file(path: str | Path) -> Ergebnis | ZeitraumErgebnis:
     return calculate(load_household(path))
+
+
+def use_rule_files(rules: Iterable[str | Path] | None = None, kdu_table: str | Path | None = None) -> None:
+    """Use these rules files (like ``--regeln``) and Angemessenheitsgrenzen table (``--kdu-tabelle``) for the
+    following calculations; None falls back to HARTZ_CALC_REGELN / HARTZ_CALC_KDU / the configuration file.
+    The files are checked now (raises RegelDateiFehler: file, line, reason). See docs/regeln.md."""
+    from .regeldatei import festlegen
+    from .rechtsstand import wirksames_regelwerk
+
+    festlegen([str(p) for p in rules] if rules else None, str(kdu_table) if kdu_table else None)
+    wirksames_regelwerk()
 
 
 def rules_for(month: dt.date, region: str = "west") -> Rechtsstand:

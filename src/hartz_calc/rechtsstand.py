@@ -12,10 +12,13 @@ import datetime as dt
 import os
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+
+
+from .regeldatei import RegelDateiFehler, aktive_regeldateien, ueberlagerung_lesen, zahlen
 
 
 def __getattr__(name: str) -> Any:
@@ -114,6 +117,40 @@ class Regelwerk:
             self.parameter[name] = Parameter(name, p["norm"], p["einheit"], eintraege,
                                              tuple(e["ab"] for e in p["werte"]), p["bezeichnung"])
         self.quellen: tuple[str, ...] = ()  # rules files merged on top of the shipped table (in order)
+        self.ausgeliefert_bis: dt.date = self.meta.gueltig_bis  # end of the shipped data (a rules file may extend it)
+
+    def ueberlagert(self, datei: str) -> "Regelwerk":
+        """A new Regelwerk: this one with the entries of the rules file ``datei`` merged on top. An entry
+        replaces one with the same ``ab`` and is inserted otherwise; every merged entry carries its file as
+        ``herkunft``. Works on the parsed parameters, however the shipped table was loaded."""
+        from pathlib import Path
+
+        bekannte = {name: (p.einheit, next((e.wert for e in reversed(p.eintraege) if e is not None and not e.offen), None))
+                    for name, p in self.parameter.items()}
+        neu = ueberlagerung_lesen(Path(datei), datei, bekannte, self.meta.gueltig_ab)
+        meta = self.meta
+        if neu.gueltig_bis is not None and neu.gueltig_bis > meta.gueltig_bis:
+            meta = replace(meta, gueltig_bis=neu.gueltig_bis)
+        parameter = dict(self.parameter)
+        for name, (norm, eintraege) in neu.parameter.items():
+            alt = parameter[name]
+            nach_datum = dict(zip(alt.ab_daten, alt.eintraege))
+            for e in eintraege:
+                if e.ab > meta.gueltig_bis:
+                    raise RegelDateiFehler(datei, None, f"[{name}] Eintrag ab {e.ab:%d.%m.%Y} liegt nach dem Ende der Daten "
+                                                        f"({meta.gueltig_bis:%d.%m.%Y}); [meta] gueltig_bis ergänzen")
+                nach_datum[e.ab] = None if e.entfaellt else Eintrag(
+                    name=name, ab=e.ab, wert=zahlen(e.wert), norm=e.norm or norm or alt.norm, quelle=e.quelle,
+                    vorlaeufig=e.vorlaeufig, verkuendet=e.verkuendet, herkunft=datei)
+            daten = sorted(nach_datum)
+            parameter[name] = Parameter(name, alt.norm, alt.einheit, tuple(nach_datum[d] for d in daten), tuple(daten),
+                                        alt.bezeichnung)
+        werk = object.__new__(Regelwerk)
+        werk.meta = meta
+        werk.parameter = parameter
+        werk.quellen = (*self.quellen, datei)
+        werk.ausgeliefert_bis = self.ausgeliefert_bis
+        return werk
 
     def aenderungsdaten(self) -> list[dt.date]:
         """Every date on which some rule changes, ascending."""
@@ -131,7 +168,7 @@ def _rechtsstand(regelwerk: Regelwerk, monat: dt.date, region: str) -> "Rechtsst
 class Rechtsstand:
     """The rules in force on the first day of one benefit month (the dated rule set used)."""
 
-    __slots__ = ("monat", "region", "stand", "_eintraege", "vorlaeufige", "name", "_regelwerk")
+    __slots__ = ("monat", "region", "stand", "_eintraege", "vorlaeufige", "name", "_regelwerk", "erweitert_durch")
 
     def __init__(self, regelwerk: Regelwerk, monat: dt.date, region: str):
         meta = regelwerk.meta
@@ -148,6 +185,8 @@ class Rechtsstand:
         self.monat = monat
         self.region = region
         self._regelwerk = regelwerk
+        # the month lies after the shipped data and is covered only because a rules file extended it
+        self.erweitert_durch = ", ".join(regelwerk.quellen) if monat > regelwerk.ausgeliefert_bis else None
         self._eintraege: dict[str, Eintrag | None] = {
             name: p.am(monat) for name, p in regelwerk.parameter.items()
         }
@@ -275,6 +314,15 @@ def regeln_protokollieren():
         _PROTOKOLL.reset(marke)
 
 
+def erweitert_hinweis(rs: Rechtsstand) -> str | None:
+    """The hinweis of a month after the shipped data, covered only because a rules file extended it."""
+    if rs.erweitert_durch is None:
+        return None
+    return (f"{rs.monat:%m/%Y} liegt nach dem Ende der ausgelieferten Daten ({rs._regelwerk.ausgeliefert_bis:%m/%Y}); "
+            f"die Regeldatei {rs.erweitert_durch} hat den Datenbereich erweitert. Werte ohne Eintrag in dieser Datei "
+            "sind aus dem letzten ausgelieferten Stand übernommen und nicht amtlich bestätigt.")
+
+
 def herkunft_hinweis(protokoll: _Protokoll) -> str | None:
     """The hinweis of a result computed with rules-file entries (None when none was used)."""
     if not protokoll.alle:
@@ -318,8 +366,22 @@ def regelwerk() -> Regelwerk:
     return Regelwerk.aus_geprueft(geprueft_aus_text(text))
 
 
+def wirksames_regelwerk() -> Regelwerk:
+    """The rules used for computing: the shipped table with the active rules files (``--regeln``,
+    ``HARTZ_CALC_REGELN``, configuration file; :mod:`hartz_calc.regeldatei`) merged on top."""
+    return _ueberlagert(aktive_regeldateien())
+
+
+@lru_cache(maxsize=8)
+def _ueberlagert(dateien: tuple[str, ...]) -> Regelwerk:
+    werk = regelwerk()
+    for datei in dateien:
+        werk = werk.ueberlagert(datei)
+    return werk
+
+
 def rechtsstand(monat: dt.date, region: str = "west") -> Rechtsstand:
-    return regelwerk().fuer_monat(monat, region)
+    return wirksames_regelwerk().fuer_monat(monat, region)
 
 
 class Verfahren:

@@ -21,7 +21,7 @@ import typer
 from ..ausgabe.json_ausgabe import _dumps, ergebnis_dict
 from ..modell.ergebnis import ZeitraumErgebnis
 from .exitcodes import Exitcode
-from .optionen import ausgabe_oeffnen
+from .optionen import KDU_HILFE, REGELN_HILFE, ausgabe_oeffnen, regeln_anwenden
 
 
 class BatchFormat(str, Enum):
@@ -113,6 +113,8 @@ def batch(
     mit_posten: bool = typer.Option(False, "--mit-posten", help="jsonl: include the line items (posten)"),
     fortschritt: bool = typer.Option(True, "--fortschritt/--kein-fortschritt",
                                      help="Progress bar on stderr (only shown on a terminal)"),
+    regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
+    kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
 ) -> None:
     """Compute many households (files, directories, JSON Lines), one output record each.
 
@@ -122,6 +124,7 @@ def batch(
     1 a Bescheid differs."""
     from ..stapel import auftraege, geordnet_parallel
 
+    regeln_anwenden(regeln, kdu_tabelle)  # before the workers are forked: they inherit the checked rules
     arbeit = functools.partial(_formatiert, format.value, mit_posten)
     ziel = sys.stdout if out is None else ausgabe_oeffnen(out, pfade)
     zaehler = {OK: 0, FEHLER: 0, ABWEICHUNG: 0}

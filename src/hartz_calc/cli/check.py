@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .exitcodes import Exitcode
-from .optionen import Format, ausgabe_oeffnen, konsole
+from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole, regeln_anwenden
 
 
 def check(
@@ -17,6 +17,8 @@ def check(
     format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (table), json, csv, md"),
     nur_abweichungen: bool = typer.Option(False, "--nur-abweichungen", help="rich: show only the lines that differ"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout"),
+    regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
+    kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
 ) -> None:
     """Compare a Bescheid line by line with the computation of a household.
 
@@ -24,6 +26,7 @@ def check(
     names both amounts, the § and a German explanation. Exit code 0 when all agree, 1 when any differs."""
     from .. import api
 
+    regeln_anwenden(regeln, kdu_tabelle)
     pruefung = api.check_bescheid(api.load_household(haushalt), api.load_bescheid(bescheid))
     if format is Format.json:
         text = api.pruefung_to_json(pruefung) + "\n"

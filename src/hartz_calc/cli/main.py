@@ -137,9 +137,18 @@ def run(argv: list[str] | None = None) -> int:
             pass
     except Exception as fehler:  # noqa: BLE001 - the one top-level handler
         code = behandeln(fehler, debug)
+    finally:
+        _optionen_zuruecksetzen()
     if code == Exitcode.ABGEBROCHEN:
         print("hartz-calc: abgebrochen", file=sys.stderr)  # typer turns Ctrl-C into a silent exit 130
     return int(code)
+
+
+def _optionen_zuruecksetzen() -> None:
+    """--regeln / --kdu-tabelle hold for one run (matters when run() is called in-process, e.g. tests)."""
+    regeldatei = sys.modules.get("hartz_calc.regeldatei")
+    if regeldatei is not None:
+        regeldatei.festlegen(None, None)
 
 
 def _click_meldung(fehler: Exception, argv: list[str]) -> str:
@@ -184,13 +193,14 @@ def behandeln(fehler: Exception, debug: bool) -> int:
     from ..eingabe import EingabeFehler
     from ..sgb2.minderung import NichtUnterstuetzt
     from ..rechtsstand import MonatNichtAbgedeckt
+    from ..regeldatei import RegelDateiFehler
     from .optionen import AusgabeFehler
 
     if isinstance(fehler, EingabeFehler):
         for zeile in fehler.zeilen():
             print(f"hartz-calc: {zeile}", file=sys.stderr)
         return Exitcode.UNGUELTIGE_EINGABE
-    if isinstance(fehler, (MonatNichtAbgedeckt, NichtUnterstuetzt, AusgabeFehler)):
+    if isinstance(fehler, (MonatNichtAbgedeckt, NichtUnterstuetzt, AusgabeFehler, RegelDateiFehler)):
         print(f"hartz-calc: {fehler}", file=sys.stderr)
         return Exitcode.UNGUELTIGE_EINGABE
     if debug:

@@ -49,3 +49,20 @@ def ausgabe_oeffnen(pfad: Path, eingaben: Iterable[Path] = ()) -> TextIO:
         raise AusgabeFehler(f"{pfad}: keine Schreibberechtigung") from None
     except OSError as fehler:
         raise AusgabeFehler(f"{pfad}: kann nicht geschrieben werden ({fehler.strerror or 'Fehler'})") from None
+
+
+REGELN_HILFE = ("Regeldatei (TOML wie data/regelsaetze.toml) mit zusätzlichen oder geänderten datierten Werten, "
+                "z. B. einer neu veröffentlichten Zahl; mehrfach möglich, spätere gewinnen. Ohne Option gelten "
+                "HARTZ_CALC_REGELN und die Konfigurationsdatei (docs/regeln.md)")
+KDU_HILFE = ("Tabelle der Angemessenheitsgrenzen je Kommune (für unterkunft.kommune); ohne Option gelten "
+             "HARTZ_CALC_KDU und die Konfigurationsdatei (docs/regeln.md)")
+
+
+def regeln_anwenden(regeln: list[Path] | None, kdu_tabelle: Path | None = None) -> None:
+    """Make the files of --regeln / --kdu-tabelle the active ones and check them now, so a broken file is
+    one message (exit code 2) before any household is computed (not one failed record per household)."""
+    from ..regeldatei import festlegen
+    from ..rechtsstand import wirksames_regelwerk
+
+    festlegen([str(p) for p in regeln] if regeln else None, str(kdu_tabelle) if kdu_tabelle else None)
+    wirksames_regelwerk()

@@ -9,7 +9,9 @@ import typer
 
 from enum import Enum
 
-from .optionen import konsole
+from pathlib import Path
+
+from .optionen import REGELN_HILFE, konsole, regeln_anwenden
 
 
 class Format(str, Enum):
@@ -54,17 +56,48 @@ def _wert_text(wert) -> str:
     return str(wert)
 
 
+def _wert_anzeige(e) -> str:
+    if e is None:
+        return "nicht in Kraft"
+    if e.offen:
+        return "FEHLT (nicht veröffentlicht)"
+    return _wert_text(e.wert) + (" (vorl.)" if e.vorlaeufig else "")
+
+
+def _herkunft(e) -> str:
+    return "ausgeliefert" if e is None or e.herkunft is None else f"Regel aus Datei {e.herkunft}"
+
+
+def _vergleich(e):
+    return None if e is None else ("offen" if e.offen else e.wert, e.norm)
+
+
 def rates(
     monat: str | None = typer.Argument(None, metavar="YYYY-MM", help="YYYY (January of that year) or YYYY-MM; default: this month", show_default=False),
+    bis: str | None = typer.Argument(None, metavar="[BIS]", hidden=True, show_default=False),
     region: Region = typer.Option(Region.west, "--region", help="west or ost (matters 2005-01 to 2006-06)"),
     format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (table) or json"),
+    diff: bool = typer.Option(False, "--diff", help="Zwei Monate vergleichen: `rates --diff 2026-12 2027-01` listet, was sich "
+                                                   "geändert hat (z. B. für die Dienstbesprechung im Januar)"),
+    regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
 ) -> None:
-    """Print the rules (amounts, percentages, their § and source) in force in a month."""
-    from ..rechtsstand import regelwerk
+    """Print the rules (amounts, percentages, their § and source) in force in a month.
 
-    stichtag = _stichtag(monat)
-    werk = regelwerk()
+    Each entry shows where it comes from: the shipped table or a rules file (--regeln). With --diff and
+    two months: only what changed between them."""
+    from ..rechtsstand import wirksames_regelwerk
+
+    regeln_anwenden(regeln)
+    werk = wirksames_regelwerk()
     region = region.value
+    if diff:
+        if monat is None or bis is None:
+            raise typer.BadParameter("--diff braucht zwei Monate, z. B. rates --diff 2026-12 2027-01", param_hint="MONAT")
+        _diff(werk, _stichtag(monat), _stichtag(bis), region, format)
+        return
+    if bis is not None:
+        raise typer.BadParameter("nur ein Monat erwartet (zwei Monate nur mit --diff)", param_hint="MONAT")
+    stichtag = _stichtag(monat)
     rs = werk.fuer_monat(stichtag, region)
     zeilen = []
     for name, parameter in sorted(werk.parameter.items()):
@@ -77,10 +110,10 @@ def rates(
 
         daten = {
             "monat": f"{stichtag:%Y-%m}", "rechtsstand": rs.stand.isoformat(), "rechtsstand_name": rs.name,
-            "vorlaeufig": list(rs.vorlaeufige),
+            "vorlaeufig": list(rs.vorlaeufige), "regeldateien": list(werk.quellen),
             "parameter": {n: {"einheit": einheit, "wert": None if e.offen else _wert_text(e.wert), "ab": e.ab.isoformat(),
                               "norm": e.norm, "quelle": e.quelle, "vorlaeufig": e.vorlaeufig,
-                              "nicht_veroeffentlicht": e.offen} for n, einheit, e in zeilen},
+                              "nicht_veroeffentlicht": e.offen, "herkunft": e.herkunft} for n, einheit, e in zeilen},
         }
         print(json.dumps(daten, ensure_ascii=False, indent=2))
         return
@@ -88,11 +121,53 @@ def rates(
     from rich.table import Table
 
     tabelle = Table(title=f"Rechtsstand {stichtag:%m/%Y}: {rs.name}, Regeln in Kraft seit {rs.stand:%d.%m.%Y}"
-                          + (" (vorläufig)" if rs.vorlaeufige else ""), title_justify="left", box=box.SIMPLE_HEAD)
-    for spalte in ("Parameter", "Wert", "Einheit", "gilt ab", "Norm", "Quelle"):
+                          + (" (vorläufig)" if rs.vorlaeufige else "")
+                          + (f"; mit Regeldatei {', '.join(werk.quellen)}" if werk.quellen else ""),
+                    title_justify="left", box=box.SIMPLE_HEAD)
+    for spalte in ("Parameter", "Wert", "Einheit", "gilt ab", "Norm", "Quelle", "Herkunft"):
         tabelle.add_column(spalte, overflow="fold")
     for name, einheit, e in zeilen:
-        wert = "FEHLT (nicht veröffentlicht)" if e.offen else _wert_text(e.wert) + (" (vorl.)" if e.vorlaeufig else "")
-        tabelle.add_row(name, wert, einheit,
-                        f"{e.ab:%d.%m.%Y}", e.norm, e.quelle)
+        tabelle.add_row(name, _wert_anzeige(e), einheit, f"{e.ab:%d.%m.%Y}", e.norm, e.quelle, _herkunft(e))
     konsole().print(tabelle)
+
+
+def _diff(werk, von: dt.date, bis: dt.date, region: str, format: Format) -> None:
+    """What changed between two months: every parameter whose value (or norm, or status) differs."""
+    werk.fuer_monat(von, region)  # refuses months outside the data
+    werk.fuer_monat(bis, region)
+    aenderungen = []
+    for name, parameter in sorted(werk.parameter.items()):
+        alt, neu = parameter.am(von), parameter.am(bis)
+        if _vergleich(alt) != _vergleich(neu):
+            aenderungen.append((name, parameter, alt, neu))
+    if format is Format.json:
+        import json
+
+        def eintrag(e):
+            if e is None:
+                return None
+            return {"wert": None if e.offen else _wert_text(e.wert), "ab": e.ab.isoformat(), "norm": e.norm,
+                    "quelle": e.quelle, "nicht_veroeffentlicht": e.offen, "herkunft": e.herkunft}
+
+        daten = {"von": f"{von:%Y-%m}", "bis": f"{bis:%Y-%m}", "regeldateien": list(werk.quellen),
+                 "aenderungen": {n: {"einheit": p.einheit, "vorher": eintrag(a), "nachher": eintrag(b)}
+                                 for n, p, a, b in aenderungen}}
+        print(json.dumps(daten, ensure_ascii=False, indent=2))
+        return
+    from rich import box
+    from rich.table import Table
+
+    ausgabe = konsole()
+    titel = f"Änderungen von {von:%m/%Y} zu {bis:%m/%Y}" + (f" (mit Regeldatei {', '.join(werk.quellen)})" if werk.quellen else "")
+    if not aenderungen:
+        ausgabe.print(f"{titel}: keine")
+        return
+    tabelle = Table(title=f"{titel}: {len(aenderungen)} Parameter", title_justify="left", box=box.SIMPLE_HEAD)
+    for spalte in ("Parameter", f"{von:%m/%Y}", f"{bis:%m/%Y}", "gilt ab", "Norm", "Quelle", "Herkunft"):
+        tabelle.add_column(spalte, overflow="fold")
+    for name, parameter, alt, neu in aenderungen:
+        stand = neu if neu is not None else alt
+        tabelle.add_row(name, _wert_anzeige(alt), _wert_anzeige(neu),
+                        f"{neu.ab:%d.%m.%Y}" if neu is not None else "endet",
+                        stand.norm if stand else "", stand.quelle if stand else "", _herkunft(neu))
+    ausgabe.print(tabelle)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .optionen import Format, ausgabe_oeffnen, konsole
+from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole, regeln_anwenden
 
 
 def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_posten: bool = False,
@@ -89,8 +89,11 @@ def befehl():
         format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (Berechnungsbogen), json, csv, md"),
         ohne_posten: bool = typer.Option(False, "--ohne-posten", help="JSON: leave out the line items (posten)"),
         out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout"),
+        regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
+        kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
     ) -> None:
         """Compute the benefit for one household file (the default command)."""
+        regeln_anwenden(regeln, kdu_tabelle)
         berechnen_und_ausgeben(datei, format, ohne_posten, out)
 
     return rechnen

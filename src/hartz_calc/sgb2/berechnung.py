@@ -11,7 +11,8 @@ from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterk
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
 from ..geld import NULL, anteilig, euro_text, runden, zahlbetraege
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
-from ..rechtsstand import Postenliste, Rechtsstand, herkunft_hinweis, rechtsstand, regeln_protokollieren
+from ..rechtsstand import (Postenliste, Rechtsstand, erweitert_hinweis, herkunft_hinweis, rechtsstand,
+                           regeln_protokollieren)
 
 from typing import TYPE_CHECKING
 
@@ -88,10 +89,10 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
     Entries from a rules file (``--regeln``) used for the month mark their lines and add a hinweis."""
     with regeln_protokollieren() as protokoll:
         ergebnis = _berechne_monat(haushalt, monat, restforderungen, Postenliste(protokoll))
-    hinweis = herkunft_hinweis(protokoll)
-    if hinweis is None:
+    hinweise = [h for h in (erweitert_hinweis(rechtsstand(monat, haushalt.region)), herkunft_hinweis(protokoll)) if h]
+    if not hinweise:
         return ergebnis
-    return replace(ergebnis, hinweise=[*ergebnis.hinweise, hinweis])
+    return replace(ergebnis, hinweise=[*ergebnis.hinweise, *hinweise])
 
 
 def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[str, list[Decimal]] | None,
