@@ -305,17 +305,20 @@ def festlegen(regeln: list[str] | tuple[str, ...] | None = None, kdu_tabelle: st
     _OPTION_KDU = str(kdu_tabelle) if kdu_tabelle else None
 
 
-def _konfig_pfad() -> tuple[Path | None, bool]:
-    """(path, given explicitly) of the configuration file."""
-    ausdruecklich = os.environ.get(UMGEBUNG_KONFIG)
-    if ausdruecklich:
-        return Path(ausdruecklich), True
-    basis = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(basis) / "hartz-calc" / "konfig.toml", False
+def _aus_konfig() -> tuple[tuple[str, ...], str | None]:
+    """(rules files, KdU table) named by the configuration file; cached per environment (called for every
+    month computed, so it must stay cheap)."""
+    umgebung = os.environ
+    return _konfig(umgebung.get(UMGEBUNG_KONFIG), umgebung.get("XDG_CONFIG_HOME"), umgebung.get("HOME"))
 
 
 @lru_cache(maxsize=8)
-def _konfig(pfad: str, ausdruecklich: bool) -> tuple[tuple[str, ...], str | None]:
+def _konfig(ausdruecklich: str | None, xdg: str | None, _home: str | None) -> tuple[tuple[str, ...], str | None]:
+    if ausdruecklich:
+        pfad = ausdruecklich
+    else:
+        basis = xdg or os.path.join(os.path.expanduser("~"), ".config")
+        pfad = os.path.join(basis, "hartz-calc", "konfig.toml")
     datei = Path(pfad)
     if not ausdruecklich and not datei.is_file():
         return (), None
@@ -343,8 +346,7 @@ def aktive_regeldateien() -> tuple[str, ...]:
     umgebung = os.environ.get(UMGEBUNG_REGELN)
     if umgebung:
         return tuple(p for p in umgebung.split(os.pathsep) if p)
-    pfad, ausdruecklich = _konfig_pfad()
-    return _konfig(str(pfad), ausdruecklich)[0]
+    return _aus_konfig()[0]
 
 
 def aktive_kdu_tabelle() -> str | None:
@@ -354,5 +356,4 @@ def aktive_kdu_tabelle() -> str | None:
     umgebung = os.environ.get(UMGEBUNG_KDU)
     if umgebung:
         return umgebung
-    pfad, ausdruecklich = _konfig_pfad()
-    return _konfig(str(pfad), ausdruecklich)[1]
+    return _aus_konfig()[1]
