@@ -369,7 +369,8 @@ def regelwerk() -> Regelwerk:
 def wirksames_regelwerk() -> Regelwerk:
     """The rules used for computing: the shipped table with the active rules files (``--regeln``,
     ``HARTZ_CALC_REGELN``, configuration file; :mod:`hartz_calc.regeldatei`) merged on top."""
-    return _ueberlagert(aktive_regeldateien())
+    dateien = aktive_regeldateien()
+    return _ueberlagert(dateien) if dateien else regelwerk()
 
 
 @lru_cache(maxsize=8)
