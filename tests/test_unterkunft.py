@@ -97,17 +97,25 @@ def test_innerhalb_der_grenzen_tatsaechliche_kosten_ohne_hinweis():
 @pytest.mark.parametrize(("beginn", "monat", "unterkunft", "heizung"), [
     ("2024-01", "2024-06", 600, 90),   # 6th month: Unterkunft actual, Heizung limited
     ("2024-01", "2024-12", 600, 90),   # 12th month: still Karenzzeit
-    ("2024-01", "2025-01", 450, 90),   # 13th month: limits apply
+    # 13th month: the Karenzzeit is over, the Kostensenkungsverfahren of § 22 Abs. 1 S. 7 runs (usually at most six
+    # months, U2; issue 13: not cut in the first month after the Karenzzeit)
+    ("2024-01", "2025-01", 600, 90),
+    ("2024-01", "2025-06", 600, 90),   # 18th month: last month of the six
+    ("2024-01", "2025-07", 450, 90),   # 19th month: limits apply
     ("2021-01", "2023-06", 600, 90),   # U5, § 65 Abs. 3: receipt before 2023 does not count
-    ("2021-01", "2024-01", 450, 90),   # ... Karenzzeit 2023-01 .. 2023-12 over
+    ("2021-01", "2024-01", 600, 90),   # ... Karenzzeit 2023-01 .. 2023-12 over, Kostensenkung 2024-01 .. 06
+    ("2021-01", "2024-07", 450, 90),
 ])
 def test_karenzzeit(beginn, monat, unterkunft, heizung):
     ergebnis = rechne_dict({"monat": monat, "unterkunft": {**UNTERKUNFT, "leistungsbeginn": beginn},
                             "personen": [erwachsener(alter=40)]}, mit_posten=True)
     assert _posten(ergebnis, "unterkunft.bruttokaltmiete") == D(unterkunft)
     assert _posten(ergebnis, "unterkunft.heizung") == D(heizung)
-    if unterkunft == 600:
+    in_karenzzeit = monat in ("2024-06", "2024-12", "2023-06")
+    if in_karenzzeit:
         assert any("Karenzzeit" in h and "150,00 € mehr" in h for h in ergebnis["hinweise"])
+    elif unterkunft == 600:
+        assert any("weiter anerkannt" in h and "in der Regel längstens 6 Monate" in h for h in ergebnis["hinweise"])
 
 
 def test_ohne_leistungsbeginn_keine_karenzzeit():

@@ -125,6 +125,30 @@ Datum = Annotated[
 ]
 
 
+def _ab_tag(wert: Any) -> Any:
+    """A month (YYYY-MM -> its first day) or a date (YYYY-MM-DD)."""
+    if isinstance(wert, str) and _MONAT.match(wert.strip()):
+        return _monat(wert)
+    return _datum(wert)
+
+
+def _bis_tag(wert: Any) -> Any:
+    """A month (YYYY-MM -> its last day) or a date (YYYY-MM-DD)."""
+    if isinstance(wert, str) and _MONAT.match(wert.strip()):
+        return monatsende(_monat(wert))
+    return _datum(wert)
+
+
+_MONAT_ODER_DATUM_SCHEMA = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$",
+                            "description": "YYYY-MM or YYYY-MM-DD"}
+
+AbTag = Annotated[dt.date, BeforeValidator(_ab_tag), WithJsonSchema(_MONAT_ODER_DATUM_SCHEMA)]
+"""First day of something: a month YYYY-MM (its 1st) or a date."""
+
+BisTag = Annotated[dt.date, BeforeValidator(_bis_tag), WithJsonSchema(_MONAT_ODER_DATUM_SCHEMA)]
+"""Last day of something: a month YYYY-MM (its last day) or a date."""
+
+
 class Streng(BaseModel):
     """Base of every input model: unknown keys forbidden, strict types, frozen, no input echoed."""
 
@@ -166,6 +190,40 @@ class Mehrbedarfe(Streng):
     unabweisbar: Geld | None = Field(None, description="§ 21 Abs. 6: recognised unabweisbarer laufender Bedarf, euros per month")
 
 
+class MonatsbetragErwerb(Streng):
+    """The wage actually received in one month (e.g. the first, partial wage of a job begun mid-month)."""
+
+    monat: Monat
+    brutto: Geld
+    netto: Geld
+
+    @model_validator(mode="after")
+    def _netto_nicht_ueber_brutto(self) -> "MonatsbetragErwerb":
+        if self.netto > self.brutto:
+            raise ValueError("netto ist höher als brutto")
+        return self
+
+
+class MonatsbetragSonstig(Streng):
+    """The amount actually received in one month."""
+
+    monat: Monat
+    betrag: Geld
+
+
+def _verlauf_pruefen(eintrag: Any) -> None:
+    if eintrag.von is not None and eintrag.bis is not None and eintrag.bis < eintrag.von:
+        raise ValueError("einkommen: bis liegt vor von")
+    monate = [m.monat for m in eintrag.monatsbetraege]
+    if len(set(monate)) != len(monate):
+        raise ValueError("monatsbetraege: ein Monat steht mehrfach")
+
+
+_VON_EINKOMMEN = Field(None, description="first month of receipt (YYYY-MM, or the date of the first receipt: its "
+                                         "month counts; income counts in the month it is received, § 11 Abs. 2 SGB II)")
+_BIS_EINKOMMEN = Field(None, description="last month of receipt (YYYY-MM or a date in it)")
+
+
 class Erwerbseinkommen(Streng):
     art: Literal["erwerbstaetigkeit"]
     brutto: Geld
@@ -179,11 +237,17 @@ class Erwerbseinkommen(Streng):
                           "and day); default: the rule data's assumption (einkommen.fahrtkosten_arbeitstage)"
     )
     ferienjob: bool = Field(False, description="job held only in the school holidays by a pupil under 25 (§ 11a Abs. 7)")
+    von: AbTag | None = _VON_EINKOMMEN
+    bis: BisTag | None = _BIS_EINKOMMEN
+    monatsbetraege: list[MonatsbetragErwerb] = Field(
+        default_factory=list, description="amounts of single months that differ from brutto/netto (e.g. the first, "
+                                          "partial wage); a month listed here counts even outside von/bis")
 
     @model_validator(mode="after")
     def _netto_nicht_ueber_brutto(self) -> "Erwerbseinkommen":
         if self.netto > self.brutto:
             raise ValueError("netto ist höher als brutto")
+        _verlauf_pruefen(self)
         return self
 
 
@@ -213,15 +277,50 @@ class SonstigesEinkommen(Streng):
         False, description="only art elterngeld: ElterngeldPlus or Elterngeld spread over twice the months "
                            "(Verlängerungsoption) -> half Freibetrag"
     )
+    von: AbTag | None = _VON_EINKOMMEN
+    bis: BisTag | None = _BIS_EINKOMMEN
+    monatsbetraege: list[MonatsbetragSonstig] = Field(
+        default_factory=list, description="amounts of single months that differ from betrag; a month listed here "
+                                          "counts even outside von/bis")
 
     @model_validator(mode="after")
     def _nur_elterngeld(self) -> "SonstigesEinkommen":
         if self.art != "elterngeld" and (self.freibetrag_basis is not None or self.elterngeld_plus):
             raise ValueError("freibetrag_basis und elterngeld_plus gibt es nur bei art: elterngeld")
+        _verlauf_pruefen(self)
         return self
 
 
 Einkommen = Annotated[Union[Erwerbseinkommen, SonstigesEinkommen], Field(discriminator="art")]
+
+
+EinmaligeArt = Literal["steuererstattung", "weihnachtsgeld", "urlaubsgeld", "nachzahlung", "abfindung", "erbschaft",
+                       "sonstiges"]
+
+
+class EinmaligeEinnahme(Streng):
+    """A one-off receipt (§ 11 Abs. 3 SGB II): counted by the law of the month of receipt."""
+
+    art: EinmaligeArt
+    betrag: Geld = Field(description="net amount received")
+    zufluss: Datum = Field(description="date of receipt (credit to the account)")
+    brutto: Geld | None = Field(
+        None, description="gross amount when the receipt is earned income (Weihnachtsgeld, Urlaubsgeld, a wage "
+                          "Nachzahlung): the Freibeträge of § 11b Abs. 2, 3 apply; required for weihnachtsgeld/urlaubsgeld")
+    bereits_geleistet: bool = Field(
+        False, description="benefits for the month of receipt were already paid without it: counted from the "
+                           "following month (§ 11 Abs. 3 S. 2 a.F. / S. 3 n.F.; § 2 Abs. 4 S. 2 Alg II-V a.F.)")
+    aufteilung_monate: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None, description="only receipts before 2011-04: the 'angemessener Zeitraum' chosen by the Jobcenter "
+                          "(§ 2 Abs. 4 S. 3 Alg II-V a.F.); default from the rule data")
+
+    @model_validator(mode="after")
+    def _brutto(self) -> "EinmaligeEinnahme":
+        if self.art in ("weihnachtsgeld", "urlaubsgeld") and self.brutto is None:
+            raise ValueError("weihnachtsgeld/urlaubsgeld brauchen brutto (Erwerbseinkommen)")
+        if self.brutto is not None and self.betrag > self.brutto:
+            raise ValueError("betrag (netto) ist höher als brutto")
+        return self
 
 
 class Absetzungen(Streng):
@@ -312,6 +411,14 @@ class Person(Streng):
     )
     minderungen: list[Minderung] = Field(default_factory=list)
     aufrechnungen: list[Aufrechnung] = Field(default_factory=list)
+    einmalige_einnahmen: list[EinmaligeEinnahme] = Field(
+        default_factory=list, description="one-off receipts (§ 11 Abs. 3 SGB II) with their date of receipt")
+    ab: AbTag | None = Field(
+        None, description="the person lives in the household from this day (Zuzug; YYYY-MM = from the 1st); a "
+                          "geburtsdatum inside the computed months works the same way")
+    bis: BisTag | None = Field(
+        None, description="the person lives in the household until this day (Auszug, death; YYYY-MM = to the end of "
+                          "that month)")
 
     @model_validator(mode="after")
     def _alter_angegeben(self) -> "Person":
@@ -329,12 +436,45 @@ class Person(Streng):
         if self.umzug_ohne_zusicherung and self.regelbedarfsstufe is not None:
             raise ValueError("umzug_ohne_zusicherung bestimmt die Regelbedarfsstufe selbst (Stufe 3 bis zum 25. "
                              "Geburtstag); regelbedarfsstufe weglassen")
+        if self.ab is not None and self.bis is not None and self.bis < self.ab:
+            raise ValueError("bis liegt vor ab")
+        if self.rolle == "antragsteller" and (self.ab is not None or self.bis is not None):
+            raise ValueError("ab/bis gibt es nicht für die antragstellende Person: Beginn und Ende des Anspruchs "
+                             "mit zeitraum.erster_tag / zeitraum.letzter_tag angeben")
         return self
 
 
 class Angemessenheit(Streng):
     bruttokaltmiete: Geld | None = Field(None, description="local limit for kaltmiete + nebenkosten")
     heizkosten: Geld | None = Field(None, description="local limit for heizkosten")
+
+
+class UnterkunftAenderung(Streng):
+    """Costs of Unterkunft und Heizung that change from a month on; keys left out stay as before."""
+
+    ab: Monat
+    kaltmiete: Geld | None = None
+    nebenkosten: Geld | None = None
+    heizkosten: Geld | None = None
+    warmwasser_dezentral: bool | None = None
+    personen_im_haushalt: Annotated[int, Field(ge=1, le=50)] | None = None
+    angemessenheit: Angemessenheit | None = None
+
+
+class Abrechnung(Streng):
+    """The result of a Betriebs-/Heizkostenabrechnung: a Nachzahlung due or a Guthaben credited in ``monat``."""
+
+    monat: Monat = Field(description="month in which the Nachzahlung is due / the Guthaben is credited or paid out")
+    art: Literal["nebenkosten", "heizkosten"] = "nebenkosten"
+    nachzahlung: Geld | None = Field(None, description="need in the month it is due (§ 22 Abs. 1 SGB II)")
+    guthaben: Geld | None = Field(None, description="reduces the Unterkunft und Heizung of the following month(s) "
+                                                    "(§ 22 Abs. 3 SGB II)")
+
+    @model_validator(mode="after")
+    def _genau_eines(self) -> "Abrechnung":
+        if (self.nachzahlung is None) == (self.guthaben is None):
+            raise ValueError("genau eines von nachzahlung und guthaben angeben")
+        return self
 
 
 class Unterkunft(Streng):
@@ -345,6 +485,22 @@ class Unterkunft(Streng):
     personen_im_haushalt: Annotated[int, Field(ge=1, le=50)] | None = None
     angemessenheit: Angemessenheit | None = None
     leistungsbeginn: Monat | None = Field(None, description="first month of benefit receipt (Karenzzeit)")
+    aenderungen: list[UnterkunftAenderung] = Field(
+        default_factory=list, description="costs that change from a month on (rent increase, move, new limits)")
+    kostensenkung_ab: Monat | None = Field(
+        None, description="first month in which only the angemessene costs are recognised: the deadline of the "
+                          "Jobcenter's Kostensenkungsaufforderung ended in the month before (§ 22 Abs. 1 S. 3 a.F. / "
+                          "S. 7 n.F.); until then the actual costs")
+    abrechnungen: list[Abrechnung] = Field(
+        default_factory=list, description="Nebenkosten-/Heizkosten-Nachzahlungen and Guthaben by month")
+    _basis: "Unterkunft | None" = PrivateAttr(None)  # the file's values, when this is the projection onto one month
+
+    @model_validator(mode="after")
+    def _aenderungen_geordnet(self) -> "Unterkunft":
+        daten = [a.ab for a in self.aenderungen]
+        if any(b <= a for a, b in zip(daten, daten[1:])):
+            raise ValueError("aenderungen: ab muss aufsteigend sein (jeder Monat nur einmal)")
+        return self
 
 
 class Haushalt(Streng):
@@ -390,12 +546,13 @@ class Haushalt(Streng):
             if self.unterkunft.personen_im_haushalt < len(self.personen):
                 raise FeldFehler(("unterkunft", "personen_im_haushalt"), "kleiner als die Zahl der personen in der Datei")
         stichtag = self.monat or (self.zeitraum.von if self.zeitraum else None)
+        letzter = self.monat or (self.zeitraum.bis if self.zeitraum else None)  # a birth inside a zeitraum is allowed
         alter = {p.name: lebensalter(p, stichtag) for p in self.personen}
         eltern = [p for p in self.personen if p.rolle in ("antragsteller", "partner")]
         aeltester_elternteil = max(alter[p.name] for p in eltern)
         letzter_monat = self.zeitraum.bis if self.zeitraum else stichtag
         for i, person in enumerate(self.personen):
-            if person.geburtsdatum is not None and person.geburtsdatum > monatsende(stichtag):
+            if person.geburtsdatum is not None and person.geburtsdatum > monatsende(letzter):
                 raise FeldFehler(("personen", i, "geburtsdatum"), "liegt nach dem berechneten Monat")
             _stufe_pruefen(person, i, letzter_monat)
             grenzen = _altersgrenzen(stichtag) if person.umzug_ohne_zusicherung else None

@@ -53,6 +53,10 @@ class Mitglied:
     hinweise: list[str] = field(default_factory=list)
     eigene_bg: bool = False  # rolle kind aged 25 or more: own Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 4), Kopfteil only
     eigene_bg_volljaehrig: bool = False  # adult kind before 2006-07: own BG, computed here without parents' income
+    anwesend: tuple[int, int] = (0, TAGE_IM_MONAT)  # days [von, bis) in the household (birth, Zuzug, Auszug)
+
+    def anwesend_in(self, abschnitt: Abschnitt) -> bool:
+        return self.anwesend[0] <= abschnitt.von and abschnitt.bis <= self.anwesend[1]
 
     def alter_in(self, abschnitt: Abschnitt) -> int:
         if self.geburtstag_position is not None and abschnitt.von >= self.geburtstag_position:
@@ -82,6 +86,10 @@ class Monatslage:
             if m.name == name:
                 return m
         raise KeyError(name)
+
+    def abschnitte_fuer(self, m: Mitglied) -> list[Abschnitt]:
+        """The parts of the month in which ``m`` lives in the household (all parts for most persons)."""
+        return [a for a in self.abschnitte if m.anwesend_in(a)]
 
     @property
     def kinder(self) -> list[Mitglied]:
@@ -125,10 +133,37 @@ def _regelaltersgrenze_erreicht(person: Person, alter: int, monat: dt.date, rs: 
     return (monat.year, monat.month) > (erreicht_jahr, erreicht_monat)
 
 
+def einzug_und_auszug(person: Person) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day in the household: ``ab`` (Zuzug) or the birth, and ``bis`` (Auszug)."""
+    beginn = person.ab
+    if person.geburtsdatum is not None and (beginn is None or person.geburtsdatum > beginn):
+        beginn = person.geburtsdatum
+    return beginn, person.bis
+
+
+def anwesenheit(person: Person, monat: dt.date) -> tuple[int, int] | None:
+    """Days [von, bis) of ``monat`` (30-day counting, § 41 Abs. 1) in which the person lives in the
+    household; None when not on a single day."""
+    beginn, ende = einzug_und_auszug(person)
+    letzter = monatsende(monat)
+    if (beginn is not None and beginn > letzter) or (ende is not None and ende < monat):
+        return None
+    von = tagesposition(beginn) if beginn is not None and beginn > monat else 0
+    bis = TAGE_IM_MONAT
+    if ende is not None and ende < letzter:
+        bis = min(ende.day, TAGE_IM_MONAT)
+    if bis <= von:  # an arrival on the 31st still counts one day
+        von = bis - 1
+    return von, bis
+
+
 def _aenderungspositionen(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> set[int]:
     ende = monatsende(monat)
     positionen: set[int] = set()
     for person in haushalt.personen:
+        tage = anwesenheit(person, monat)
+        if tage is not None:
+            positionen.update(tage)
         g = person.geburtsdatum
         if g is not None and g.month == monat.month and g.day > 1 and g.year < monat.year:
             tag = min(g.day, ende.day)
@@ -186,6 +221,7 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
             eigene_bg=eigene_bg,
             eigene_bg_volljaehrig=eigene_bg_volljaehrig,
         )
+        mitglied.anwesend = anwesenheit(person, monat) or (0, TAGE_IM_MONAT)
         mitglieder.append(mitglied)
     positionen = sorted(_aenderungspositionen(haushalt, monat, rs))
     grenzen = [0, *positionen, TAGE_IM_MONAT]

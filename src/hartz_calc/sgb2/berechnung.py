@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from . import aufrechnung, einkommen, mehrbedarf, minderung, regelbedarf, unterkunft, verteilung
+from . import aufrechnung, einkommen, mehrbedarf, minderung, monatshaushalt, regelbedarf, unterkunft, verteilung
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
 from ..geld import NULL, anteilig, euro_text, runden, zahlbetraege
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
@@ -97,6 +97,7 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
 
 def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[str, list[Decimal]] | None,
                     posten: list[Posten]) -> Ergebnis:
+    haushalt, verlauf = monatshaushalt.vorbereiten(haushalt, monat, berechne_monat)  # the household of this month
     rs = rechtsstand(monat, haushalt.region)
     lage = monatslage(haushalt, monat, rs)
     tage = lage.leistungstage
@@ -181,7 +182,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
                              betrag=auszahlung, norm="§ 19, § 41 SGB II", rechtsstand=rs.stand,
                              erlaeuterung=f"Anspruch {euro_text(v.anspruch)} − Minderung/Aufrechnung {euro_text(abzug)}"
                                           + (f" + Sofortzuschlag {euro_text(zuschlag)}" if zuschlag else "")))
-    hinweise = list(dict.fromkeys(lage.hinweise))
+    hinweise = list(dict.fromkeys(verlauf + lage.hinweise))
     if rs.vorlaeufige:
         hinweise.append(
             f"Vorläufiger Rechtsstand: für {monat:%m/%Y} gelten Regeln, deren Rechtsgrundlage nicht endgültig bestätigt ist "

@@ -65,7 +65,7 @@ def ist_alleinerziehend(m: Mitglied, lage: Monatslage) -> bool:
 
 def _alleinerziehend_satz(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> tuple[Decimal, str]:
     rs = lage.rs
-    alter = [k.alter_in(abschnitt) for k in lage.kinder]
+    alter = [k.alter_in(abschnitt) for k in lage.kinder if k.anwesend_in(abschnitt)]
     minderjaehrig = [a for a in alter if a < int(rs.wert("volljaehrig_ab_alter"))]
     unter_7 = sum(1 for a in alter if a < int(rs.wert("mehrbedarf.alleinerziehend.alter_ein_kind")))
     unter_16 = sum(1 for a in alter if a < int(rs.wert("mehrbedarf.alleinerziehend.alter_mehrere_kinder")))

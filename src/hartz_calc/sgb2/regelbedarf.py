@@ -145,7 +145,7 @@ def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedar
     fassung = stufenzuordnung.fuer(rs)
     teile: list[tuple[Abschnitt, int, Decimal]] = []
     gruppen: list[list] = []  # [tage, zuordnung, monatsbetrag, eintrag]
-    for abschnitt in lage.abschnitte:
+    for abschnitt in lage.abschnitte_fuer(m):
         u25 = u25_ohne_zusicherung(m, abschnitt, rs)
         if u25 is not None:
             zuordnung = Zuordnung(3, u25.norm, "unter 25 ohne Zusicherung des kommunalen Trägers umgezogen: "
@@ -180,4 +180,7 @@ def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedar
                 erlaeuterung=f"{zuordnung.grund}; Monatsbetrag {euro_text(monatsbetrag)}{anteil_text}",
             )
         )
+    if not teile:  # in the household only on days without entitlement (§ 41 Abs. 1): no Regelbedarf this month
+        stufe = m.person.regelbedarfsstufe or fassung(m, lage, lage.abschnitte[0]).stufe
+        return Regelbedarf(stufe=stufe, betrag=summe, je_abschnitt=[])
     return Regelbedarf(stufe=teile[-1][1], betrag=summe, je_abschnitt=teile)

@@ -1,0 +1,182 @@
+"""The household of one month (§ 41 Abs. 1 with § 11 Abs. 2, 3 and § 22 SGB II).
+
+A household file may describe how a Bewilligungszeitraum really runs: persons join or leave
+(``ab``/``bis``, a birth by its ``geburtsdatum``), income items run ``von``/``bis`` or have other
+amounts in single months (``monatsbetraege``), one-off receipts (``einmalige_einnahmen``) are counted
+by § 11 Abs. 3, and the costs of ``unterkunft`` change from a month on (``aenderungen``).
+:func:`vorbereiten` turns the file into the plain household of one month - persons living there on
+at least one day, the income of that month, the costs of that month - which the topic modules then
+compute as usual. A file without any of these fields is returned unchanged, so a zeitraum without
+changes is exactly its single months. The projection is idempotent (projecting a projected month
+again changes nothing). What changed against the month before is said in German hinweise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from . import einmalig
+from .bedarfsgemeinschaft import anwesenheit, einzug_und_auszug
+from .einkommen import _BEZEICHNUNG as EINKOMMEN_BEZEICHNUNG
+from .unterkunft import unterkunft_im_monat
+from ..geld import euro_text
+from ..modell.ergebnis import Ergebnis
+from ..modell.haushalt import (
+    EinmaligeEinnahme,
+    Erwerbseinkommen,
+    Haushalt,
+    Person,
+    SonstigesEinkommen,
+)
+from ..rechtsstand import rechtsstand
+
+Rechner = Callable[[Haushalt, dt.date], Ergebnis]
+"""The month calculator (berechnung.berechne_monat), passed in to test whether a claim would vanish."""
+
+
+def _hat_verlauf(h: Haushalt, monat: dt.date) -> bool:
+    u = h.unterkunft
+    if u is not None and u.aenderungen:
+        return True
+    for p in h.personen:
+        if p.ab is not None or p.bis is not None or p.einmalige_einnahmen:
+            return True
+        if p.geburtsdatum is not None and p.geburtsdatum > monat:
+            return True  # born inside (or after) the month
+        for e in p.einkommen:
+            if e.von is not None or e.bis is not None or e.monatsbetraege:
+                return True
+    return False
+
+
+def _einkommen_im_monat(e: Erwerbseinkommen | SonstigesEinkommen, monat: dt.date):
+    for mb in e.monatsbetraege:
+        if mb.monat == monat:
+            if isinstance(e, Erwerbseinkommen):
+                return e.model_copy(update={"brutto": mb.brutto, "netto": mb.netto})
+            return e.model_copy(update={"betrag": mb.betrag})
+    if e.von is not None and monat < e.von.replace(day=1):
+        return None
+    if e.bis is not None and monat > e.bis.replace(day=1):
+        return None
+    return e
+
+
+def _name(e: Erwerbseinkommen | SonstigesEinkommen) -> str:
+    return "Erwerbseinkommen" if isinstance(e, Erwerbseinkommen) else EINKOMMEN_BEZEICHNUNG[e.art]
+
+
+def _betrag(e: Erwerbseinkommen | SonstigesEinkommen) -> str:
+    if isinstance(e, Erwerbseinkommen):
+        return f"brutto {euro_text(e.brutto)}, netto {euro_text(e.netto)}"
+    return euro_text(e.betrag)
+
+
+def _aenderungen_einkommen(p: Person, monat: dt.date, erster: dt.date) -> list[str]:
+    hinweise = []
+    vormonat = dt.date(monat.year - (monat.month == 1), (monat.month - 2) % 12 + 1, 1)
+    for e in p.einkommen:
+        jetzt, vorher = _einkommen_im_monat(e, monat), _einkommen_im_monat(e, vormonat)
+        if jetzt is not None and e.von is not None and e.von.replace(day=1) == monat:
+            text = f"{_name(e)} von {p.name}: fließt ab {e.von:%d.%m.%Y} zu ({_betrag(jetzt)} in {monat:%m/%Y})"
+            if e.von.day > 1 and not any(mb.monat == monat for mb in e.monatsbetraege):
+                text += ("; Einkommen zählt im Monat des Zuflusses (§ 11 Abs. 2 SGB II) – ist im ersten Monat nur ein "
+                         "Teilbetrag zugeflossen, diesen unter monatsbetraege angeben")
+            hinweise.append(text + ".")
+        elif monat > erster and jetzt is None and vorher is not None:
+            hinweise.append(f"{_name(e)} von {p.name}: seit {monat:%m/%Y} kein Zufluss mehr (bis {vormonat:%m/%Y}).")
+        elif monat > erster and jetzt is not None and vorher is not None and jetzt != vorher:
+            hinweise.append(f"{_name(e)} von {p.name} in {monat:%m/%Y}: {_betrag(jetzt)} (im Vormonat {_betrag(vorher)}).")
+        elif monat > erster and jetzt is not None and vorher is None:
+            hinweise.append(f"{_name(e)} von {p.name}: in {monat:%m/%Y} {_betrag(jetzt)}.")
+    return hinweise
+
+
+def _aenderungen_person(p: Person, monat: dt.date, erster: dt.date) -> list[str]:
+    beginn, ende = einzug_und_auszug(p)
+    hinweise = []
+    if beginn is not None and beginn.replace(day=1) == monat and (beginn.day > 1 or monat > erster):
+        was = "Geburt" if beginn == p.geburtsdatum else "Zuzug"
+        hinweise.append(f"{was} von {p.name} am {beginn:%d.%m.%Y}: im Haushalt ab diesem Tag; Regelbedarf und "
+                        "Kopfteil der Unterkunft für diesen Monat nach Tagen (§ 41 Abs. 1 SGB II).")
+    if ende is not None and ende.replace(day=1) == monat:
+        hinweise.append(f"Auszug von {p.name} am {ende:%d.%m.%Y}: im Haushalt bis zu diesem Tag; Regelbedarf und "
+                        "Kopfteil der Unterkunft für diesen Monat nach Tagen (§ 41 Abs. 1 SGB II).")
+    return hinweise
+
+
+def _aenderungen_unterkunft(h: Haushalt, monat: dt.date, erster: dt.date) -> list[str]:
+    u = h.unterkunft
+    if u is None:
+        return []
+    hinweise = []
+    for a in u.aenderungen:
+        if a.ab == monat and monat > erster:
+            felder = {"kaltmiete": "Kaltmiete", "nebenkosten": "Nebenkosten", "heizkosten": "Heizkosten"}
+            teile = [f"{text} {euro_text(getattr(a, k))}" for k, text in felder.items() if getattr(a, k) is not None]
+            if a.angemessenheit is not None:
+                teile.append("neue Angemessenheitsgrenzen")
+            if a.personen_im_haushalt is not None:
+                teile.append(f"{a.personen_im_haushalt} Personen im Haushalt")
+            hinweise.append(f"Unterkunft ab {monat:%m/%Y} geändert: {', '.join(teile) or 'Angaben geändert'}.")
+    return hinweise
+
+
+def _ohne_einmalige(h: Haushalt) -> Haushalt:
+    personen = [p.model_copy(update={"einmalige_einnahmen": []}) if p.einmalige_einnahmen else p for p in h.personen]
+    return h.model_copy(update={"personen": personen})
+
+
+def _als_einkommen(netto, brutto):
+    if brutto is not None:
+        return Erwerbseinkommen(art="erwerbstaetigkeit", brutto=brutto, netto=netto)
+    return SonstigesEinkommen(art="sonstiges", betrag=netto)
+
+
+def _entfiele(h: Haushalt, rechner: Rechner, name: str) -> einmalig.Entfiele:
+    def pruefen(monat: dt.date, e: EinmaligeEinnahme) -> bool:
+        ohne = _ohne_einmalige(h)
+        personen = [p.model_copy(update={"einkommen": [*p.einkommen, _als_einkommen(e.betrag, e.brutto)]})
+                    if p.name == name else p for p in ohne.personen]
+        test = ohne.model_copy(update={"personen": personen})
+        return rechner(test, monat).summe.anspruch <= 0
+    return pruefen
+
+
+def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt, list[str]]:
+    """The household of ``monat`` and German hinweise on what changed (see the module docstring)."""
+    if not _hat_verlauf(h, monat):
+        return h, []
+    erster = h.zeitraum.von if h.zeitraum is not None else monat
+    hinweise: list[str] = []
+    personen: list[Person] = []
+    abwesend = 0
+    for p in h.personen:
+        if anwesenheit(p, monat) is None:
+            abwesend += 1
+            continue
+        hinweise += _aenderungen_person(p, monat, erster)
+        einkommen = [x for x in (_einkommen_im_monat(e, monat) for e in p.einkommen) if x is not None]
+        hinweise += _aenderungen_einkommen(p, monat, erster)
+        for e in p.einmalige_einnahmen:
+            rs = rechtsstand(einmalig.erster_monat(e), h.region)
+            aufteilung = einmalig.aufteilen(e, rs, _entfiele(h, rechner, p.name))
+            for teil in aufteilung.teile:
+                if teil.monat == monat:
+                    einkommen.append(_als_einkommen(teil.netto, teil.brutto))
+                    hinweise.append(einmalig.hinweis(p.name, e, aufteilung, teil))
+            if not aufteilung.teile and e.zufluss.replace(day=1) == monat:
+                hinweise.append(f"{einmalig.BEZEICHNUNG[e.art]} von {p.name}: {aufteilung.text}.")
+        if einkommen != p.einkommen or p.einmalige_einnahmen:
+            p = p.model_copy(update={"einkommen": einkommen, "einmalige_einnahmen": []})
+        personen.append(p)
+    hinweise += _aenderungen_unterkunft(h, monat, erster)
+    u = unterkunft_im_monat(h.unterkunft, monat)
+    if u is not None and abwesend and u.personen_im_haushalt is not None:
+        # personen_im_haushalt counts the listed persons too: those not living there this month leave it
+        u = u.model_copy(update={"personen_im_haushalt": max(u.personen_im_haushalt - abwesend, len(personen))})
+    if len(personen) == len(h.personen) and u is h.unterkunft and all(a is b for a, b in zip(personen, h.personen)):
+        return h, hinweise
+    return h.model_copy(update={"personen": personen, "unterkunft": u}), hinweise
+
