@@ -32,8 +32,13 @@ from decimal import Decimal
 from typing import Callable
 
 from ..geld import cent, euro_text
-from ..modell.haushalt import EinmaligeEinnahme, naechster_monat
+from ..modell.zeit import naechster_monat
 from ..rechtsstand import Rechtsstand, Verfahren
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import EinmaligeEinnahme
 
 BEZEICHNUNG = {
     "steuererstattung": "Steuererstattung",
@@ -45,7 +50,7 @@ BEZEICHNUNG = {
     "sonstiges": "einmalige Einnahme",
 }
 
-Entfiele = Callable[[dt.date, EinmaligeEinnahme], bool]
+Entfiele = Callable[[dt.date, "EinmaligeEinnahme"], bool]
 """(month of consideration, receipt) -> would the Bedarfsgemeinschaft's claim vanish with the whole receipt?"""
 
 

@@ -14,25 +14,47 @@ again changes nothing). What changed against the month before is said in German 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import einmalig
 from .bedarfsgemeinschaft import anwesenheit, einzug_und_auszug
 from .einkommen import _BEZEICHNUNG as EINKOMMEN_BEZEICHNUNG
 from .unterkunft import unterkunft_im_monat
 from ..geld import euro_text
-from ..modell.ergebnis import Ergebnis
-from ..modell.haushalt import (
-    EinmaligeEinnahme,
-    Erwerbseinkommen,
-    Haushalt,
-    Person,
-    SonstigesEinkommen,
-)
 from ..rechtsstand import rechtsstand
 
-Rechner = Callable[[Haushalt, dt.date], Ergebnis]
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.ergebnis import Ergebnis
+    from ..modell.haushalt import EinmaligeEinnahme, Haushalt, Person
+
+Rechner = Callable[["Haushalt", dt.date], "Ergebnis"]
 """The month calculator (berechnung.berechne_monat), passed in to test whether a claim would vanish."""
+
+
+@dataclass(frozen=True, slots=True)
+class Zusatzeinnahme:
+    """A part of a one-off receipt as an income item of the month, shaped like the input's income items
+    (the calculation reads these attributes; earned income is recognised by ``art``)."""
+
+    art: str
+    betrag: Decimal | None = None
+    brutto: Decimal | None = None
+    netto: Decimal | None = None
+    werbungskosten: Decimal | None = None
+    entfernung_km: int | None = None
+    arbeitstage: int | None = None
+    ferienjob: bool = False
+    freibetrag_basis: Decimal | None = None
+    elterngeld_plus: bool = False
+    von: dt.date | None = None
+    bis: dt.date | None = None
+    monatsbetraege: tuple = ()
+
+
+def _erwerb(e: Any) -> bool:
+    return e.art == "erwerbstaetigkeit"
 
 
 def _hat_verlauf(h: Haushalt, monat: dt.date) -> bool:
@@ -50,10 +72,10 @@ def _hat_verlauf(h: Haushalt, monat: dt.date) -> bool:
     return False
 
 
-def _einkommen_im_monat(e: Erwerbseinkommen | SonstigesEinkommen, monat: dt.date):
+def _einkommen_im_monat(e: Any, monat: dt.date):
     for mb in e.monatsbetraege:
         if mb.monat == monat:
-            if isinstance(e, Erwerbseinkommen):
+            if _erwerb(e):
                 return e.model_copy(update={"brutto": mb.brutto, "netto": mb.netto})
             return e.model_copy(update={"betrag": mb.betrag})
     if e.von is not None and monat < e.von.replace(day=1):
@@ -63,12 +85,12 @@ def _einkommen_im_monat(e: Erwerbseinkommen | SonstigesEinkommen, monat: dt.date
     return e
 
 
-def _name(e: Erwerbseinkommen | SonstigesEinkommen) -> str:
-    return "Erwerbseinkommen" if isinstance(e, Erwerbseinkommen) else EINKOMMEN_BEZEICHNUNG[e.art]
+def _name(e: Any) -> str:
+    return "Erwerbseinkommen" if _erwerb(e) else EINKOMMEN_BEZEICHNUNG[e.art]
 
 
-def _betrag(e: Erwerbseinkommen | SonstigesEinkommen) -> str:
-    if isinstance(e, Erwerbseinkommen):
+def _betrag(e: Any) -> str:
+    if _erwerb(e):
         return f"brutto {euro_text(e.brutto)}, netto {euro_text(e.netto)}"
     return euro_text(e.betrag)
 
@@ -128,10 +150,10 @@ def _ohne_einmalige(h: Haushalt) -> Haushalt:
     return h.model_copy(update={"personen": personen})
 
 
-def _als_einkommen(netto, brutto):
+def _als_einkommen(netto: Decimal, brutto: Decimal | None) -> Zusatzeinnahme:
     if brutto is not None:
-        return Erwerbseinkommen(art="erwerbstaetigkeit", brutto=brutto, netto=netto)
-    return SonstigesEinkommen(art="sonstiges", betrag=netto)
+        return Zusatzeinnahme(art="erwerbstaetigkeit", brutto=brutto, netto=netto)
+    return Zusatzeinnahme(art="sonstiges", betrag=netto)
 
 
 def _entfiele(h: Haushalt, rechner: Rechner, name: str) -> einmalig.Entfiele:

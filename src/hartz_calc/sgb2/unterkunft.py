@@ -31,8 +31,13 @@ import datetime as dt
 from .bedarfsgemeinschaft import Mitglied, Monatslage, TAGE_IM_MONAT
 from ..geld import CENT, NULL, anteilig, euro_text, runden, zahl_text
 from ..modell.ergebnis import Posten
-from ..modell.haushalt import Unterkunft, monate_zwischen, naechster_monat
+from ..modell.zeit import monate_zwischen, naechster_monat
 from ..rechtsstand import MonatNichtAbgedeckt, Rechtsstand, rechtsstand
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Unterkunft
 
 _ROLLENFOLGE = {"antragsteller": 0, "partner": 1, "kind": 2}
 
