@@ -158,7 +158,8 @@ def test_kompaktes_json_wie_json_dumps():
     assert '"regelbedarf": 506.00' in kompakt and '"rechtsstand": "2025-01-01"' in kompakt
 
 
-_TEXT = st.text(st.characters(blacklist_characters="\0"), max_size=12)  # NUL marks numbers in the reference
+# NUL marks numbers in the reference; a text spelling the escaped marker itself (backslash-u0000Z) would fool it
+_TEXT = st.text(st.characters(blacklist_characters="\0"), max_size=12).filter(lambda t: "u0000Z" not in t)
 _SKALARE = st.one_of(
     st.none(), st.booleans(), st.integers(-10**12, 10**12), _TEXT,
     st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False, allow_infinity=False),
