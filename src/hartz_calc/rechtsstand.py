@@ -29,6 +29,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+ANDERE_GESETZE = ("wohngeld.",)
+"""Name prefixes of parameters of other laws than the SGB II (e.g. the WoGG block ``wohngeld.*``): they
+are in the same rule file, but a change of them does not move the SGB II rule set's ``stand``."""
+
+
 class RegelFehlt(LookupError):
     """A rule was asked for that is not in force in the month computed."""
 
@@ -190,7 +195,8 @@ class Rechtsstand:
         self._eintraege: dict[str, Eintrag | None] = {
             name: p.am(monat) for name, p in regelwerk.parameter.items()
         }
-        self.stand = max((ab for p in regelwerk.parameter.values() for ab in p.ab_daten if ab <= monat),
+        self.stand = max((ab for p in regelwerk.parameter.values() if not p.name.startswith(ANDERE_GESETZE)
+                          for ab in p.ab_daten if ab <= monat),
                          default=meta.gueltig_ab)
         self.vorlaeufige = tuple(
             sorted(name for name, e in self._eintraege.items() if e is not None and e.vorlaeufig)

@@ -503,6 +503,38 @@ class Unterkunft(Streng):
         return self
 
 
+WohngeldAbzug = Literal["steuern", "kranken_pflegeversicherung", "rentenversicherung"]
+"""§ 16 WoGG: which of taxes on income, (compulsory or comparable) health and care insurance and pension
+insurance contributions a member pays; each one is a flat 10 % deduction from his Jahreseinkommen."""
+
+
+class WohngeldAngaben(Streng):
+    """What Wohngeld (WoGG) needs beyond the SGB II data. Optional; asked for when Wohngeld is computed."""
+
+    mietstufe: Literal["I", "II", "III", "IV", "V", "VI", "VII"] | None = Field(
+        None, description="Mietenstufe of the municipality (§ 12 WoGG, Anlage zu § 1 Abs. 3 WoGV): I to VI, "
+                          "VII from 2020")
+    abzuege: list[WohngeldAbzug] | None = Field(
+        None, description="§ 16 WoGG for every member with income: which of steuern, kranken_pflegeversicherung, "
+                          "rentenversicherung are paid ([] = none); abzuege_je_person overrides it per person")
+    abzuege_je_person: dict[str, list[WohngeldAbzug]] = Field(
+        default_factory=dict, description="§ 16 WoGG per person (name -> list), e.g. {Anna: [steuern, "
+                                          "kranken_pflegeversicherung, rentenversicherung], Ben: []}")
+    schwerbehinderung: dict[str, Literal["gdb_100", "gdb_ab_80_pflege", "gdb_unter_80_pflege"]] = Field(
+        default_factory=dict, description="§ 17 Nr. 1 (before 2016 Nr. 1, 2) WoGG per person: GdB 100, or GdB "
+                                          "at least 80 / under 80 with Pflegebedürftigkeit and home care")
+    baujahr: Annotated[int, Field(ge=1800, le=2100)] | None = Field(
+        None, description="only months before 2009: year the dwelling was ready for occupation (Baualtersklasse of "
+                          "the Höchstbeträge, § 8 WoGG a.F.)")
+    ausgeschlossen: list[str] = Field(
+        default_factory=list, description="persons who receive a benefit of § 7 Abs. 1 WoGG that includes "
+                                          "Unterkunftskosten (e.g. Grundsicherung SGB XII): excluded, the rent counts "
+                                          "pro rata (§ 11 Abs. 3)")
+    weitere_bewohner_mitbewohner: bool = Field(
+        False, description="when unterkunft.personen_im_haushalt exceeds the personen: the others are not family "
+                           "members (Untermieter, WG): their head share of the rent is left out (§ 11 Abs. 2 Nr. 3)")
+
+
 class Haushalt(Streng):
     """A household file, format 1."""
 
@@ -512,6 +544,9 @@ class Haushalt(Streng):
     region: Literal["west", "ost"] = "west"
     personen: Annotated[list[Person], Field(min_length=1, max_length=50)]
     unterkunft: Unterkunft | None = None
+    wohngeld: WohngeldAngaben | None = Field(
+        None, description="optional: what Wohngeld (WoGG) needs for the Vorrang comparison (Mietenstufe, § 16 "
+                          "deductions ...)")
     # where the household came from (set by the reader), so that rule errors found while computing
     # (e.g. a Minderung above the month's maximum) can name the file and line like input errors
     _datei: str = PrivateAttr(default="<daten>")
@@ -545,6 +580,11 @@ class Haushalt(Streng):
         if self.unterkunft and self.unterkunft.personen_im_haushalt is not None:
             if self.unterkunft.personen_im_haushalt < len(self.personen):
                 raise FeldFehler(("unterkunft", "personen_im_haushalt"), "kleiner als die Zahl der personen in der Datei")
+        if self.wohngeld is not None:
+            for feld in ("abzuege_je_person", "schwerbehinderung", "ausgeschlossen"):
+                for name in getattr(self.wohngeld, feld):
+                    if name not in erster_index:
+                        raise FeldFehler(("wohngeld", feld), "nennt eine Person, die nicht in personen steht")
         stichtag = self.monat or (self.zeitraum.von if self.zeitraum else None)
         letzter = self.monat or (self.zeitraum.bis if self.zeitraum else None)  # a birth inside a zeitraum is allowed
         alter = {p.name: lebensalter(p, stichtag) for p in self.personen}

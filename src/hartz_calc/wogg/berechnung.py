@@ -1,0 +1,95 @@
+"""Wohngeld of one month: members, rent, income, formula, minimum amount (WoGG by date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ..geld import euro_text, zahl_text
+from ..modell.ergebnis import Posten
+from ..modell.haushalt import Haushalt
+from ..rechtsstand import rechtsstand
+from . import einkommen as einkommen_modul
+from . import miete as miete_modul
+from .ergebnis import WohngeldAngabenFehlen, WohngeldErgebnis
+from .formel import rechnen
+from .haushalt import mitglieder, norm_ausschluss, norm_mitglieder
+
+NULL = Decimal(0)
+
+
+def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = False) -> WohngeldErgebnis:
+    """Wohngeld (Mietzuschuss) for ``monat`` under the WoGG in force then.
+
+    ``sgb2_bezug=False`` (default) computes what the household would get instead of SGB II (the
+    exclusion of § 7 Abs. 1 WoGG does not apply when Wohngeld removes Hilfebedürftigkeit or SGB II is
+    waived, § 7 Abs. 1 S. 3 Nr. 2, § 8 Abs. 2); ``True``: every member draws SGB II with KdU and is
+    excluded. Raises :class:`WohngeldAngabenFehlen` when the household file lacks what Wohngeld needs
+    (Mietenstufe, § 16 deductions, rent ...) and ``MonatNichtAbgedeckt`` for months outside the data.
+    """
+    monat = monat.replace(day=1)
+    rs = rechtsstand(monat)
+    vor_2009 = not rs.gilt("wohngeld.hoechstbetraege")
+    posten: list[Posten] = []
+    hinweise: list[str] = []
+    m = mitglieder(haushalt, sgb2_bezug)
+    stand = rs.eintrag("wohngeld.verfahren").ab
+    posten.append(Posten(abschnitt="bedarf", art="wohngeld.haushaltsmitglieder",
+                         bezeichnung=f"zu berücksichtigende Haushaltsmitglieder: {m.anzahl}", betrag=NULL,
+                         norm=norm_mitglieder(vor_2009), rechtsstand=stand,
+                         erlaeuterung=f"{m.anzahl} von {m.gesamt} Haushaltsmitgliedern (Zeile ohne Betrag)"))
+    if m.anzahl == 0:
+        posten.append(Posten(abschnitt="anspruch", art="wohngeld.ausschluss", bezeichnung="kein Wohngeld",
+                             betrag=NULL, norm=f"{norm_ausschluss(vor_2009)}, § 21 Nr. 2 WoGG" if not vor_2009
+                             else norm_ausschluss(True), rechtsstand=stand,
+                             erlaeuterung="alle Haushaltsmitglieder beziehen eine Leistung mit Unterkunftskosten "
+                                          "(z. B. Bürgergeld/Arbeitslosengeld II) und sind vom Wohngeld ausgeschlossen"))
+        return WohngeldErgebnis(betrag=NULL, posten=tuple(posten), hinweise=(), haushaltsmitglieder=0,
+                                haushaltsmitglieder_gesamt=m.gesamt, ausgeschlossen=True,
+                                mietenstufe=(haushalt.wohngeld.mietstufe or "") if haushalt.wohngeld else "")
+
+    fehlende = miete_modul.fehlende_angaben(haushalt, rs) + einkommen_modul.fehlende_angaben(haushalt, m)
+    if fehlende:
+        raise WohngeldAngabenFehlen(fehlende)
+
+    miete = miete_modul.miete(haushalt, rs, m, posten)
+    einkommen = einkommen_modul.einkommen(haushalt, rs, monat, m, posten)
+    hinweise.extend(einkommen.hinweise)
+    rechnung = rechnen(rs, m.anzahl, miete.m_stern, einkommen.monatlich)
+    verfahren = rs.eintrag("wohngeld.verfahren")
+    koeff = rs.eintrag("wohngeld.koeffizienten")
+    posten.append(Posten(abschnitt="anspruch", art="wohngeld.formel", bezeichnung="Wohngeld nach der Formel",
+                         betrag=rechnung.betrag, norm=verfahren.norm, rechtsstand=max(verfahren.ab, koeff.ab),
+                         erlaeuterung=(f"{zahl_text(rechnung.faktor)} · (M − (a + b·M + c·Y)·Y) mit M = "
+                                       f"{zahl_text(rechnung.m)} ({rechnung.text_m}), Y = {zahl_text(rechnung.y)} "
+                                       f"({rechnung.text_y}), a = {zahl_text(rechnung.a)}, b = {zahl_text(rechnung.b)}, "
+                                       f"c = {zahl_text(rechnung.c)} ({min(m.anzahl, 12)} Haushaltsmitglieder): "
+                                       f"ungerundet {zahl_text(rechnung.z4)}, auf volle Euro gerundet")))
+    betrag = rechnung.betrag
+    if m.anzahl > 12:
+        zusatz = rs.eintrag("wohngeld.zusatzbetrag_ab_13")
+        plus = min(zusatz.wert * (m.anzahl - 12), max(rechnung.m - betrag, NULL))
+        betrag += plus
+        posten.append(Posten(abschnitt="anspruch", art="wohngeld.zusatz_ab_13", bezeichnung="Zusatzbetrag ab dem 13. Mitglied",
+                             betrag=plus, norm=zusatz.norm, rechtsstand=zusatz.ab,
+                             erlaeuterung=f"{m.anzahl - 12} × {euro_text(zusatz.wert)}, höchstens bis zur Miete"))
+    if vor_2009:
+        hinweise.append("Wohngeld vor 2009: die Beträge standen in den Wohngeldtabellen des WoGG a.F.; hartz-calc "
+                        "rechnet mit der Formel, aus der die Tabellen erzeugt wurden (Näherung, Abweichung um wenige "
+                        "Euro möglich).")
+    minimum = rs.eintrag("wohngeld.mindestbetrag")
+    if NULL < betrag < minimum.wert:
+        posten.append(Posten(abschnitt="anspruch", art="wohngeld.mindestbetrag", bezeichnung="unter dem Mindestbetrag",
+                             betrag=-betrag, norm=minimum.norm, rechtsstand=minimum.ab,
+                             erlaeuterung=f"kein Anspruch, wenn das Wohngeld unter {euro_text(minimum.wert)} liegt"))
+        betrag = NULL
+    posten.append(Posten(abschnitt="auszahlung", art="wohngeld.betrag", bezeichnung="Wohngeld monatlich", betrag=betrag,
+                         norm="§ 19 WoGG a.F." if vor_2009 else "§§ 19, 21 WoGG", rechtsstand=stand))
+    hinweise.append("Wohngeld: Vermögen ist nicht geprüft (kein Anspruch bei erheblichem Vermögen, § 21 Nr. 3 WoGG; "
+                    "Richtwert der Verwaltungsvorschrift 60.000 € für das erste und 30.000 € für jedes weitere "
+                    "Haushaltsmitglied).")
+    return WohngeldErgebnis(
+        betrag=betrag, posten=tuple(posten), hinweise=tuple(hinweise), haushaltsmitglieder=m.anzahl,
+        haushaltsmitglieder_gesamt=m.gesamt, mietenstufe=haushalt.wohngeld.mietstufe or "",
+        miete=miete.m_stern, hoechstbetrag=miete.hoechstbetrag, jahreseinkommen=einkommen.gesamt,
+        monatseinkommen=einkommen.monatlich, m=rechnung.m, y=rechnung.y, ungerundet=rechnung.z4)

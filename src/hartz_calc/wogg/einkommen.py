@@ -1,0 +1,215 @@
+"""Gesamteinkommen (§§ 13-18 WoGG; before 2009 §§ 9-14 WoGG a.F.).
+
+Per member: positive Einkünfte (§ 2 EStG: earnings minus Werbungskosten, at least the Pauschbetrag of
+§ 9a EStG) plus the tax-free receipts of § 14 Abs. 2 the household file knows (Lohnersatz, Unterhalt,
+Unterhaltsvorschuss, Elterngeld above the amount left free by § 10 BEEG), as 12 times the monthly amount
+(§ 15 Abs. 4); minus 10 % for each of taxes, KV/PV and RV contributions paid (§ 16; 6 % if none until
+2015). Gesamteinkommen = sum minus the Freibeträge of § 17 and the Unterhalt paid (§ 18); Y* = 1/12.
+Kindergeld, Kinderzuschlag and Wohngeld are not income (not listed in § 14).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..geld import cent, euro_text
+from ..modell.ergebnis import Posten
+from ..modell.haushalt import Erwerbseinkommen, Haushalt, Person, lebensalter
+from ..rechtsstand import Rechtsstand
+from .haushalt import Mitglieder
+
+NULL = Decimal(0)
+ZWOELF = Decimal(12)
+HUNDERT = Decimal(100)
+
+LOHNERSATZ = ("arbeitslosengeld", "krankengeld", "mutterschaftsgeld")
+VOLL_GEZAEHLT = ("unterhalt", "unterhaltsvorschuss", "sonstiges")
+NICHT_GEZAEHLT = ("kinderzuschlag", "wohngeld")
+ABZUG_TEXT = {"steuern": "Steuern vom Einkommen", "kranken_pflegeversicherung": "Kranken- und Pflegeversicherung",
+              "rentenversicherung": "Rentenversicherung"}
+
+
+@dataclass
+class Einkommen:
+    gesamt: Decimal = NULL
+    monatlich: Decimal = NULL
+    hinweise: list[str] = field(default_factory=list)
+
+
+def _hat_einkommen(person: Person) -> bool:
+    return any((e.brutto if isinstance(e, Erwerbseinkommen) else e.betrag) > NULL
+               and getattr(e, "art", "") not in NICHT_GEZAEHLT for e in person.einkommen)
+
+
+def fehlende_angaben(haushalt: Haushalt, m: Mitglieder) -> list[str]:
+    wg = haushalt.wohngeld
+    fehlende = []
+    for person in m.zu_beruecksichtigen:
+        if not _hat_einkommen(person):
+            continue
+        if wg is not None and (person.name in wg.abzuege_je_person or wg.abzuege is not None):
+            continue
+        fehlende.append(f"wohngeld.abzuege (oder wohngeld.abzuege_je_person für {person.name}): welche von "
+                        "steuern, kranken_pflegeversicherung, rentenversicherung gezahlt werden (§ 16 WoGG)")
+    return fehlende
+
+
+def _erwerb_alt(rs: Rechtsstand) -> bool:
+    return not rs.gilt("wohngeld.hoechstbetraege")
+
+
+def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten: list[Posten]) -> Einkommen:
+    wg = haushalt.wohngeld
+    assert wg is not None
+    vor_2009 = _erwerb_alt(rs)
+    ergebnis = Einkommen()
+
+    def add(person: str | None, art: str, bezeichnung: str, betrag: Decimal, norm: str, ab, text: str = "") -> None:
+        posten.append(Posten(person=person, abschnitt="einkommen", art=f"wohngeld.{art}", bezeichnung=bezeichnung,
+                             betrag=betrag, norm=norm, rechtsstand=ab, erlaeuterung=text))
+
+    stand = rs.eintrag("wohngeld.verfahren").ab
+    norm_jahr = "§§ 9, 10 WoGG a.F." if vor_2009 else "§ 14 WoGG"
+    jahreseinkommen: dict[str, Decimal] = {}
+    erwerb_netto: dict[str, Decimal] = {}
+    summe = NULL
+    for person in m.zu_beruecksichtigen:
+        basis = NULL
+        brutto = sum((e.brutto for e in person.einkommen if isinstance(e, Erwerbseinkommen)), NULL)
+        erwerb = NULL
+        if brutto > NULL:
+            pausch = rs.eintrag("wohngeld.arbeitnehmer_pauschbetrag")
+            tatsaechlich = ZWOELF * sum((e.werbungskosten or NULL for e in person.einkommen
+                                         if isinstance(e, Erwerbseinkommen)), NULL)
+            wk = max(pausch.wert, tatsaechlich)
+            erwerb = max(ZWOELF * brutto - wk, NULL)
+            add(person.name, "einkommen.erwerb", "Einkünfte aus nichtselbständiger Arbeit (Jahr)", erwerb,
+                pausch.norm, pausch.ab, f"12 × brutto {euro_text(brutto)} − Werbungskosten {euro_text(wk)} "
+                f"({'Pauschbetrag § 9a EStG' if wk == pausch.wert else 'tatsächliche Werbungskosten'})")
+            if any(e.entfernung_km for e in person.einkommen if isinstance(e, Erwerbseinkommen)):
+                ergebnis.hinweise.append(f"Wohngeld: Fahrtkosten von {person.name} sind nur als Werbungskosten "
+                                         "berücksichtigt, soweit sie in werbungskosten eingetragen sind.")
+            basis += erwerb
+        for e in person.einkommen:
+            if isinstance(e, Erwerbseinkommen) or e.betrag <= NULL:
+                continue
+            if e.art == "rente":
+                wk = rs.eintrag("wohngeld.werbungskosten_renten")
+                betrag = max(ZWOELF * e.betrag - wk.wert, NULL)
+                add(person.name, "einkommen.rente", "Rente (Jahr)", betrag, wk.norm, wk.ab,
+                    f"12 × {euro_text(e.betrag)} − Werbungskosten-Pauschbetrag {euro_text(wk.wert)}")
+            elif e.art in LOHNERSATZ:
+                betrag = ZWOELF * e.betrag
+                add(person.name, f"einkommen.{e.art}", f"{e.art.capitalize()} (Jahr)", betrag,
+                    "§ 10 WoGG a.F." if vor_2009 else "§ 14 Abs. 2 Nr. 6 WoGG", stand, f"12 × {euro_text(e.betrag)}")
+            elif e.art == "elterngeld":
+                frei = rs.wert_oder("wohngeld.elterngeld_anrechnungsfrei", NULL)
+                if e.elterngeld_plus:
+                    frei = frei / 2
+                betrag = ZWOELF * max(e.betrag - frei, NULL)
+                add(person.name, "einkommen.elterngeld", "Elterngeld (Jahr)", betrag,
+                    rs.eintrag("wohngeld.elterngeld_anrechnungsfrei").norm if rs.gilt("wohngeld.elterngeld_anrechnungsfrei")
+                    else norm_jahr, stand, f"12 × ({euro_text(e.betrag)} − anrechnungsfrei {euro_text(frei)})")
+            elif e.art in VOLL_GEZAEHLT:
+                betrag = ZWOELF * e.betrag
+                norm = {"unterhalt": "§ 14 Abs. 2 Nr. 19, 20 WoGG", "unterhaltsvorschuss": "§ 14 Abs. 2 Nr. 21 WoGG",
+                        "sonstiges": "§ 14 WoGG"}[e.art]
+                add(person.name, f"einkommen.{e.art}", f"{e.art.capitalize()} (Jahr)", betrag,
+                    "§ 10 WoGG a.F." if vor_2009 else norm, stand, f"12 × {euro_text(e.betrag)}")
+                if e.art == "sonstiges":
+                    ergebnis.hinweise.append(f"Wohngeld: sonstiges Einkommen von {person.name} ist voll als "
+                                             "Einkommen gezählt; ob es zum Jahreseinkommen gehört, entscheidet § 14 WoGG.")
+            elif e.art == "ehrenamt":
+                ergebnis.hinweise.append(f"Wohngeld: Einnahmen aus Ehrenamt von {person.name} sind als steuerfreie "
+                                         "Aufwandsentschädigung nicht gezählt (§ 3 Nr. 26, 26a EStG; nicht in § 14 Abs. 2 WoGG).")
+                continue
+            else:  # kinderzuschlag, wohngeld
+                continue
+            basis += betrag
+        if basis <= NULL:
+            continue
+        abzuege = wg.abzuege_je_person.get(person.name, wg.abzuege) or []
+        tabelle = rs.eintrag("wohngeld.pauschalabzug")
+        prozent = tabelle.wert[len(set(abzuege))]
+        abzug = cent(basis * prozent / HUNDERT)
+        add(person.name, "einkommen.pauschalabzug", "Abzug für Steuern und Sozialversicherung", -abzug, tabelle.norm,
+            tabelle.ab, f"{prozent} % von {euro_text(basis)}; gezahlt: "
+            + (", ".join(ABZUG_TEXT[a] for a in sorted(set(abzuege))) or "nichts davon"))
+        jahreseinkommen[person.name] = basis - abzug
+        if erwerb > NULL:
+            erwerb_netto[person.name] = erwerb - cent(erwerb * prozent / HUNDERT)
+        add(person.name, "einkommen.jahreseinkommen", "Jahreseinkommen", basis - abzug, norm_jahr, stand)
+        summe += basis - abzug
+
+    freibetraege = _freibetraege(haushalt, rs, monat, m, jahreseinkommen, erwerb_netto, add)
+    unterhalt = NULL
+    for person in m.zu_beruecksichtigen:
+        if person.absetzungen and person.absetzungen.unterhaltszahlungen > NULL:
+            betrag = ZWOELF * person.absetzungen.unterhaltszahlungen
+            unterhalt += betrag
+            add(person.name, "einkommen.unterhalt_gezahlt", "Unterhaltszahlungen (Jahr)", -betrag,
+                "§ 14 WoGG a.F." if vor_2009 else "§ 18 WoGG", stand,
+                "gezahlter Unterhalt laut absetzungen.unterhaltszahlungen (als titulierter Betrag, § 18 S. 2)")
+    gesamt = max(summe - freibetraege - unterhalt, NULL)
+    ergebnis.gesamt = gesamt
+    ergebnis.monatlich = cent(gesamt / ZWOELF)
+    add(None, "einkommen.gesamteinkommen", "Gesamteinkommen (Jahr)", gesamt,
+        "§ 9 WoGG a.F." if vor_2009 else "§ 13 Abs. 1 WoGG", stand,
+        f"Jahreseinkommen {euro_text(summe)} − Freibeträge {euro_text(freibetraege)} − Unterhalt {euro_text(unterhalt)}")
+    add(None, "einkommen.monatlich", "monatliches Gesamteinkommen", ergebnis.monatlich,
+        "§ 9 WoGG a.F." if vor_2009 else "§ 13 Abs. 2 WoGG", stand, "ein Zwölftel, auf Cent gerundet")
+    return ergebnis
+
+
+def _bekommt_kindergeld(person: Person) -> bool:
+    return person.kindergeld is not False and person.kindergeld != NULL
+
+
+def _freibetraege(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, jahreseinkommen: dict[str, Decimal],
+                  erwerb_netto: dict[str, Decimal], add) -> Decimal:
+    wg = haushalt.wohngeld
+    summe = NULL
+    namen = {p.name for p in m.zu_beruecksichtigen}
+    tabelle = rs.eintrag("wohngeld.freibetrag_schwerbehinderung")
+    for name, art in wg.schwerbehinderung.items():
+        if name in namen:
+            betrag = tabelle.wert[art]
+            summe += betrag
+            add(name, "freibetrag.schwerbehinderung", "Freibetrag Schwerbehinderung", -betrag, tabelle.norm, tabelle.ab,
+                {"gdb_100": "GdB 100", "gdb_ab_80_pflege": "GdB ab 80 mit häuslicher Pflege",
+                 "gdb_unter_80_pflege": "GdB unter 80 mit häuslicher Pflege"}[art])
+    kinder = [p for p in m.zu_beruecksichtigen if p.rolle == "kind"]
+    erwachsene = [p for p in haushalt.personen if p.rolle != "kind"]
+    allein = len(erwachsene) == 1 and bool(kinder) and len(kinder) == len(haushalt.personen) - 1
+    if allein and rs.gilt("wohngeld.freibetrag_alleinerziehend"):
+        eintrag = rs.eintrag("wohngeld.freibetrag_alleinerziehend")
+        if any(lebensalter(k, monat) < eintrag.wert["kind_unter"] and _bekommt_kindergeld(k) for k in kinder):
+            summe += eintrag.wert["betrag"]
+            add(erwachsene[0].name, "freibetrag.alleinerziehend", "Freibetrag Alleinerziehende", -eintrag.wert["betrag"],
+                eintrag.norm, eintrag.ab, "wohnt allein mit Kindern, mindestens eines unter 18 mit Kindergeld")
+    elif allein and rs.gilt("wohngeld.freibetrag_alleinerziehend_je_kind"):
+        eintrag = rs.eintrag("wohngeld.freibetrag_alleinerziehend_je_kind")
+        eltern = erwachsene[0]
+        erwerbstaetig = any(isinstance(e, Erwerbseinkommen) and e.brutto > NULL for e in eltern.einkommen)
+        minderjaehrig = all(lebensalter(k, monat) < 18 for k in kinder)
+        if erwerbstaetig and minderjaehrig:
+            for k in kinder:
+                if lebensalter(k, monat) < eintrag.wert["kind_unter"] and _bekommt_kindergeld(k):
+                    summe += eintrag.wert["betrag"]
+                    add(k.name, "freibetrag.alleinerziehend", "Freibetrag Kind unter 12 (alleinerziehend, erwerbstätig)",
+                        -eintrag.wert["betrag"], eintrag.norm, eintrag.ab,
+                        "Elternteil lebt allein mit minderjährigen Kindern und ist erwerbstätig (Abwesenheit angenommen)")
+    eintrag = rs.eintrag("wohngeld.freibetrag_kind_erwerb")
+    nur_erwerb = eintrag.wert["ab_alter"] == 0  # since 2016: own earnings; before: any own income
+    for k in kinder:
+        alter = lebensalter(k, monat)
+        if not (eintrag.wert["ab_alter"] <= alter < eintrag.wert["unter_alter"]):
+            continue
+        eigenes = erwerb_netto.get(k.name, NULL) if nur_erwerb else jahreseinkommen.get(k.name, NULL)
+        betrag = min(eigenes, eintrag.wert["betrag"])
+        if betrag > NULL:
+            summe += betrag
+            add(k.name, "freibetrag.kind_einkommen", "Freibetrag eigenes Einkommen des Kindes", -betrag, eintrag.norm,
+                eintrag.ab, f"höchstens {euro_text(eintrag.wert['betrag'])} im Jahr")
+    return summe

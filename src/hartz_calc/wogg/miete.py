@@ -1,0 +1,141 @@
+"""Rent considered (§§ 9-12 WoGG; before 2009 §§ 5-8 WoGG a.F.).
+
+Miete = Kaltmiete + kalte Nebenkosten; heating and hot water are left out (§ 9 Abs. 2). It counts up to
+the Höchstbetrag by number of members and Mietenstufe (§ 12 Abs. 1, Anlage 1; before 2009 also by the
+Baualtersklasse of the dwelling, § 8 WoGG a.F.). Added on top, where in force: the 2009-2010
+Heizkostenkomponente (§ 12 Abs. 6 a.F.), from 2021 the CO2 Entlastung bei den Heizkosten and from 2023
+the dauerhafte Heizkostenkomponente (§ 11 Abs. 1 S. 1 Nr. 2, § 12 Abs. 6). From 2023 the
+Klimakomponente raises the cap (§ 11 Abs. 1 S. 1 Nr. 1, § 12 Abs. 7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..geld import cent, euro_text
+from ..modell.ergebnis import Posten
+from ..modell.haushalt import Haushalt
+from ..rechtsstand import Rechtsstand
+from .haushalt import Mitglieder
+from .tabellen import MIETENSTUFEN, je_mitglieder
+
+NULL = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Miete:
+    m_stern: Decimal
+    hoechstbetrag: Decimal
+
+
+def _baualter(baujahr: int) -> tuple[str, str]:
+    if baujahr <= 1965:
+        return "bis_1965", "bezugsfertig bis 1965"
+    if baujahr <= 1991:
+        return "bis_1991", "bezugsfertig 1966 bis 1991"
+    return "ab_1992", "bezugsfertig ab 1992"
+
+
+def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand) -> list[str]:
+    fehlende: list[str] = []
+    wg = haushalt.wohngeld
+    if wg is None or wg.mietstufe is None:
+        fehlende.append("wohngeld.mietstufe: Mietenstufe der Gemeinde (I bis VII, Anlage zu § 1 Abs. 3 WoGV; "
+                        "steht im Wohngeldrechner des Landes oder beim Wohngeldamt)")
+    elif not rs.gilt("wohngeld.hoechstbetraege") and rs.gilt("wohngeld.hoechstbetraege_baualter"):
+        if wg.mietstufe == "VII":
+            fehlende.append("wohngeld.mietstufe: Mietenstufe VII gibt es erst ab 01/2020 (vorher I bis VI)")
+    elif len(rs.wert("wohngeld.hoechstbetraege")[0]) < MIETENSTUFEN.index(wg.mietstufe) + 1:
+        fehlende.append("wohngeld.mietstufe: Mietenstufe VII gibt es erst ab 01/2020 (vorher I bis VI)")
+    if not rs.gilt("wohngeld.hoechstbetraege") and (wg is None or wg.baujahr is None):
+        fehlende.append("wohngeld.baujahr: Jahr der Bezugsfertigkeit der Wohnung (vor 2009 hingen die "
+                        "Höchstbeträge vom Baualter ab, § 8 WoGG a.F.)")
+    u = haushalt.unterkunft
+    if u is None or u.kaltmiete + u.nebenkosten <= NULL:
+        fehlende.append("unterkunft.kaltmiete / unterkunft.nebenkosten: Miete ohne Heizkosten (Mietzuschuss, "
+                        "§ 9 WoGG)")
+    elif u.personen_im_haushalt is not None and u.personen_im_haushalt > len(haushalt.personen) and not (
+            wg is not None and wg.weitere_bewohner_mitbewohner):
+        fehlende.append("unterkunft.personen_im_haushalt: weitere Bewohner, die nicht in personen stehen - als "
+                        "Familienmitglieder mit ihrem Einkommen in personen eintragen (§ 5 WoGG) oder, wenn sie "
+                        "nicht zum Haushalt gehören (Untermiete, WG), wohngeld.weitere_bewohner_mitbewohner: true "
+                        "(§ 11 Abs. 2 Nr. 3 WoGG)")
+    return fehlende
+
+
+def _komponente(rs: Rechtsstand, name: str, anzahl: int) -> tuple[Decimal, object] | None:
+    if not rs.gilt(name):
+        return None
+    eintrag = rs.eintrag(name)
+    return Decimal(je_mitglieder(eintrag.wert, anzahl)), eintrag
+
+
+def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Posten]) -> Miete:
+    wg = haushalt.wohngeld
+    u = haushalt.unterkunft
+    assert wg is not None and wg.mietstufe is not None and u is not None
+    stufe = MIETENSTUFEN.index(wg.mietstufe)
+    gesamt, anzahl = m.gesamt, m.anzahl
+    anteil = Decimal(anzahl) / Decimal(gesamt)
+
+    def add(art: str, bezeichnung: str, betrag: Decimal, norm: str, ab, text: str = "") -> None:
+        posten.append(Posten(abschnitt="unterkunft", art=f"wohngeld.{art}", bezeichnung=bezeichnung, betrag=betrag,
+                             norm=norm, rechtsstand=ab, erlaeuterung=text))
+
+    vor_2009 = not rs.gilt("wohngeld.hoechstbetraege")
+    miete_voll = u.kaltmiete + u.nebenkosten
+    add("miete", "Miete ohne Heizkosten", miete_voll, "§ 5 WoGG a.F." if vor_2009 else "§ 9 WoGG",
+        rs.eintrag("wohngeld.verfahren").ab, f"Kaltmiete {euro_text(u.kaltmiete)} + kalte Nebenkosten "
+        f"{euro_text(u.nebenkosten)}; Heiz- und Warmwasserkosten bleiben außer Betracht")
+    bewohner = u.personen_im_haushalt or len(haushalt.personen)
+    if bewohner > len(haushalt.personen):
+        neu = cent(miete_voll * len(haushalt.personen) / bewohner)
+        add("miete.mitbewohner", "Anteil weiterer Bewohner (keine Haushaltsmitglieder)", neu - miete_voll,
+            "§ 11 Abs. 2 Nr. 3 WoGG", rs.eintrag("wohngeld.verfahren").ab,
+            f"{bewohner - len(haushalt.personen)} von {bewohner} Bewohnern gehören nicht zum Haushalt")
+        miete_voll = neu
+
+    if vor_2009:
+        eintrag = rs.eintrag("wohngeld.hoechstbetraege_baualter")
+        klasse, klasse_text = _baualter(wg.baujahr)
+        hoechst = Decimal(je_mitglieder(eintrag.wert[klasse], gesamt)[stufe])
+        hoechst_text = f"{gesamt} Haushaltsmitglied(er), Mietenstufe {wg.mietstufe}, {klasse_text}"
+    else:
+        eintrag = rs.eintrag("wohngeld.hoechstbetraege")
+        hoechst = Decimal(je_mitglieder(eintrag.wert, gesamt)[stufe])
+        hoechst_text = f"{gesamt} Haushaltsmitglied(er), Mietenstufe {wg.mietstufe}"
+    add("hoechstbetrag", "Höchstbetrag für Miete", hoechst, eintrag.norm, eintrag.ab, hoechst_text)
+    klima = _komponente(rs, "wohngeld.klimakomponente", gesamt)
+    if klima is not None:
+        add("klimakomponente", "Klimakomponente (Zuschlag zum Höchstbetrag)", klima[0], klima[1].norm, klima[1].ab,
+            f"{gesamt} Haushaltsmitglied(er)")
+        hoechst += klima[0]
+
+    if anzahl < gesamt:
+        neu_miete, neu_hoechst = cent(miete_voll * anteil), cent(hoechst * anteil)
+        add("anteil_ausgeschlossene", "Anteil ausgeschlossener Haushaltsmitglieder", neu_miete - miete_voll,
+            "§ 11 Abs. 3 WoGG", rs.eintrag("wohngeld.verfahren").ab,
+            f"nur {anzahl} von {gesamt} Haushaltsmitgliedern zu berücksichtigen; Höchstbetrag ebenso anteilig "
+            f"({euro_text(neu_hoechst)})")
+        miete_voll, hoechst = neu_miete, neu_hoechst
+
+    gedeckelt = min(miete_voll, hoechst)
+    if gedeckelt < miete_voll:
+        add("miete.ueber_hoechstbetrag", "Miete über dem Höchstbetrag", gedeckelt - miete_voll,
+            eintrag.norm if klima is None else "§ 11 Abs. 1 S. 1 Nr. 1 WoGG", eintrag.ab,
+            f"berücksichtigt höchstens {euro_text(hoechst)}")
+    m_stern = gedeckelt
+    for name, bezeichnung in (("wohngeld.heizkosten_2009", "Heizkostenkomponente"),
+                              ("wohngeld.co2_entlastung", "Entlastung bei den Heizkosten (CO2-Bepreisung)"),
+                              ("wohngeld.heizkostenkomponente", "dauerhafte Heizkostenkomponente")):
+        komponente = _komponente(rs, name, gesamt)
+        if komponente is None:
+            continue
+        betrag = komponente[0] if anzahl == gesamt else cent(komponente[0] * anteil)
+        add(name.removeprefix("wohngeld."), bezeichnung, betrag, komponente[1].norm, komponente[1].ab,
+            f"{gesamt} Haushaltsmitglied(er)" + ("" if anzahl == gesamt else f", Anteil {anzahl}/{gesamt}"))
+        m_stern += betrag
+    add("miete.beruecksichtigt", "zu berücksichtigende Miete", m_stern,
+        "§§ 5-8 WoGG a.F." if vor_2009 else "§ 11 Abs. 1 WoGG", rs.eintrag("wohngeld.verfahren").ab)
+    return Miete(m_stern=m_stern, hoechstbetrag=hoechst)

@@ -1,0 +1,270 @@
+"""Wohngeld (WoGG) by date: worked examples traced to the law text or an official example (source next to
+each case), missing inputs, and properties. Law texts: L-WoGG2012 = WoGG 2009 as last changed 20.12.2011
+(bundestag/gesetze@7357ec77); L-WoGG2024 = WoGG as last changed 22.12.2023 (thunderquack/bundestag_gesetze
+@06345948). Row ids (W4, W12 ...) refer to shared/reference/sgb2-vermoegen-but-vorrang.md part 3."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hartz_calc import api
+from hartz_calc.rechtsstand import rechtsstand
+from hartz_calc.wogg import WohngeldAngabenFehlen, berechne_wohngeld
+from hartz_calc.wogg.formel import rechnen
+
+
+def _haushalt(monat: str, personen: list[dict], kaltmiete, nebenkosten=0, **wohngeld):
+    daten = {"monat": monat, "personen": personen,
+             "unterkunft": {"kaltmiete": Decimal(str(kaltmiete)), "nebenkosten": Decimal(str(nebenkosten)),
+                            "heizkosten": Decimal(80)},
+             "wohngeld": wohngeld}
+    return api.household_from_dict(daten)
+
+
+def _wohngeld(haushalt):
+    return berechne_wohngeld(haushalt, haushalt.monat)
+
+
+def _posten(ergebnis, art):
+    return [p for p in ergebnis.posten if p.art == art]
+
+
+MONATE = [dt.date(j, m, 1) for j in range(2005, 2027) for m in (1, 7)]
+
+RENTNER = {"name": "Rita", "rolle": "antragsteller", "alter": 70, "einkommen": [{"art": "rente", "betrag": Decimal(700)}]}
+
+
+# ---- official example of the Verwaltungsvorschrift (formula level) -------------------------------------------
+
+def test_wogvwv_19_01_zwei_personen_2016():
+    """WoGVwV 2016 Nr. 19.01 (official example, quoted on wohngeld.org/wohngeldgesetz-wogg/paragraph19):
+    2 members, M = 394,87, Y = 837,39, a = 3,000E-2, b = 4,400E-4, c = 1,030E-4 (our 2016 Anlage 1 values).
+    z1 = 0,28999397, z2 = 242,8380505383, z3 = 152,0319494617, z4 = 1,15 · z3 = 174,8367418810 -> 175 €."""
+    r = rechnen(rechtsstand(dt.date(2016, 6, 1)), 2, Decimal("394.87"), Decimal("837.39"))
+    assert (r.a, r.b, r.c) == (Decimal("0.03"), Decimal("0.00044"), Decimal("0.000103"))
+    assert r.z4 == Decimal("174.8367418810")
+    assert r.betrag == Decimal(175)
+
+
+# ---- 2009/2010: banding, Heizkostenkomponente (sozialleistungen.info worked example) ----------------------------
+
+def test_2010_rentner_mietenstufe_iii():
+    """Published example (sozialleistungen.info/wohngeld/wohngeldberechnung, Beispiel I, law of 2009/2010):
+    pensioner alone, Mietenstufe III, pension 700 €, Kaltmiete 350 €. Published steps: 700 − 8,50
+    (Werbungskosten-Pauschbetrag 102 €/Jahr) = 691,50, − 10 % KV/PV = 622,35 €; rent capped at the Höchstbetrag
+    330 € + Heizkosten 24 € = 354 €. Then Anlage 2 WoGG 2009 (L-WoGG2012): M* 354 -> 360 − 5 = 355,
+    Y* 622,35 -> 630 − 5 = 625; z1 = 0,063 + 0,0007963·355 + 0,00009102·625 = 0,402574; z2 = 251,60875;
+    z3 = 103,39125; z4 = 1,08 · z3 = 111,66255 -> 112 €."""
+    e = _wohngeld(_haushalt("2010-06", [RENTNER], 350, mietstufe="III", abzuege=["kranken_pflegeversicherung"]))
+    assert e.monatseinkommen == Decimal("622.35")
+    assert e.miete == Decimal(354)
+    assert (e.m, e.y) == (Decimal(355), Decimal(625))
+    assert e.ungerundet == Decimal("111.6625500000")
+    assert e.betrag == Decimal(112)
+    (heiz,) = _posten(e, "wohngeld.heizkosten_2009")
+    assert (heiz.betrag, heiz.norm, heiz.rechtsstand) == (Decimal(24), "§ 12 Abs. 6 WoGG a.F.", dt.date(2009, 1, 1))
+
+
+def test_2011_ohne_heizkostenkomponente():
+    """Art. 22 HBeglG 2011: the Heizkostenkomponente ends 2010-12-31 (W12). Same case in 2011: M* = 330 (cap)
+    -> 325; Y* = (12·700 − 102)·0,9 / 12 = 622,35 -> 625; z1 = 0,063 + 0,0007963·325 + 0,00009102·625
+    = 0,378685; z2 = 236,678125; z3 = 88,321875; z4 = 95,387625 -> 95 €."""
+    e = _wohngeld(_haushalt("2011-06", [RENTNER], 350, mietstufe="III", abzuege=["kranken_pflegeversicherung"]))
+    assert not _posten(e, "wohngeld.heizkosten_2009")
+    assert e.betrag == Decimal(95)
+
+
+# ---- 2008: WoGG a.F. (tables by Baualtersklasse, formula approximation) ---------------------------------------
+
+def test_2008_alte_tabellen_naeherung():
+    """WoGG a.F. (2001 reform): Höchstbetrag 1 person, Mietenstufe III, built 1966-1991 = 245 € (§ 8 WoGG a.F.,
+    G-W raw_max_miete_m_nach_baujahr). Income: 12·700 − 102 = 8 298, − 10 % (§ 12 a.F.) = 7 468,20 / 12 = 622,35.
+    2001 coefficients (a 0,063, b 0,000796, c 0,00009102), factor 1, no bands: z1 = 0,063 + 0,000796·245
+    + 0,00009102·622,35 = 0,314666297; z2 = 195,83256994; z4 = 245 − z2 = 49,16743006 -> 49 € (Näherung of the table, hinweis)."""
+    e = _wohngeld(_haushalt("2008-06", [RENTNER], 350, mietstufe="III", abzuege=["kranken_pflegeversicherung"],
+                            baujahr=1975))
+    assert e.hoechstbetrag == Decimal(245)
+    assert e.monatseinkommen == Decimal("622.35")
+    z1 = Decimal("0.063") + Decimal("0.000796") * 245 + Decimal("0.00009102") * Decimal("622.35")
+    assert e.betrag == (245 - z1 * Decimal("622.35")).quantize(Decimal(1))
+    assert e.betrag == Decimal(49)
+    assert any("Näherung" in h for h in e.hinweise)
+
+
+def test_2008_ohne_baujahr_fehlt_angabe():
+    with pytest.raises(WohngeldAngabenFehlen) as fehler:
+        _wohngeld(_haushalt("2008-06", [RENTNER], 350, mietstufe="III", abzuege=[]))
+    assert any(f.startswith("wohngeld.baujahr") for f in fehler.value.fehlende)
+
+
+# ---- 2016: family, 20 % deductions, child earnings ------------------------------------------------------------
+
+def test_2016_paar_mit_zwei_kindern():
+    """WoGG idF WoGRefG (2016): couple with two children (4 members), Mietenstufe IV, Kaltmiete 600 + 150 € NK.
+    Höchstbetrag 4 members Stufe IV = 730 € (§ 12 Abs. 1) -> M* = 730. Income: father brutto 2 000 €:
+    12·2 000 − 1 000 (Arbeitnehmer-Pauschbetrag § 9a EStG 2011) = 23 000, − 30 % (taxes, KV/PV, RV, § 16)
+    = 16 100 € a year; Y* = 1 341,67. Anlage 1 (4 members): a 0,01, b 0,00034, c 0,000043:
+    z1 = 0,31589181; z2 = 423,8225647227; z3 = 306,1774352773; z4 = 1,15·z3 = 352,1040505689 -> 352 €."""
+    personen = [{"name": "Paul", "rolle": "antragsteller", "alter": 40,
+                 "einkommen": [{"art": "erwerbstaetigkeit", "brutto": Decimal(2000), "netto": Decimal(1450)}]},
+                {"name": "Pia", "rolle": "partner", "alter": 38},
+                {"name": "Kai", "rolle": "kind", "alter": 10}, {"name": "Kim", "rolle": "kind", "alter": 7}]
+    e = _wohngeld(_haushalt("2016-06", personen, 600, 150, mietstufe="IV",
+                            abzuege=["steuern", "kranken_pflegeversicherung", "rentenversicherung"]))
+    assert e.haushaltsmitglieder == 4
+    assert e.miete == Decimal(730)
+    assert e.jahreseinkommen == Decimal(16100)
+    assert e.monatseinkommen == Decimal("1341.67")
+    y = Decimal("1341.67")
+    z1 = Decimal("0.01") + Decimal("0.00034") * 730 + Decimal("0.000043") * y
+    z4 = Decimal("1.15") * (730 - z1 * y)
+    assert e.betrag == z4.quantize(Decimal(1)) == Decimal(352)
+
+
+# ---- 2021: CO2 Entlastung -------------------------------------------------------------------------------------
+
+def test_2021_co2_entlastung_und_alleinerziehend():
+    """WoGG idF 2020/2021: single mother (1 320 € Freibetrag § 17 Nr. 3) with one child aged 5, Mietenstufe III,
+    Kaltmiete 450 + 90 € NK = 540 > Höchstbetrag 2 members Stufe III 516 € (Anlage 1) -> 516, + CO2 Entlastung
+    18,60 € (§ 12 Abs. 6 idF G v. 15.05.2020) = 534,60. Income: brutto 1 500 €: 18 000 − 1 000 = 17 000, − 30 %
+    = 11 900; − 1 320 = 10 580 € Gesamteinkommen; Y* = 881,67. Anlage 2 (2 members): a 0,03, b 0,000405,
+    c 0,000088: z1 = 0,32409996, z2 = 285,7492117332, z3 = 248,8507882668, z4 = 286,1784065068 -> 286 €."""
+    personen = [{"name": "Mara", "rolle": "antragsteller", "alter": 32,
+                 "einkommen": [{"art": "erwerbstaetigkeit", "brutto": Decimal(1500), "netto": Decimal(1130)}]},
+                {"name": "Mo", "rolle": "kind", "alter": 5}]
+    e = _wohngeld(_haushalt("2021-06", personen, 450, 90, mietstufe="III",
+                            abzuege=["steuern", "kranken_pflegeversicherung", "rentenversicherung"]))
+    (co2,) = _posten(e, "wohngeld.co2_entlastung")
+    assert (co2.betrag, co2.rechtsstand) == (Decimal("18.60"), dt.date(2021, 1, 1))
+    assert e.miete == Decimal("534.60")
+    assert e.jahreseinkommen == Decimal(10580)
+    y, m = Decimal("881.67"), Decimal("534.60")
+    z4 = Decimal("1.15") * (m - (Decimal("0.03") + Decimal("0.000405") * m + Decimal("0.000088") * y) * y)
+    assert e.betrag == z4.quantize(Decimal(1)) == Decimal(286)
+
+
+# ---- 2023 and 2025: Wohngeld-Plus ------------------------------------------------------------------------------
+
+def test_2023_wohngeld_plus_rentner():
+    """Wohngeld-Plus-Gesetz (G v. 08.12.2022): pensioner alone, Mietenstufe III, Kaltmiete 450 + 80 € NK = 530 >
+    Höchstbetrag 438 € (1 member, Stufe III, Fortschreibung 2022) + Klimakomponente 19,20 € (§ 12 Abs. 7) =
+    457,20; + Heizkosten-Gesamtbetrag 14,40 + 96 = 110,40 € (§ 12 Abs. 6) -> M* = 567,60. Income: pension 1 100 €:
+    13 200 − 102 = 13 098, − 10 % KV/PV = 11 788,20 € -> Y* = 982,35. Anlage 2 (1 member): a 0,04, b 0,0004991,
+    c 0,0000462: z1 = 0,36867373, z2 = 362,1666386655, z3 = 205,4333613345, z4 = 236,2483655347 -> 236 €."""
+    rentner = {"name": "Rita", "rolle": "antragsteller", "alter": 70,
+               "einkommen": [{"art": "rente", "betrag": Decimal(1100)}]}
+    e = _wohngeld(_haushalt("2023-06", [rentner], 450, 80, mietstufe="III", abzuege=["kranken_pflegeversicherung"]))
+    assert e.hoechstbetrag == Decimal("457.20")
+    assert e.miete == Decimal("567.60")
+    assert e.monatseinkommen == Decimal("982.35")
+    m, y = Decimal("567.60"), Decimal("982.35")
+    z4 = Decimal("1.15") * (m - (Decimal("0.04") + Decimal("0.0004991") * m + Decimal("0.0000462") * y) * y)
+    assert e.betrag == z4.quantize(Decimal(1)) == Decimal(236)
+    (klima,) = _posten(e, "wohngeld.klimakomponente")
+    assert klima.norm == "§ 11 Abs. 1 S. 1 Nr. 1, § 12 Abs. 7 WoGG"
+
+
+def test_2025_fortschreibung_familie():
+    """Fortschreibung 2025 (V v. 21.10.2024, BGBl. 2024 I Nr. 314): couple, 2 children (4 members), Mietenstufe IV,
+    Kaltmiete 800 + 180 € NK = 980 > 858 € (Anlage 1, 4 members, IV) + Klima 34,40 = 892,40; + CO2 25,80 +
+    Heizkostenkomponente 172 -> M* = 1 090,20. Income: brutto 2 800 €: 33 600 − 1 230 = 32 370, − 30 % =
+    22 659 € -> Y* = 1 888,25. Anlage 2 (4 members, 2025): a 0,01, b 0,0002163, c 0,0000176: z1 = 0,27904346,
+    z2 = 526,903813345, z3 = 563,296186655, z4 = 647,7906146533 -> 648 €."""
+    personen = [{"name": "Paul", "rolle": "antragsteller", "alter": 40,
+                 "einkommen": [{"art": "erwerbstaetigkeit", "brutto": Decimal(2800), "netto": Decimal(2000)}]},
+                {"name": "Pia", "rolle": "partner", "alter": 38},
+                {"name": "Kai", "rolle": "kind", "alter": 10}, {"name": "Kim", "rolle": "kind", "alter": 7}]
+    e = _wohngeld(_haushalt("2025-03", personen, 800, 180, mietstufe="IV",
+                            abzuege=["steuern", "kranken_pflegeversicherung", "rentenversicherung"]))
+    assert e.miete == Decimal("1090.20")
+    assert e.monatseinkommen == Decimal("1888.25")
+    m, y = Decimal("1090.20"), Decimal("1888.25")
+    z4 = Decimal("1.15") * (m - (Decimal("0.01") + Decimal("0.0002163") * m + Decimal("0.0000176") * y) * y)
+    assert e.betrag == z4.quantize(Decimal(1)) == Decimal(648)
+    assert all(p.rechtsstand <= dt.date(2025, 3, 1) for p in e.posten)
+
+
+# ---- rules around the formula ---------------------------------------------------------------------------------
+
+def test_mindestbetrag_10_euro():
+    """§ 21 Nr. 1 WoGG: below 10 € there is no claim. 2016, pensioner with 1 040 € pension: (12 480 − 102) · 0,9 / 12
+    = Y* 928,35; rent 400 € capped at 390 € (Stufe III, 1 member); z1 = 0,04 + 0,00063·390 + 0,000138·928,35 =
+    0,4138123; z3 = 390 − z1·928,35 = 5,8373...; z4 = 6,71 -> 7 € < 10 € -> 0 with a line citing § 21 Nr. 1."""
+    rentner = {"name": "Rita", "rolle": "antragsteller", "alter": 70, "einkommen": [{"art": "rente", "betrag": Decimal(1040)}]}
+    e = _wohngeld(_haushalt("2016-06", [rentner], 400, mietstufe="III", abzuege=["kranken_pflegeversicherung"]))
+    (formel,) = _posten(e, "wohngeld.formel")
+    assert Decimal(0) < formel.betrag < Decimal(10)
+    assert e.betrag == Decimal(0)
+    (grenze,) = _posten(e, "wohngeld.mindestbetrag")
+    assert grenze.norm == "§ 21 Nr. 1 WoGG"
+
+
+def test_sgb2_bezug_schliesst_aus():
+    """§ 7 Abs. 1 S. 1 Nr. 1 WoGG: households drawing SGB II with KdU are excluded (§ 21 Nr. 2)."""
+    e = berechne_wohngeld(_haushalt("2024-05", [RENTNER], 350, mietstufe="III", abzuege=[]), dt.date(2024, 5, 1),
+                          sgb2_bezug=True)
+    assert e.betrag == 0 and e.ausgeschlossen
+
+
+def test_ausgeschlossenes_mitglied_anteilige_miete():
+    """§ 11 Abs. 3 WoGG: one of two members receives Grundsicherung (SGB XII) with KdU: rent, Höchstbetrag and
+    components count half; the formula uses 1 member."""
+    personen = [dict(RENTNER), {"name": "Otto", "rolle": "partner", "alter": 72}]
+    e = _wohngeld(_haushalt("2024-05", personen, 500, 100, mietstufe="III", abzuege=[], ausgeschlossen=["Otto"]))
+    assert (e.haushaltsmitglieder, e.haushaltsmitglieder_gesamt) == (1, 2)
+    # 2 members Stufe III 2022 table: 530 + Klima 24,80 = 554,80 -> half 277,40; rent 600 -> half 300
+    assert e.hoechstbetrag == Decimal("277.40")
+    assert e.miete == Decimal("277.40") + Decimal("71.30")  # half of 142,60 Heizkosten-Gesamtbetrag
+
+
+def test_fehlende_angaben_klar_benannt():
+    haushalt = api.household_from_dict({"monat": "2025-03", "personen": [RENTNER]})
+    with pytest.raises(WohngeldAngabenFehlen) as fehler:
+        berechne_wohngeld(haushalt, dt.date(2025, 3, 1))
+    text = " ".join(fehler.value.fehlende)
+    assert "wohngeld.mietstufe" in text and "unterkunft.kaltmiete" in text and "wohngeld.abzuege" in text
+    assert "700" not in str(fehler.value)  # no Sozialdaten in the message
+
+
+def test_mietenstufe_vii_erst_ab_2020():
+    with pytest.raises(WohngeldAngabenFehlen, match="VII"):
+        _wohngeld(_haushalt("2019-06", [RENTNER], 350, mietstufe="VII", abzuege=[]))
+    assert _wohngeld(_haushalt("2020-06", [RENTNER], 350, mietstufe="VII", abzuege=[])).hoechstbetrag == Decimal(633)
+
+
+def test_wohngeld_aendert_sgb2_rechtsstand_nicht():
+    """The wohngeld.* block must not move the SGB II rule set's date (Rechtsstand.stand)."""
+    from hartz_calc.rechtsstand import regelwerk
+
+    for monat in MONATE:
+        sgb2 = max(ab for name, p in regelwerk().parameter.items() if not name.startswith("wohngeld.")
+                   for ab in p.ab_daten if ab <= monat)
+        assert rechtsstand(monat).stand == sgb2
+
+
+def test_unbekannte_person_in_wohngeld_angaben():
+    with pytest.raises(api.InvalidInput):
+        api.household_from_dict({"monat": "2025-03", "personen": [RENTNER],
+                                 "wohngeld": {"mietstufe": "II", "abzuege_je_person": {"Niemand": []}}})
+
+
+# ---- property: more income never raises Wohngeld ---------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(monat=st.sampled_from(MONATE), kinder=st.integers(0, 4), miete=st.integers(150, 1400),
+       brutto=st.integers(0, 4000), mehr=st.integers(1, 1500), stufe=st.sampled_from(["I", "III", "V", "VI"]),
+       abzuege=st.lists(st.sampled_from(["steuern", "kranken_pflegeversicherung", "rentenversicherung"]), unique=True))
+def test_mehr_einkommen_nie_mehr_wohngeld(monat, kinder, miete, brutto, mehr, stufe, abzuege):
+    def rechne(b):
+        personen = [{"name": "Anna", "rolle": "antragsteller", "alter": 40,
+                     "einkommen": [{"art": "erwerbstaetigkeit", "brutto": Decimal(b), "netto": Decimal(b)}]}]
+        personen += [{"name": f"K{i}", "rolle": "kind", "alter": 3 + i} for i in range(kinder)]
+        return _wohngeld(_haushalt(f"{monat:%Y-%m}", personen, miete, mietstufe=stufe, abzuege=abzuege,
+                                   baujahr=1980)).betrag
+    assert rechne(brutto + mehr) <= rechne(brutto)
