@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import datetime as dt
 from decimal import Decimal
 
 from ..geld import euro_text, zahl_text
 from ..modell.ergebnis import Posten
-from ..modell.haushalt import Haushalt
 from ..rechtsstand import rechtsstand
 from . import einkommen as einkommen_modul
 from . import miete as miete_modul
 from .ergebnis import WohngeldAngabenFehlen, WohngeldErgebnis
 from .formel import rechnen
 from .haushalt import mitglieder, norm_ausschluss, norm_mitglieder
+
+if TYPE_CHECKING:
+    from ..modell.haushalt import Haushalt
 
 NULL = Decimal(0)
 

@@ -10,14 +10,18 @@ Kindergeld, Kinderzuschlag and Wohngeld are not income (not listed in § 14).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..geld import cent, euro_text
 from ..modell.ergebnis import Posten
-from ..modell.haushalt import Erwerbseinkommen, Haushalt, Person, lebensalter
+from ..modell.zeit import lebensalter
 from ..rechtsstand import Rechtsstand
 from .haushalt import Mitglieder
+
+if TYPE_CHECKING:
+    from ..modell.haushalt import Haushalt, Person
 
 NULL = Decimal(0)
 ZWOELF = Decimal(12)
@@ -37,8 +41,13 @@ class Einkommen:
     hinweise: list[str] = field(default_factory=list)
 
 
+def _erwerb(e) -> bool:
+    """Erwerbseinkommen (recognised by its art: the input model is not imported on the calculation path)."""
+    return e.art == "erwerbstaetigkeit"
+
+
 def _hat_einkommen(person: Person) -> bool:
-    return any((e.brutto if isinstance(e, Erwerbseinkommen) else e.betrag) > NULL
+    return any((e.brutto if _erwerb(e) else e.betrag) > NULL
                and getattr(e, "art", "") not in NICHT_GEZAEHLT for e in person.einkommen)
 
 
@@ -76,23 +85,23 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
     summe = NULL
     for person in m.zu_beruecksichtigen:
         basis = NULL
-        brutto = sum((e.brutto for e in person.einkommen if isinstance(e, Erwerbseinkommen)), NULL)
+        brutto = sum((e.brutto for e in person.einkommen if _erwerb(e)), NULL)
         erwerb = NULL
         if brutto > NULL:
             pausch = rs.eintrag("wohngeld.arbeitnehmer_pauschbetrag")
             tatsaechlich = ZWOELF * sum((e.werbungskosten or NULL for e in person.einkommen
-                                         if isinstance(e, Erwerbseinkommen)), NULL)
+                                         if _erwerb(e)), NULL)
             wk = max(pausch.wert, tatsaechlich)
             erwerb = max(ZWOELF * brutto - wk, NULL)
             add(person.name, "einkommen.erwerb", "Einkünfte aus nichtselbständiger Arbeit (Jahr)", erwerb,
                 pausch.norm, pausch.ab, f"12 × brutto {euro_text(brutto)} − Werbungskosten {euro_text(wk)} "
                 f"({'Pauschbetrag § 9a EStG' if wk == pausch.wert else 'tatsächliche Werbungskosten'})")
-            if any(e.entfernung_km for e in person.einkommen if isinstance(e, Erwerbseinkommen)):
+            if any(e.entfernung_km for e in person.einkommen if _erwerb(e)):
                 ergebnis.hinweise.append(f"Wohngeld: Fahrtkosten von {person.name} sind nur als Werbungskosten "
                                          "berücksichtigt, soweit sie in werbungskosten eingetragen sind.")
             basis += erwerb
         for e in person.einkommen:
-            if isinstance(e, Erwerbseinkommen) or e.betrag <= NULL:
+            if _erwerb(e) or e.betrag <= NULL:
                 continue
             if e.art == "rente":
                 wk = rs.eintrag("wohngeld.werbungskosten_renten")
@@ -191,7 +200,7 @@ def _freibetraege(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, jah
     elif allein and rs.gilt("wohngeld.freibetrag_alleinerziehend_je_kind"):
         eintrag = rs.eintrag("wohngeld.freibetrag_alleinerziehend_je_kind")
         eltern = erwachsene[0]
-        erwerbstaetig = any(isinstance(e, Erwerbseinkommen) and e.brutto > NULL for e in eltern.einkommen)
+        erwerbstaetig = any(_erwerb(e) and e.brutto > NULL for e in eltern.einkommen)
         minderjaehrig = all(lebensalter(k, monat) < 18 for k in kinder)
         if erwerbstaetig and minderjaehrig:
             for k in kinder:

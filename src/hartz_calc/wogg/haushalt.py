@@ -9,9 +9,12 @@ Nr. 2, § 8 Abs. 2 WoGG); ``sgb2_bezug=True`` computes the month of a household 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 
-from ..modell.haushalt import Haushalt, Person
+if TYPE_CHECKING:
+    from ..modell.haushalt import Haushalt, Person
+
 
 
 @dataclass(frozen=True, slots=True)

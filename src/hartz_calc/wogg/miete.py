@@ -10,15 +10,18 @@ Klimakomponente raises the cap (§ 11 Abs. 1 S. 1 Nr. 1, § 12 Abs. 7).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..geld import cent, euro_text
 from ..modell.ergebnis import Posten
-from ..modell.haushalt import Haushalt
 from ..rechtsstand import Rechtsstand
 from .haushalt import Mitglieder
 from .tabellen import MIETENSTUFEN, je_mitglieder
+
+if TYPE_CHECKING:
+    from ..modell.haushalt import Haushalt
 
 NULL = Decimal(0)
 
