@@ -35,7 +35,7 @@ from helfer import vergleiche
 
 FAELLE = Path(__file__).resolve().parent / "faelle"
 ERLAUBTE_SCHLUESSEL = {"quelle", "beschreibung", "haushalt", "erwartet", "fehler", "erwartet_kinderzuschlag",
-                       "erwartet_vorrang"}
+                       "erwartet_vorrang", "erwartet_wohngeld"}
 
 
 class FallFehler(ValueError):
@@ -125,10 +125,30 @@ def _andere_gesetze_pruefen(daten: dict[str, Any], haushalt: Any) -> list[str]:
         kiz = berechne_kinderzuschlag(haushalt, haushalt.monat, api.calculate(haushalt))
         ist = json.loads(_dumps(kinderzuschlag_dict(kiz, mit_posten=False), None), parse_float=Decimal)
         abweichungen += vergleiche(dict(daten["erwartet_kinderzuschlag"]), ist, "kinderzuschlag")
+    if "erwartet_wohngeld" in daten:
+        abweichungen += _wohngeld_pruefen(dict(daten["erwartet_wohngeld"]), haushalt)
     if "erwartet_vorrang" in daten:
         ist = json.loads(api.vorrang_to_json(api.vorrang(haushalt), with_items=False), parse_float=Decimal)
         abweichungen += vergleiche(dict(daten["erwartet_vorrang"]), ist, "vorrang")
     return abweichungen
+
+
+def _wohngeld_pruefen(erwartet: dict[str, Any], haushalt: Any) -> list[str]:
+    """``erwartet_wohngeld``: a subset of the Wohngeld of the month (WoGG): the fields of WohngeldErgebnis
+    (betrag, haushaltsmitglieder, miete, hoechstbetrag, jahreseinkommen, monatseinkommen, m, y, ungerundet ...),
+    ``posten`` as {art: betrag} and ``normen`` as {art: norm} for the line items named."""
+    import dataclasses
+
+    from hartz_calc.wogg import berechne_wohngeld
+
+    wg = berechne_wohngeld(haushalt, haushalt.monat)
+    ist: dict[str, Any] = {f.name: getattr(wg, f.name) for f in dataclasses.fields(wg) if f.name != "posten"}
+    ist["hinweise"] = list(wg.hinweise)
+    ist["posten"] = {p.art: p.betrag for p in wg.posten}
+    ist["normen"] = {p.art: p.norm for p in wg.posten}
+    abweichungen = _hinweise_pruefen(erwartet, ist, "wohngeld.")
+    ist.pop("hinweise")
+    return abweichungen + vergleiche(erwartet, ist, "wohngeld")
 
 
 def _alle_faelle() -> list[Path]:

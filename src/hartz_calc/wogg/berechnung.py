@@ -71,7 +71,7 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
     betrag = rechnung.betrag
     if m.anzahl > 12:
         zusatz = rs.eintrag("wohngeld.zusatzbetrag_ab_13")
-        plus = min(zusatz.wert * (m.anzahl - 12), max(rechnung.m - betrag, NULL))
+        plus = min(zusatz.wert * (m.anzahl - 12), max(miete.m_stern - betrag, NULL))
         betrag += plus
         posten.append(Posten(abschnitt="anspruch", art="wohngeld.zusatz_ab_13", bezeichnung="Zusatzbetrag ab dem 13. Mitglied",
                              betrag=plus, norm=zusatz.norm, rechtsstand=zusatz.ab,
