@@ -250,3 +250,72 @@ _Dumper.add_representer(Decimal, lambda d, w: d.represent_scalar("tag:yaml.org,2
 def als_yaml(daten: dict[str, Any]) -> str:
     """The household dict as YAML text, as a user would write it (money with two decimals)."""
     return yaml.dump(daten, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+# --- issue 13: a Bewilligungszeitraum with changes inside it ---------------------------------------------------
+
+def _tag_im_monat(draw, monat: dt.date) -> dt.date:
+    ende = monat + relativedelta(months=1) - dt.timedelta(days=1)
+    return monat + dt.timedelta(days=draw(st.integers(0, (ende - monat).days)))
+
+
+@st.composite
+def verlauf_haushalte(draw, von: str | dt.date = "2005-01", bis: str | dt.date = "2026-12") -> dict[str, Any]:
+    """A valid zeitraum household (2-12 months) that uses the fields of a zeitraum as it really runs: a kind
+    born inside it or persons with ``ab``/``bis``, income with ``von``/``bis``/``monatsbetraege``,
+    ``einmalige_einnahmen``, ``unterkunft.aenderungen``/``abrechnungen``/``kostensenkung_ab``."""
+    erster = draw(monate(von, _monat(bis) - relativedelta(months=1)))
+    letzter = draw(monate(erster + relativedelta(months=1), min(_monat(bis), erster + relativedelta(months=11))))
+    anzahl = (letzter.year - erster.year) * 12 + letzter.month - erster.month + 1
+    im_zeitraum = monate(erster, letzter)
+    alter = draw(st.integers(18, 60))
+    antragsteller: dict[str, Any] = {"name": "Anna", "rolle": "antragsteller", "alter": alter}
+    einkommen: list[dict[str, Any]] = []
+    if draw(st.booleans()):
+        brutto = draw(geld(0, 2500))
+        eintrag: dict[str, Any] = {"art": "erwerbstaetigkeit", "brutto": brutto, "netto": draw(geld(0, brutto))}
+        start = draw(im_zeitraum)
+        eintrag["von"] = _tag_im_monat(draw, start).isoformat() if draw(st.booleans()) else monat_text(start)
+        if draw(st.booleans()):
+            teil = draw(geld(0, brutto))
+            eintrag["monatsbetraege"] = [{"monat": monat_text(start), "brutto": teil, "netto": draw(geld(0, teil))}]
+        if draw(st.booleans()):
+            eintrag["bis"] = monat_text(draw(monate(start, letzter)))
+        einkommen.append(eintrag)
+    if draw(st.booleans()):
+        start = draw(im_zeitraum)
+        einkommen.append({"art": draw(st.sampled_from(["unterhalt", "rente", "sonstiges", "arbeitslosengeld"])),
+                          "betrag": draw(geld(0, 900)), "bis": monat_text(start)})
+    if einkommen:
+        antragsteller["einkommen"] = einkommen
+    if draw(st.booleans()):
+        antragsteller["einmalige_einnahmen"] = [{
+            "art": draw(st.sampled_from(["steuererstattung", "nachzahlung", "abfindung", "erbschaft", "sonstiges"])),
+            "betrag": draw(geld(0, 4000)), "zufluss": _tag_im_monat(draw, draw(im_zeitraum)).isoformat(),
+            "bereits_geleistet": draw(st.booleans())}]
+    personen = [antragsteller]
+    if draw(st.booleans()):
+        personen.append({"name": "Bert", "rolle": "partner", "alter": draw(st.integers(18, 60)),
+                         "ab": _tag_im_monat(draw, draw(im_zeitraum)).isoformat()})
+    if alter >= 30 and draw(st.booleans()):  # a birth inside the zeitraum
+        personen.append({"name": "Carla", "rolle": "kind",
+                         "geburtsdatum": _tag_im_monat(draw, draw(im_zeitraum)).isoformat()})
+    if alter >= 40 and draw(st.booleans()):  # an older kind moving out
+        personen.append({"name": "Dora", "rolle": "kind", "alter": draw(st.integers(15, 24)),
+                         "bis": _tag_im_monat(draw, draw(im_zeitraum)).isoformat()})
+    unterkunft_daten: dict[str, Any] = {"kaltmiete": draw(geld(200, 900)), "nebenkosten": draw(geld(0, 200)),
+                                        "heizkosten": draw(geld(0, 150))}
+    if draw(st.booleans()):
+        unterkunft_daten["aenderungen"] = [{"ab": monat_text(draw(im_zeitraum)), "kaltmiete": draw(geld(200, 1000))}]
+    if draw(st.booleans()):
+        unterkunft_daten["angemessenheit"] = {"bruttokaltmiete": draw(geld(200, 800))}
+        unterkunft_daten["leistungsbeginn"] = monat_text(draw(monate(max(ERSTER_MONAT, erster - relativedelta(months=24)),
+                                                                     erster)))
+        if draw(st.booleans()):
+            unterkunft_daten["kostensenkung_ab"] = monat_text(draw(im_zeitraum))
+    if draw(st.booleans()):
+        art = draw(st.sampled_from(["guthaben", "nachzahlung"]))
+        unterkunft_daten["abrechnungen"] = [{"monat": monat_text(draw(im_zeitraum)), art: draw(geld(1, 1500))}]
+    del anzahl
+    return {"zeitraum": {"von": monat_text(erster), "bis": monat_text(letzter)}, "personen": personen,
+            "unterkunft": unterkunft_daten}

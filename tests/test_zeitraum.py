@@ -116,3 +116,86 @@ def test_restforderungen_im_json():
     daten = json.loads(api.to_json(api.calculate(haushalt), with_items=False), parse_float=Decimal)
     assert [m["restforderungen"]["Ben"] for m in daten["monate"]] == [
         [Decimal("69.80")], [Decimal("19.60")], [Decimal("0.00")], [Decimal("0.00")]]
+
+
+# --- issue 13: a zeitraum as it really runs ------------------------------------------------------------------
+
+from strategien import haushalte, verlauf_haushalte  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(haushalte(von="2005-01", bis="2026-06", zeitraum=True, max_kinder=2))
+def test_ohne_aenderung_gleich_einzelmonaten_und_summe(daten):
+    """A zeitraum without changes inside it gives exactly the months of single-month runs; the total shown is the
+    sum of the months."""
+    z = calculate(household_from_dict(daten))
+    offen = None
+    for e in z.monate:
+        einzeln_daten = {k: v for k, v in daten.items() if k != "zeitraum"} | {"monat": f"{e.monat:%Y-%m}"}
+        allein = berechne_monat(household_from_dict(einzeln_daten), e.monat, offen)
+        assert allein.personen == e.personen and allein.summe == e.summe
+        offen = allein.restforderungen
+    for feld in ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung"):
+        assert getattr(z.summe, feld) == sum((getattr(m.summe, feld) for m in z.monate), Decimal(0))
+
+
+@settings(max_examples=25, deadline=None)
+@given(verlauf_haushalte())
+def test_verlauf_jeder_monat_ist_sein_eigener_haushalt(daten):
+    """With changes inside the zeitraum (persons ab/bis, income von/bis/monatsbetraege, unterkunft.aenderungen,
+    einmalige Einnahmen, Abrechnungen): each month equals the single-month run of the same file, and the total is
+    the sum of the months."""
+    z = calculate(household_from_dict(daten))
+    haushalt = household_from_dict(daten)
+    offen = None
+    for e in z.monate:
+        allein = berechne_monat(haushalt, e.monat, offen)
+        assert allein.personen == e.personen and allein.summe == e.summe
+        offen = allein.restforderungen
+        for p in e.personen:
+            assert p.anspruch == max(p.bedarf - p.einkommen, Decimal(0)) or not p.in_bg
+    assert z.summe.auszahlung == sum((m.summe.auszahlung for m in z.monate), Decimal(0))
+
+
+def test_json_zeitraum_hat_summe():
+    daten = {"zeitraum": {"von": "2024-01", "bis": "2024-03"},
+             "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40}]}
+    aus = json.loads(to_json(calculate(household_from_dict(daten)), with_items=False))
+    assert aus["summe"]["auszahlung"] == 3 * 563.00
+
+
+def test_zuzug_und_auszug_kopfteil_nach_tagen():
+    """§ 41 Abs. 1 with the Kopfteilprinzip: a partner moves in on the 11th: 900 € × 10/30 = 300 € for Ben alone,
+    600 € for both (300 € each) -> Ben 600 €, Cem 300 €; Cem's Regelbedarf 20/30 of 506 € = 337,33 €."""
+    daten = {"zeitraum": {"von": "2024-05", "bis": "2024-06"},
+             "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40},
+                          {"name": "Cem", "rolle": "partner", "alter": 38, "ab": "2024-05-11"}],
+             "unterkunft": {"kaltmiete": Decimal("800.00"), "heizkosten": Decimal("100.00")}}
+    z = calculate(household_from_dict(daten))
+    mai = {p.name: p for p in z.monate[0].personen}
+    assert (mai["Ben"].unterkunft, mai["Cem"].unterkunft) == (Decimal("600.00"), Decimal("300.00"))
+    assert mai["Cem"].regelbedarf == Decimal("337.33")
+    assert any("Zuzug von Cem am 11.05.2024" in h for h in z.monate[0].hinweise)
+    juni = {p.name: p for p in z.monate[1].personen}
+    assert (juni["Ben"].unterkunft, juni["Cem"].unterkunft) == (Decimal("450.00"), Decimal("450.00"))
+
+
+def test_auszug_eines_kindes_und_mieterhoehung():
+    daten = {"zeitraum": {"von": "2024-05", "bis": "2024-07"},
+             "personen": [{"name": "Eva", "rolle": "antragsteller", "alter": 45},
+                          {"name": "Tim", "rolle": "kind", "alter": 19, "bis": "2024-05"}],
+             "unterkunft": {"kaltmiete": Decimal("600.00"), "aenderungen": [{"ab": "2024-07", "kaltmiete": Decimal("650.00")}]}}
+    z = calculate(household_from_dict(daten))
+    assert [len(m.personen) for m in z.monate] == [2, 1, 1]
+    assert [m.personen[0].unterkunft for m in z.monate] == [Decimal("300.00"), Decimal("600.00"), Decimal("650.00")]
+    assert any("Unterkunft ab 07/2024 geändert: Kaltmiete 650,00 €" in h for h in z.monate[2].hinweise)
+    assert any("Tim" in h for h in z.monate[1].hinweise) is False
+
+
+def test_antragsteller_ohne_ab_bis():
+    import pytest
+    from hartz_calc.api import InvalidInput
+
+    with pytest.raises(InvalidInput, match="zeitraum.erster_tag"):
+        household_from_dict({"zeitraum": {"von": "2024-05", "bis": "2024-06"},
+                             "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40, "ab": "2024-05-11"}]})

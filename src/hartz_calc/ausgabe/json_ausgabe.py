@@ -107,9 +107,13 @@ def _dumps(daten: Any, einrueckung: int | None) -> str:
     return text.replace('"\\u0000Z', "").replace('\\u0000Z"', "")
 
 
+_SUMMENFELDER = ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung")
+
+
 def als_json(ergebnis: Ergebnis | ZeitraumErgebnis, einrueckung: int | None = 2, mit_posten: bool = True) -> str:
     if isinstance(ergebnis, ZeitraumErgebnis):
-        daten: Any = {"format": 1, "monate": [ergebnis_dict(m, mit_posten) for m in ergebnis.monate]}
+        daten: Any = {"format": 1, "monate": [ergebnis_dict(m, mit_posten) for m in ergebnis.monate],
+                      "summe": {f: getattr(ergebnis.summe, f) for f in _SUMMENFELDER}}
     else:
         daten = ergebnis_dict(ergebnis, mit_posten)
     return _dumps(daten, einrueckung)

@@ -141,6 +141,9 @@ def zeitraum_uebersicht(z: ZeitraumErgebnis, schmal: bool = False) -> Table:
     for e in z.monate:
         stand = [_datum(e.rechtsstand) + (" vorl." if e.vorlaeufig else "")] if mit_stand else []
         tabelle.add_row(f"{e.monat:%m/%Y}", *stand, *(euro_text(getattr(e.summe, f)) for f in felder))
+    if len(z.monate) > 1:
+        tabelle.add_row("Summe", *([""] if mit_stand else []), *(euro_text(getattr(z.summe, f)) for f in felder),
+                        style="bold")
     return tabelle
 
 

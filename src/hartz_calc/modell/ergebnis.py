@@ -202,6 +202,8 @@ class ZeitraumErgebnis:
 
     format: Literal[1] = 1
     monate: list[Ergebnis]
+    summe: Annotated[Summe, Field(description="the sums over all months (each field the sum of the months' summe)")] = \
+        field(default_factory=Summe)
 
 
 def summe_bilden(personen: list[PersonErgebnis]) -> Summe:

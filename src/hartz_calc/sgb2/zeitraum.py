@@ -23,7 +23,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .berechnung import berechne_monat
-from ..modell.ergebnis import ZeitraumErgebnis
+from ..modell.ergebnis import Summe, ZeitraumErgebnis
 
 from typing import TYPE_CHECKING
 
@@ -38,4 +38,10 @@ def berechne_zeitraum(haushalt: Haushalt) -> ZeitraumErgebnis:
         ergebnis = berechne_monat(haushalt, monat, offen)
         offen = {name: list(rest) for name, rest in ergebnis.restforderungen.items()}
         monate.append(ergebnis)
-    return ZeitraumErgebnis(monate=monate)
+    return ZeitraumErgebnis(monate=monate, summe=summe_der_monate(monate))
+
+
+def summe_der_monate(monate: list) -> Summe:
+    """The total of the Bewilligungszeitraum: each field of ``summe`` added over the months."""
+    felder = ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung")
+    return Summe(**{f: sum((getattr(m.summe, f) for m in monate), Decimal("0.00")) for f in felder})
