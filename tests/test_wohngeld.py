@@ -268,3 +268,20 @@ def test_mehr_einkommen_nie_mehr_wohngeld(monat, kinder, miete, brutto, mehr, st
         return _wohngeld(_haushalt(f"{monat:%Y-%m}", personen, miete, mietstufe=stufe, abzuege=abzuege,
                                    baujahr=1980)).betrag
     assert rechne(brutto + mehr) <= rechne(brutto)
+
+
+def test_zeitraum_personen_und_einkommen_je_monat():
+    """A zeitraum file (issue 13 fields): the child moves in on 2025-05-10 and the wage starts in 2025-06; each
+    month counts the members living there on at least one day and the income of that month (§§ 5, 15 WoGG)."""
+    haushalt = api.household_from_dict({
+        "zeitraum": {"von": "2025-04", "bis": "2025-06"},
+        "personen": [{"name": "Mara", "rolle": "antragsteller", "alter": 32,
+                      "einkommen": [{"art": "erwerbstaetigkeit", "brutto": Decimal(1500), "netto": Decimal(1130),
+                                     "von": "2025-06"}]},
+                     {"name": "Mo", "rolle": "kind", "alter": 5, "ab": "2025-05-10"}],
+        "unterkunft": {"kaltmiete": Decimal(450), "nebenkosten": Decimal(90)},
+        "wohngeld": {"mietstufe": "III", "abzuege": ["steuern", "kranken_pflegeversicherung", "rentenversicherung"]}})
+    april, mai, juni = (berechne_wohngeld(haushalt, dt.date(2025, m, 1)) for m in (4, 5, 6))
+    assert (april.haushaltsmitglieder, mai.haushaltsmitglieder, juni.haushaltsmitglieder) == (1, 2, 2)
+    assert april.jahreseinkommen == mai.jahreseinkommen == 0
+    assert juni.jahreseinkommen == Decimal(18000 - 1230) * Decimal("0.7") - 1320

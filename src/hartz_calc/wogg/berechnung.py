@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..geld import euro_text, zahl_text
 from ..modell.ergebnis import Posten
 from ..rechtsstand import rechtsstand
+from ..sgb2.unterkunft import unterkunft_im_monat
 from . import einkommen as einkommen_modul
 from . import miete as miete_modul
 from .ergebnis import WohngeldAngabenFehlen, WohngeldErgebnis
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt
 
 NULL = Decimal(0)
+
+
+def _im_monat(haushalt: Haushalt, monat: dt.date) -> Haushalt:
+    """The costs of the dwelling in ``monat`` (``unterkunft.aenderungen``)."""
+    u = unterkunft_im_monat(haushalt.unterkunft, monat)
+    return haushalt if u is haushalt.unterkunft else haushalt.model_copy(update={"unterkunft": u})
 
 
 def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = False) -> WohngeldErgebnis:
@@ -35,7 +42,8 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
     vor_2009 = not rs.gilt("wohngeld.hoechstbetraege")
     posten: list[Posten] = []
     hinweise: list[str] = []
-    m = mitglieder(haushalt, sgb2_bezug)
+    m = mitglieder(haushalt, monat, sgb2_bezug)
+    haushalt = _im_monat(haushalt, monat)
     stand = rs.eintrag("wohngeld.verfahren").ab
     posten.append(Posten(abschnitt="bedarf", art="wohngeld.haushaltsmitglieder",
                          bezeichnung=f"zu berücksichtigende Haushaltsmitglieder: {m.anzahl}", betrag=NULL,
@@ -51,7 +59,7 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
                                 haushaltsmitglieder_gesamt=m.gesamt, ausgeschlossen=True,
                                 mietenstufe=(haushalt.wohngeld.mietstufe or "") if haushalt.wohngeld else "")
 
-    fehlende = miete_modul.fehlende_angaben(haushalt, rs) + einkommen_modul.fehlende_angaben(haushalt, m)
+    fehlende = miete_modul.fehlende_angaben(haushalt, rs, m) + einkommen_modul.fehlende_angaben(haushalt, monat, m)
     if fehlende:
         raise WohngeldAngabenFehlen(fehlende)
 
@@ -88,6 +96,9 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
         betrag = NULL
     posten.append(Posten(abschnitt="auszahlung", art="wohngeld.betrag", bezeichnung="Wohngeld monatlich", betrag=betrag,
                          norm="§ 19 WoGG a.F." if vor_2009 else "§§ 19, 21 WoGG", rechtsstand=stand))
+    if any(getattr(p, "einmalige_einnahmen", None) for p in m.zu_beruecksichtigen):
+        hinweise.append("Wohngeld: einmalige Einnahmen sind nicht gezählt; die Wohngeldbehörde verteilt sie auf zwölf "
+                        "Monate (§ 15 Abs. 2, 3 WoGG).")
     hinweise.append("Wohngeld: Vermögen ist nicht geprüft (kein Anspruch bei erheblichem Vermögen, § 21 Nr. 3 WoGG; "
                     "Richtwert der Verwaltungsvorschrift 60.000 € für das erste und 30.000 € für jedes weitere "
                     "Haushaltsmitglied).")

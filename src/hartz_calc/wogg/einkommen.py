@@ -18,7 +18,7 @@ from ..geld import cent, euro_text
 from ..modell.ergebnis import Posten
 from ..modell.zeit import lebensalter
 from ..rechtsstand import Rechtsstand
-from .haushalt import Mitglieder
+from .haushalt import Mitglieder, einnahmen
 
 if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt, Person
@@ -46,16 +46,15 @@ def _erwerb(e) -> bool:
     return e.art == "erwerbstaetigkeit"
 
 
-def _hat_einkommen(person: Person) -> bool:
-    return any((e.brutto if _erwerb(e) else e.betrag) > NULL
-               and getattr(e, "art", "") not in NICHT_GEZAEHLT for e in person.einkommen)
+def _hat_einkommen(person: Person, monat) -> bool:
+    return any(e.betrag > NULL and e.art not in NICHT_GEZAEHLT + ("ehrenamt",) for e in einnahmen(person, monat))
 
 
-def fehlende_angaben(haushalt: Haushalt, m: Mitglieder) -> list[str]:
+def fehlende_angaben(haushalt: Haushalt, monat, m: Mitglieder) -> list[str]:
     wg = haushalt.wohngeld
     fehlende = []
     for person in m.zu_beruecksichtigen:
-        if not _hat_einkommen(person):
+        if not _hat_einkommen(person, monat):
             continue
         if wg is not None and (person.name in wg.abzuege_je_person or wg.abzuege is not None):
             continue
@@ -85,22 +84,22 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
     summe = NULL
     for person in m.zu_beruecksichtigen:
         basis = NULL
-        brutto = sum((e.brutto for e in person.einkommen if _erwerb(e)), NULL)
+        posten_person = einnahmen(person, monat)
+        brutto = sum((e.betrag for e in posten_person if _erwerb(e)), NULL)
         erwerb = NULL
         if brutto > NULL:
             pausch = rs.eintrag("wohngeld.arbeitnehmer_pauschbetrag")
-            tatsaechlich = ZWOELF * sum((e.werbungskosten or NULL for e in person.einkommen
-                                         if _erwerb(e)), NULL)
+            tatsaechlich = ZWOELF * sum((e.werbungskosten or NULL for e in posten_person if _erwerb(e)), NULL)
             wk = max(pausch.wert, tatsaechlich)
             erwerb = max(ZWOELF * brutto - wk, NULL)
             add(person.name, "einkommen.erwerb", "Einkünfte aus nichtselbständiger Arbeit (Jahr)", erwerb,
                 pausch.norm, pausch.ab, f"12 × brutto {euro_text(brutto)} − Werbungskosten {euro_text(wk)} "
                 f"({'Pauschbetrag § 9a EStG' if wk == pausch.wert else 'tatsächliche Werbungskosten'})")
-            if any(e.entfernung_km for e in person.einkommen if _erwerb(e)):
+            if any(e.entfernung_km for e in posten_person if _erwerb(e)):
                 ergebnis.hinweise.append(f"Wohngeld: Fahrtkosten von {person.name} sind nur als Werbungskosten "
                                          "berücksichtigt, soweit sie in werbungskosten eingetragen sind.")
             basis += erwerb
-        for e in person.einkommen:
+        for e in posten_person:
             if _erwerb(e) or e.betrag <= NULL:
                 continue
             if e.art == "rente":
@@ -189,8 +188,8 @@ def _freibetraege(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, jah
                 {"gdb_100": "GdB 100", "gdb_ab_80_pflege": "GdB ab 80 mit häuslicher Pflege",
                  "gdb_unter_80_pflege": "GdB unter 80 mit häuslicher Pflege"}[art])
     kinder = [p for p in m.zu_beruecksichtigen if p.rolle == "kind"]
-    erwachsene = [p for p in haushalt.personen if p.rolle != "kind"]
-    allein = len(erwachsene) == 1 and bool(kinder) and len(kinder) == len(haushalt.personen) - 1
+    erwachsene = [p for p in m.alle if p.rolle != "kind"]
+    allein = len(erwachsene) == 1 and bool(kinder) and len(kinder) == m.gesamt - 1
     if allein and rs.gilt("wohngeld.freibetrag_alleinerziehend"):
         eintrag = rs.eintrag("wohngeld.freibetrag_alleinerziehend")
         if any(lebensalter(k, monat) < eintrag.wert["kind_unter"] and _bekommt_kindergeld(k) for k in kinder):
@@ -200,7 +199,7 @@ def _freibetraege(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, jah
     elif allein and rs.gilt("wohngeld.freibetrag_alleinerziehend_je_kind"):
         eintrag = rs.eintrag("wohngeld.freibetrag_alleinerziehend_je_kind")
         eltern = erwachsene[0]
-        erwerbstaetig = any(_erwerb(e) and e.brutto > NULL for e in eltern.einkommen)
+        erwerbstaetig = any(_erwerb(e) and e.betrag > NULL for e in einnahmen(eltern, monat))
         minderjaehrig = all(lebensalter(k, monat) < 18 for k in kinder)
         if erwerbstaetig and minderjaehrig:
             for k in kinder:

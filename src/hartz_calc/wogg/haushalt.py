@@ -10,7 +10,11 @@ Nr. 2, § 8 Abs. 2 WoGG); ``sgb2_bezug=True`` computes the month of a household 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+
+from ..modell.zeit import monatsende
 
 if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt, Person
@@ -31,8 +35,48 @@ class Mitglieder:
         return len(self.alle)
 
 
-def mitglieder(haushalt: Haushalt, sgb2_bezug: bool) -> Mitglieder:
-    alle = tuple(haushalt.personen)
+def im_haushalt(person: Person, monat: dt.date) -> bool:
+    """Lives in the dwelling on at least one day of ``monat`` (``ab``/``bis``, a birth by its geburtsdatum)."""
+    beginn = person.ab
+    if person.geburtsdatum is not None and (beginn is None or person.geburtsdatum > beginn):
+        beginn = person.geburtsdatum
+    return not ((beginn is not None and beginn > monatsende(monat)) or (person.bis is not None and person.bis < monat))
+
+
+@dataclass(frozen=True, slots=True)
+class Einnahme:
+    """One income item as it runs in ``monat`` (``von``/``bis`` and ``monatsbetraege`` of the household file)."""
+
+    art: str
+    betrag: Decimal
+    """brutto for Erwerbseinkommen, else the amount"""
+    werbungskosten: Decimal | None = None
+    entfernung_km: int | None = None
+    elterngeld_plus: bool = False
+
+
+def einnahmen(person: Person, monat: dt.date) -> list[Einnahme]:
+    """The income items of ``person`` in ``monat``; § 15 WoGG takes the income expected in the Bewilligungs-
+    zeitraum, hartz-calc takes the month's amounts times twelve (see README)."""
+    ergebnis = []
+    for e in person.einkommen:
+        erwerb = e.art == "erwerbstaetigkeit"
+        betrag = e.brutto if erwerb else e.betrag
+        einzeln = [mb for mb in getattr(e, "monatsbetraege", ()) if mb.monat == monat]
+        if einzeln:
+            betrag = einzeln[0].brutto if erwerb else einzeln[0].betrag
+        else:
+            von, bis = getattr(e, "von", None), getattr(e, "bis", None)
+            if (von is not None and monat < von.replace(day=1)) or (bis is not None and monat > bis.replace(day=1)):
+                continue
+        ergebnis.append(Einnahme(art=e.art, betrag=betrag, werbungskosten=getattr(e, "werbungskosten", None),
+                                 entfernung_km=getattr(e, "entfernung_km", None),
+                                 elterngeld_plus=getattr(e, "elterngeld_plus", False)))
+    return ergebnis
+
+
+def mitglieder(haushalt: Haushalt, monat: dt.date, sgb2_bezug: bool) -> Mitglieder:
+    alle = tuple(p for p in haushalt.personen if im_haushalt(p, monat))
     if sgb2_bezug:
         return Mitglieder(alle, ())
     ausgeschlossen = set(haushalt.wohngeld.ausgeschlossen) if haushalt.wohngeld else set()

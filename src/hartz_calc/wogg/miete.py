@@ -40,7 +40,7 @@ def _baualter(baujahr: int) -> tuple[str, str]:
     return "ab_1992", "bezugsfertig ab 1992"
 
 
-def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand) -> list[str]:
+def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder) -> list[str]:
     fehlende: list[str] = []
     wg = haushalt.wohngeld
     if wg is None or wg.mietstufe is None:
@@ -58,7 +58,7 @@ def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand) -> list[str]:
     if u is None or u.kaltmiete + u.nebenkosten <= NULL:
         fehlende.append("unterkunft.kaltmiete / unterkunft.nebenkosten: Miete ohne Heizkosten (Mietzuschuss, "
                         "§ 9 WoGG)")
-    elif u.personen_im_haushalt is not None and u.personen_im_haushalt > len(haushalt.personen) and not (
+    elif u.personen_im_haushalt is not None and u.personen_im_haushalt > m.gesamt and not (
             wg is not None and wg.weitere_bewohner_mitbewohner):
         fehlende.append("unterkunft.personen_im_haushalt: weitere Bewohner, die nicht in personen stehen - als "
                         "Familienmitglieder mit ihrem Einkommen in personen eintragen (§ 5 WoGG) oder, wenn sie "
@@ -91,12 +91,12 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
     add("miete", "Miete ohne Heizkosten", miete_voll, "§ 5 WoGG a.F." if vor_2009 else "§ 9 WoGG",
         rs.eintrag("wohngeld.verfahren").ab, f"Kaltmiete {euro_text(u.kaltmiete)} + kalte Nebenkosten "
         f"{euro_text(u.nebenkosten)}; Heiz- und Warmwasserkosten bleiben außer Betracht")
-    bewohner = u.personen_im_haushalt or len(haushalt.personen)
-    if bewohner > len(haushalt.personen):
-        neu = cent(miete_voll * len(haushalt.personen) / bewohner)
+    bewohner = max(u.personen_im_haushalt or 0, gesamt)
+    if bewohner > gesamt:
+        neu = cent(miete_voll * gesamt / bewohner)
         add("miete.mitbewohner", "Anteil weiterer Bewohner (keine Haushaltsmitglieder)", neu - miete_voll,
             "§ 11 Abs. 2 Nr. 3 WoGG", rs.eintrag("wohngeld.verfahren").ab,
-            f"{bewohner - len(haushalt.personen)} von {bewohner} Bewohnern gehören nicht zum Haushalt")
+            f"{bewohner - gesamt} von {bewohner} Bewohnern gehören nicht zum Haushalt")
         miete_voll = neu
 
     if vor_2009:
