@@ -283,3 +283,24 @@ def test_batch_strg_c_mit_workern(tmp_path):
     zeilen = ziel.read_text(encoding="utf-8").splitlines()
     assert 0 < len(zeilen) < 20000 and all(json.loads(z)["ergebnis"] for z in zeilen)
     assert f"{len(zeilen):,}".replace(",", ".") + " Eingaben bis zum Abbruch" in fehlerausgabe
+
+
+def test_batch_csv_summe_abweichung_beschriftet(tmp_path, capsys):
+    """A differing Summe lands in the first person's cell labelled as 'Summe …' (issue 14)."""
+    (tmp_path / "f.yaml").write_text(FAMILIE, encoding="utf-8")
+    # family 2025: Anspruch 731 + 731 + 327 + 360 = 2.149 € (see tests/test_check.py); the Bescheid says 2.100 €
+    (tmp_path / "f.bescheid.yaml").write_text("monat: 2025-03\nsumme: {anspruch: 2100.00}\n", encoding="utf-8")
+    assert run(["batch", str(tmp_path / "f.yaml"), "-f", "csv"]) == 1
+    zeilen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert zeilen[0]["pruefung"].startswith("Summe anspruch: Bescheid 2.100,00 €, berechnet 2.149,00 €")
+    assert [z["pruefung"] for z in zeilen[1:]] == ["stimmt"] * 3
+
+
+def test_batch_csv_de_fuer_excel(tmp_path, capsys):
+    datei = tmp_path / "x.jsonl"
+    datei.write_text(json.dumps(ALLEIN) + "\n", encoding="utf-8")
+    assert run(["batch", str(datei), "-f", "csv-de"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("\ufeffdatei;zeile;monat;")
+    [zeile] = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert zeile["regelbedarf"] == "563,00" and zeile["rechtsstand"].startswith("2026-")

@@ -169,3 +169,216 @@ def test_bescheid_2010_mit_cent_betraegen_wird_genau_verglichen(dateien, capsys)
                                  "summe: {auszahlung: 966.50}\n")
     assert run(["check", str(BEISPIELE / "historisch-2010.yaml"), bescheid, "--format", "json"]) == 0
     capsys.readouterr()
+
+
+# ---- check that argues like a counsellor (issue 14) ------------------------------------------------
+#
+# Single parent Gül (31) with Hana (5), March 2026, earning 1.000 € brutto / 800 € netto; rent 500 +
+# 100 Nebenkosten + 80 Heizung. Figures traced to the law:
+#   Regelbedarf Stufe 1 563 € (§ 20 Abs. 2 S. 1), Stufe 6 357 € (§ 23 Nr. 1), 2026 amounts;
+#   Mehrbedarf Alleinerziehende 36 % × 563 € = 202,68 € (§ 21 Abs. 3 Nr. 1: one child under 7);
+#   Kopfteil 680 € / 2 = 340 € (§ 22 Abs. 1); Kindergeld 259 € (§ 66 Abs. 1 EStG, 2026);
+#   Grundfreibetrag 100 € (§ 11b Abs. 2 S. 1); Erwerbstätigenfreibetrag 20 % × 420 € + 30 % × 480 € = 228 €
+#   (§ 11b Abs. 3 S. 2 Nr. 1, 2); bereinigt 800 − 100 − 228 = 472 €, spread by need (§ 9 Abs. 2 S. 3):
+#   Gül 472 × 1.105,68 / 1.543,68 = 338,08 €, Hana 133,92 €; total Anspruch 1.802,68 − 472 − 259 = 1.071,68 €,
+#   plus Sofortzuschlag 25 € (§ 72) = Auszahlung 1.096,68 €.
+# The Bescheid has two root errors: the Mehrbedarf is missing, and the Freibetrag is 20 % of 900 € = 180 €.
+# Its own (consistent) figures: Bedarf Gül 903 €, bereinigt 520 €, Gül's share 520 × 903 / 1.341 = 350,16 €,
+# Anspruch 1.600 − 520 − 259 = 821 €, Auszahlung 846 €: 250,68 € a month too little (202,68 + 48).
+
+ALLEINERZIEHEND = """monat: 2026-03
+personen:
+  - name: Gül
+    rolle: antragsteller
+    alter: 31
+    einkommen:
+      - {art: erwerbstaetigkeit, brutto: 1000.00, netto: 800.00}
+  - {name: Hana, rolle: kind, alter: 5}
+unterkunft: {kaltmiete: 500.00, nebenkosten: 100.00, heizkosten: 80.00}
+"""
+
+ZWEI_FEHLER = """monat: 2026-03
+bescheid_datum: 2026-03-02
+personen:
+  - name: Gül
+    regelbedarf: 563.00
+    mehrbedarfe: {}
+    unterkunft: 340.00
+    bedarf: 903.00
+    einkommen_brutto: 1000.00
+    einkommen_netto: 800.00
+    grundfreibetrag: 100.00
+    erwerbstaetigenfreibetrag: 180.00
+    einkommen_bereinigt: 520.00
+    einkommen: 350.16
+    anspruch: 552.84
+    auszahlung: 552.84
+  - {name: Hana, regelbedarf: 357.00, unterkunft: 340.00, bedarf: 697.00, einkommen: 428.84, anspruch: 268.16,
+     sofortzuschlag: 25.00, auszahlung: 293.16}
+summe: {bedarf: 1600.00, anspruch: 821.00, auszahlung: 846.00}
+"""
+
+
+def _pruefe(haushalt: str, bescheid: str, stichtag=None):
+    import datetime as dt
+
+    return api.check_bescheid(api.parse_household(haushalt), api.parse_bescheid(bescheid),
+                              stichtag or dt.date(2026, 3, 20))
+
+
+def test_zwei_ursachen_mit_folgen_und_schlagzeile():
+    p = _pruefe(ALLEINERZIEHEND, ZWEI_FEHLER)
+    assert p.nachzahlung.text == "Nachzahlung zu Ihren Gunsten: 250,68 € im Monat"
+    assert p.nachzahlung.genau and p.nachzahlung.betrag == Decimal("250.68")
+    assert [(u.feld, u.person, u.wirkung) for u in p.ursachen] == [
+        ("mehrbedarfe.alleinerziehend", "Gül", Decimal("202.68")),
+        ("erwerbstaetigenfreibetrag", "Gül", Decimal("48.00"))]
+    mehrbedarf, freibetrag = p.ursachen
+    assert mehrbedarf.norm.startswith("§ 21 Abs. 3") and freibetrag.norm == "§ 11b Abs. 3 SGB II"
+    assert mehrbedarf.titel.startswith("Mehrbedarf Alleinerziehende fehlt im Bescheid – Gül, 03/2026")
+    folgen = {u.nummer: {(p.zeilen[i].person, p.zeilen[i].feld) for i in u.folgen} for u in p.ursachen}
+    # the Bedarf follows the Mehrbedarf (same amount), the income lines follow the Freibetrag, and Hana's
+    # Anspruch differs by exactly her share of the income: it follows the Freibetrag too
+    assert {("Gül", "bedarf"), (None, "bedarf"), (None, "auszahlung")} <= folgen[1]
+    assert {("Gül", "einkommen_bereinigt"), ("Gül", "einkommen"), ("Hana", "einkommen"),
+            ("Hana", "anspruch")} <= folgen[2]
+    # every differing line belongs to one cause; the unchanged lines to none
+    assert all((z.ursache is not None) != z.stimmt for z in p.zeilen)
+
+
+def test_rich_zeigt_schlagzeile_zuerst_und_zwei_gruppen(dateien, capsys):
+    code = run(["check", dateien("h.yaml", ALLEINERZIEHEND), dateien("b.yaml", ZWEI_FEHLER)])
+    text = capsys.readouterr().out
+    assert code == 1
+    zeilen = [z for z in text.splitlines() if z.strip()]
+    assert zeilen[1] == "Nachzahlung zu Ihren Gunsten: 250,68 € im Monat"
+    assert text.count("Ursache 1:") == 1 and text.count("Ursache 2:") == 1 and "Ursache 3:" not in text
+    assert text.index("Ursache 1: Mehrbedarf Alleinerziehende") < text.index("Ursache 2: Erwerbstätigenfreibetrag")
+    assert text.index("Nachzahlung") < text.index("Ursache 1") < text.index("Alle geprüften Beträge")
+
+
+def test_markdown_widerspruch_textbaustein(dateien, capsys):
+    import datetime as dt
+
+    datum = dt.date.today() - dt.timedelta(days=3)  # the CLI states the Frist as of today: still open
+    bescheid = ZWEI_FEHLER.replace("bescheid_datum: 2026-03-02", f"bescheid_datum: {datum.isoformat()}")
+    code = run(["check", dateien("h.yaml", ALLEINERZIEHEND), dateien("b.yaml", bescheid), "-f", "md"])
+    text = capsys.readouterr().out
+    assert code == 1
+    assert text.splitlines()[2] == "**Nachzahlung zu Ihren Gunsten: 250,68 € im Monat**"
+    assert "Der Widerspruch ist noch möglich" in text
+    baustein = text[text.index("### Textbaustein"):text.index("### Alle geprüften")]
+    assert f"Widerspruch gegen den Bescheid vom {datum:%d.%m.%Y}" in baustein
+    assert "> 1. Mehrbedarf Alleinerziehende (Gül, 03/2026)" in baustein and "§ 21 Abs. 3 Nr. 1 SGB II" in baustein
+    assert "> 2. Erwerbstätigenfreibetrag (Gül, 03/2026)" in baustein and "§ 11b Abs. 3 SGB II" in baustein
+    assert "250,68 € im Monat mehr zu" in baustein
+
+
+def test_einkommen_ohne_freibetrag_nennt_11b_abs_3():
+    """Single earner 2026, 1.000 € brutto / 800 € netto: Freibetrag 228 € (see above), bereinigt 472 €.
+    A Bescheid crediting 700 € forgot exactly the Erwerbstätigenfreibetrag: § 11b Abs. 3 decides, not § 9."""
+    haushalt = ("monat: 2026-03\npersonen:\n  - name: Ute\n    rolle: antragsteller\n    alter: 40\n    einkommen:\n"
+                "      - {art: erwerbstaetigkeit, brutto: 1000.00, netto: 800.00}\n")
+    p = _pruefe(haushalt, "monat: 2026-03\npersonen: [{name: Ute, einkommen: 700.00}]\n")
+    [zeile] = p.nur_abweichungen()
+    assert (zeile.berechnet, zeile.norm, zeile.ungunsten) == (Decimal("472.00"), "§ 11b Abs. 3 SGB II", True)
+    assert "entspricht genau dem Erwerbstätigenfreibetrag" in zeile.erklaerung
+    assert p.nachzahlung.text.startswith("Nachzahlung zu Ihren Gunsten: 228,00 € im Monat (geschätzt")
+
+
+def test_bescheid_nimmt_alle_einkommensbetraege_des_berechnungsbogens():
+    p = _pruefe(ALLEINERZIEHEND, "monat: 2026-03\npersonen: [{name: Gül, einkommen_brutto: 1000, einkommen_netto: 800,"
+                                 " grundfreibetrag: 100, erwerbstaetigenfreibetrag: 228, einkommen_bereinigt: 472}]\n")
+    assert p.stimmt and p.geprueft == 5 and p.nachzahlung is None and p.ursachen == []
+
+
+@pytest.mark.parametrize(("datum", "belehrung", "stichtag", "bis", "moeglich", "ab"), [
+    # posted Mon 02.03.2026, Bekanntgabe 4th day = 06.03.2026 (§ 37 Abs. 2 SGB X idF PostModG);
+    # one month: 06.04.2026 (Easter Monday - a holiday the tool does not know; the text says so)
+    ("2026-03-02", True, "2026-03-20", "2026-04-06", True, None),
+    # 2024: third day. Posted Wed 10.01.2024 -> 13.01.2024 (Sat; the fiction is not moved, BSG B 14 AS
+    # 12/09 R); end 13.02.2024 (Tue)
+    ("2024-01-10", True, "2024-02-13", "2024-02-13", True, None),
+    # Bekanntgabe 06.03.2026 + one month = 06.04 ... with end on Sat 04.04.2026? posted 27.02.2026 (Fri):
+    # Bekanntgabe 03.03.2026, end 03.04.2026 (Fri)
+    ("2026-02-27", True, "2026-04-04", "2026-04-03", False, "2025-01-01"),
+    # end on a Sunday moves to Monday (§ 64 Abs. 3 SGG): posted 01.04.2026 -> 05.04.2026 -> 05.05.2026 (Tue);
+    # posted 28.02.2025 (Fri) -> 04.03.2025 -> 04.04.2025 (Fri); posted 01.03.2025 (Sat) -> 05.03.2025 ->
+    # 05.04.2025 (Sat) -> Mon 07.04.2025
+    ("2025-03-01", True, "2025-04-07", "2025-04-07", True, None),
+    # without a correct Rechtsbehelfsbelehrung one year (§ 66 Abs. 2 SGG): 06.03.2026 -> 06.03.2027 (Sat)
+    # -> Mon 08.03.2027
+    ("2026-03-02", False, "2026-12-01", "2027-03-08", True, None),
+])
+def test_widerspruchsfrist(datum, belehrung, stichtag, bis, moeglich, ab):
+    import datetime as dt
+
+    from hartz_calc.ursachen import fristen_berechnen
+
+    f = fristen_berechnen(dt.date.fromisoformat(datum), belehrung, dt.date.fromisoformat(stichtag), [])
+    assert (f.widerspruch_bis, f.widerspruch_moeglich) == (dt.date.fromisoformat(bis), moeglich)
+    assert f.ueberpruefung_ab == (dt.date.fromisoformat(ab) if ab else None)
+
+
+def test_ueberpruefungsantrag_nach_fristablauf():
+    """Antrag in 2026: § 40 Abs. 1 S. 2 SGB II shortens § 44 Abs. 4 SGB X to one year before the start of
+    the year of the Antrag, so back to 01.01.2025; a month of 2024 is lost."""
+    import datetime as dt
+
+    from hartz_calc.ursachen import fristen_berechnen
+
+    f = fristen_berechnen(dt.date(2024, 6, 3), True, dt.date(2026, 3, 20), [dt.date(2024, 6, 1)])
+    assert not f.widerspruch_moeglich and f.ueberpruefung_ab == dt.date(2025, 1, 1)
+    assert any("Überprüfungsantrag nach § 44 SGB X" in t and "ab 01.01.2025" in t and "§ 40 Abs. 1 S. 2 SGB II" in t
+               for t in f.texte)
+    assert any("Für 06/2024 ist eine Nachzahlung auch mit Überprüfungsantrag nicht mehr möglich" in t for t in f.texte)
+    # before 1.4.2011 (§ 77 Abs. 13 SGB II) four years applied
+    alt = fristen_berechnen(dt.date(2009, 6, 3), True, dt.date(2010, 3, 1), [])
+    assert alt.ueberpruefung_ab == dt.date(2006, 1, 1)
+
+
+def test_ueberpruefungsantrag_im_markdown(dateien, capsys):
+    bescheid = ZWEI_FEHLER.replace("bescheid_datum: 2026-03-02", "bescheid_datum: 2025-01-02")
+    code = run(["check", dateien("h.yaml", ALLEINERZIEHEND), dateien("b.yaml", bescheid), "-f", "md"])
+    text = capsys.readouterr().out
+    assert code == 1
+    # today is after 2026 anyway for this Bescheid date: the Frist ended in February 2025
+    assert "### Textbaustein: Überprüfungsantrag" in text
+    assert "Antrag auf Überprüfung des Bescheids vom 02.01.2025 nach § 44 SGB X" in text
+
+
+@pytest.mark.parametrize("format", ["rich", "json", "csv", "csv-de", "md"])
+def test_nur_abweichungen_in_jedem_format(dateien, capsys, format):
+    code = run(["check", dateien("h.yaml", ALLEINERZIEHEND), dateien("b.yaml", ZWEI_FEHLER), "-f", format,
+                "--nur-abweichungen"])
+    text = capsys.readouterr().out
+    assert code == 1
+    assert "Hana" in text  # her differing lines
+    if format == "json":
+        daten = json.loads(text)
+        assert len(daten["zeilen"]) == 13 and all(not z["stimmt"] for z in daten["zeilen"])
+        assert daten["geprueft"] == 22
+        # the cause indexes point into the filtered list
+        assert daten["zeilen"][daten["ursachen"][1]["zeilen"][0]]["feld"] == "erwerbstaetigenfreibetrag"
+    elif format.startswith("csv"):
+        import csv as csvmodul
+        import io
+
+        zeilen = list(csvmodul.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";" if format == "csv-de" else ","))
+        assert len(zeilen) == 13 and {z["stimmt"] for z in zeilen} == {"false"}
+    else:
+        assert "✓" not in text and "✗" in text  # the agreeing lines are left out of the table
+
+
+def test_zeitraum_eine_ursache_ueber_monate_und_gesamtbetrag():
+    """Mehrbedarf (36 % × 563 € = 202,68 €, § 21 Abs. 3 Nr. 1) missing in both months of 2026-01/02."""
+    haushalt = api.parse_household("zeitraum: {von: 2026-01, bis: 2026-02}\npersonen:\n"
+                                   "  - {name: Gül, rolle: antragsteller, alter: 31}\n  - {name: Hana, rolle: kind, alter: 5}\n")
+    bescheid = api.bescheid_from_dict({"monate": [
+        {"monat": m, "personen": [{"name": "Gül", "mehrbedarfe": {}}]} for m in ("2026-01", "2026-02")]})
+    p = api.check_bescheid(haushalt, bescheid)
+    [ursache] = p.ursachen
+    assert len(ursache.zeilen) == 2 and ursache.wirkung == Decimal("405.36")
+    assert "01/2026–02/2026" in ursache.titel
+    assert p.nachzahlung.text.startswith(
+        "Nachzahlung zu Ihren Gunsten: insgesamt 405,36 € für 01/2026–02/2026 (202,68 € im Monat in 2 Monaten)")

@@ -254,3 +254,17 @@ def test_schnellweg_ueberlaesst_typer_den_rest(argv):
     from hartz_calc.cli.rechnen import schnellweg
 
     assert schnellweg(argv) is False
+
+
+def test_calc_csv_de_fuer_excel(tmp_path, capsys):
+    """German Excel dialect (issue 14): `;`, decimal comma, UTF-8 with BOM; single 2026: 563 € (§ 20)."""
+    from hartz_calc.cli.main import run
+
+    datei = tmp_path / "h.yaml"
+    datei.write_text("monat: 2026-01\npersonen: [{name: Ben, rolle: antragsteller, alter: 30}]\n", encoding="utf-8")
+    assert run([str(datei), "-f", "csv-de"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("\ufeffdatei;monat;rechtsstand;name;")
+    kopf, zeile = text.lstrip("\ufeff").rstrip("\r\n").split("\r\n")
+    werte = dict(zip(kopf.split(";"), zeile.split(";")))
+    assert werte["regelbedarf"] == "563,00" and werte["monat"] == "2026-01"

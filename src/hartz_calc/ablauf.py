@@ -4,6 +4,7 @@ rule errors placed in the input file (file, field, line). Below ``api`` (the pub
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from .eingabe import EingabeFehler, Fehlerstelle, rechenfehler_verorten, zeile_von
@@ -35,13 +36,15 @@ def berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
         raise rechenfehler_verorten(MonatNichtAbgedeckt(f"{feld}: {fehler}"), haushalt) from None
 
 
-def pruefen(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "Bescheid") -> "Pruefergebnis":
-    """Compare a Bescheid line by line with the computation of ``haushalt`` (or a result of it)."""
+def pruefen(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "Bescheid",
+            stichtag: dt.date | None = None) -> "Pruefergebnis":
+    """Compare a Bescheid line by line with the computation of ``haushalt`` (or a result of it);
+    ``stichtag`` (default today) is the day the Fristen are stated for."""
     from .pruefung import BescheidPasstNicht, vergleichen
 
     ergebnis = berechnen(haushalt) if isinstance(haushalt, Haushalt) else haushalt
     try:
-        return vergleichen(bescheid, ergebnis)
+        return vergleichen(bescheid, ergebnis, stichtag)
     except BescheidPasstNicht as fehler:
         datei, zeilen = bescheid._quelle or ("<bescheid>", {})
         raise EingabeFehler(datei, [Fehlerstelle(fehler.feld, zeile_von(fehler.pfad, zeilen), fehler.grund)]) from None

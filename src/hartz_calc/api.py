@@ -157,17 +157,19 @@ def bescheid_from_dict(data: dict[str, Any], name: str = "<dict>") -> "Bescheid"
     return bescheid_aus_daten(data, name)
 
 
-def check_bescheid(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "Bescheid") -> "Pruefergebnis":
+def check_bescheid(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "Bescheid",
+                   stichtag: dt.date | None = None) -> "Pruefergebnis":
     """Compare a Bescheid line by line with the computation of ``haushalt`` (or with a result
     already computed from it). Raises InvalidInput when the Bescheid names a month or person that
-    the household does not have.
+    the household does not have. ``stichtag`` (default: today) is the day for which the Fristen of a
+    Bescheid with ``bescheid_datum`` are stated.
 
     >>> h = parse_household("monat: 2025-03\\npersonen: [{name: Carla, rolle: antragsteller, alter: 36}]")
     >>> p = check_bescheid(h, parse_bescheid("monat: 2025-03\\npersonen: [{name: Carla, regelbedarf: 450}]"))
     >>> p.stimmt, p.abweichungen, p.zeilen[0].differenz, p.zeilen[0].norm
     (False, 1, Decimal('113.00'), '§ 20 Abs. 2 S. 1 SGB II')
     """
-    return ablauf.pruefen(haushalt, bescheid)
+    return ablauf.pruefen(haushalt, bescheid, stichtag)
 
 
 def pruefung_to_json(pruefung: "Pruefergebnis", indent: int | None = 2) -> str:

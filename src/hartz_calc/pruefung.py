@@ -8,17 +8,24 @@ Rechtsstand, and a short German explanation a counsellor can use in a Widerspruc
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from .geld import EURO, NULL, cent, euro_text, runden, zahlbetraege
 from .modell.bescheid import BETRAGSFELDER, SUMMENFELDER, Bescheid, BescheidMonat, Pruefergebnis, Vergleichszeile
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
 from .rechtsstand import rechtsstand
+from .ursachen import fristen_berechnen, gruppieren
 
 BEZEICHNUNGEN = {
     "regelbedarf": "Regelbedarf",
     "unterkunft": "Bedarfe für Unterkunft und Heizung",
     "bedarf": "Gesamtbedarf",
+    "einkommen_brutto": "Erwerbseinkommen brutto",
+    "einkommen_netto": "Erwerbseinkommen netto",
+    "grundfreibetrag": "Grundfreibetrag",
+    "erwerbstaetigenfreibetrag": "Erwerbstätigenfreibetrag",
+    "einkommen_bereinigt": "bereinigtes Einkommen",
     "einkommen": "angerechnetes Einkommen",
     "anspruch": "Leistungsanspruch",
     "anspruch_lebensunterhalt": "Anspruch Lebensunterhalt",
@@ -42,7 +49,12 @@ NORMEN_ERSATZ = {
     "regelbedarf": "§ 20 SGB II",
     "unterkunft": "§ 22 Abs. 1 SGB II",
     "bedarf": "§ 19 Abs. 1 SGB II",
-    "einkommen": "§§ 9 Abs. 2, 11–11b SGB II",
+    "einkommen_brutto": "§ 11 Abs. 1 SGB II",
+    "einkommen_netto": "§ 11b Abs. 1 S. 1 Nr. 1, 2 SGB II",
+    "grundfreibetrag": "§ 11b Abs. 2 SGB II",
+    "erwerbstaetigenfreibetrag": "§ 11b Abs. 3 SGB II",
+    "einkommen_bereinigt": "§§ 11, 11b SGB II",
+    "einkommen": "§§ 11–11b SGB II",
     "anspruch": "§ 19 Abs. 1, 3 SGB II",
     "anspruch_lebensunterhalt": "§ 19 Abs. 3 SGB II",
     "anspruch_unterkunft": "§ 19 Abs. 3 SGB II",
@@ -60,13 +72,16 @@ NORMEN_ERSATZ = {
 }
 
 # Keys where a higher amount in the Bescheid is to the person's disadvantage.
-_ABZUEGE = {"einkommen", "minderung", "aufrechnung"}
+_ABZUEGE = {"einkommen", "einkommen_bereinigt", "einkommen_brutto", "einkommen_netto", "minderung", "aufrechnung"}
 
 # Which Posten of the computation explains a key: (abschnitt or None, art prefix).
 _POSTEN_FUER = {
     "regelbedarf": (None, "regelbedarf"),
     "unterkunft": ("bedarf", "unterkunft"),
-    "einkommen": ("verteilung", "verteilung.anteil"),
+    "einkommen_brutto": ("einkommen", "einkommen.erwerb.brutto"),
+    "einkommen_netto": ("einkommen", "einkommen.erwerb.netto"),
+    "grundfreibetrag": ("einkommen", "einkommen.grundfreibetrag"),
+    "erwerbstaetigenfreibetrag": ("einkommen", "einkommen.erwerbstaetigenfreibetrag"),
     "minderung": ("minderung", ""),
     "aufrechnung": ("aufrechnung", ""),
     "sofortzuschlag": (None, "sofortzuschlag"),
@@ -114,12 +129,55 @@ def _erklaerung(bezeichnung: str, wer: str, bescheid: Decimal, berechnet: Decima
     return text
 
 
+_SUMME_POSTEN = {"einkommen_brutto": "einkommen.erwerb.brutto", "einkommen_netto": "einkommen.erwerb.netto",
+                 "grundfreibetrag": "einkommen.grundfreibetrag"}
+
+
+def _berechnet(e: Ergebnis, pe: PersonErgebnis, feld: str) -> Decimal:
+    """The computed amount of a Bescheid key; income amounts not in the result come from the Posten."""
+    art = _SUMME_POSTEN.get(feld)
+    if art is None:
+        return getattr(pe, feld)
+    return abs(sum((p.betrag for p in e.posten if p.person == pe.name and p.art == art), NULL))
+
+
+def _einkommen_norm(e: Ergebnis, person: str | None) -> str:
+    """What decides the credited income of a person: § 11b for the person's own earnings (Abs. 3 when an
+    Erwerbstätigenfreibetrag applies), § 9 Abs. 2 S. 3 when the income is spread over the BG."""
+    arten = {p.art for p in e.posten if p.person == person}
+    teile = []
+    if "einkommen.erwerbstaetigenfreibetrag" in arten:
+        teile.append("§ 11b Abs. 2, 3 SGB II")
+    elif any(a.startswith("einkommen.") for a in arten):
+        teile.append("§§ 11, 11b SGB II")
+    if "verteilung.anteil" in arten and sum(1 for p in e.personen if p.in_bg) > 1:
+        teile.append("§ 9 Abs. 2 S. 3 SGB II")
+    return ", ".join(teile) or NORMEN_ERSATZ["einkommen"]
+
+
+def _freibetrag_gleich(e: Ergebnis, person: str | None, differenz: Decimal) -> Posten | None:
+    """The Absetzbetrag of the person whose amount is exactly the difference (e.g. a Freibetrag not deducted)."""
+    for p in e.posten:
+        if (p.person == person and p.art in ("einkommen.erwerbstaetigenfreibetrag", "einkommen.grundfreibetrag")
+                and p.betrag and abs(p.betrag) == abs(differenz)):
+            return p
+    return None
+
+
 def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berechnet: Decimal) -> Vergleichszeile:
     bescheid, berechnet = cent(bescheid), cent(berechnet)
     p = _posten_fuer(feld, person, e.posten)
     norm = p.norm if p is not None else NORMEN_ERSATZ.get(feld, "SGB II")
     rechtsstand = p.rechtsstand if p is not None else e.rechtsstand
     stimmt = bescheid == berechnet
+    zusatz = ""
+    if feld in ("einkommen", "einkommen_bereinigt") and person is not None:
+        norm = _einkommen_norm(e, person) if feld == "einkommen" else norm
+        gleich = None if stimmt else _freibetrag_gleich(e, person, berechnet - bescheid)
+        if gleich is not None and bescheid > berechnet:
+            norm, rechtsstand = gleich.norm, gleich.rechtsstand
+            zusatz = (f" Die Differenz entspricht genau dem {gleich.bezeichnung} ({gleich.norm}): er wurde im Bescheid "
+                      "offenbar nicht abgesetzt.")
     ungunsten = (bescheid > berechnet) if feld.split(".")[0] in _ABZUEGE else (bescheid < berechnet)
     bezeichnung = BEZEICHNUNGEN.get(feld, feld) + ("" if person is not None else " (Summe)")
     return Vergleichszeile(
@@ -127,7 +185,7 @@ def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berech
         differenz=berechnet - bescheid, stimmt=stimmt, ungunsten=not stimmt and ungunsten, norm=norm,
         rechtsstand=rechtsstand,
         erklaerung="" if stimmt else _erklaerung(bezeichnung, person or "Bedarfsgemeinschaft", bescheid, berechnet,
-                                                 norm, e, p, ungunsten),
+                                                 norm, e, p, ungunsten) + zusatz,
     )
 
 
@@ -169,7 +227,7 @@ def _monat_vergleichen(bm: BescheidMonat, e: Ergebnis, praefix: tuple[str | int,
             elif euro and feld in _GERUNDET and _ganze_euro(wert):
                 zeilen.append(_zeile(e, bp.name, feld, wert, _gerundet(pe, feld)))
             else:
-                zeilen.append(_zeile(e, bp.name, feld, wert, getattr(pe, feld)))
+                zeilen.append(_zeile(e, bp.name, feld, wert, _berechnet(e, pe, feld)))
     if bm.summe is not None:
         for feld in SUMMENFELDER:
             wert = getattr(bm.summe, feld)
@@ -182,12 +240,16 @@ def _monat_vergleichen(bm: BescheidMonat, e: Ergebnis, praefix: tuple[str | int,
     return zeilen
 
 
-def vergleichen(bescheid: Bescheid, ergebnis: Ergebnis | ZeitraumErgebnis) -> Pruefergebnis:
-    """Compare every amount of the Bescheid with the computed result (see module docstring)."""
+def vergleichen(bescheid: Bescheid, ergebnis: Ergebnis | ZeitraumErgebnis,
+                stichtag: dt.date | None = None) -> Pruefergebnis:
+    """Compare every amount of the Bescheid with the computed result (see module docstring); the
+    differences are grouped by cause, the headline (Nachzahlung) computed and, with a
+    ``bescheid_datum``, the Fristen stated as of ``stichtag`` (default: today)."""
     monate = ergebnis.monate if isinstance(ergebnis, ZeitraumErgebnis) else [ergebnis]
     nach_monat = {e.monat: e for e in monate}
     zeilen: list[Vergleichszeile] = []
     mehrere = bescheid.monate is not None
+    gepruefte: list[tuple[BescheidMonat, Ergebnis]] = []
     for k, bm in enumerate(bescheid.als_monate()):
         praefix: tuple[str | int, ...] = ("monate", k) if mehrere else ()
         e = nach_monat.get(bm.monat)
@@ -195,5 +257,12 @@ def vergleichen(bescheid: Bescheid, ergebnis: Ergebnis | ZeitraumErgebnis) -> Pr
             raise BescheidPasstNicht(praefix + ("monat",), f"{bm.monat:%Y-%m} liegt nicht im berechneten monat/zeitraum "
                                                         "der Haushaltsdatei")
         zeilen.extend(_monat_vergleichen(bm, e, praefix))
+        gepruefte.append((bm, e))
+    zeilen, ursachen, nachzahlung = gruppieren(zeilen, [e for _, e in gepruefte])
+    fristen = None
+    if bescheid.bescheid_datum is not None:
+        fristen = fristen_berechnen(bescheid.bescheid_datum, bescheid.rechtsbehelfsbelehrung,
+                                    stichtag or dt.date.today(), [e.monat for _, e in gepruefte])
     abweichend = sum(1 for z in zeilen if not z.stimmt)
-    return Pruefergebnis(stimmt=abweichend == 0, geprueft=len(zeilen), abweichungen=abweichend, zeilen=zeilen)
+    return Pruefergebnis(stimmt=abweichend == 0, geprueft=len(zeilen), abweichungen=abweichend, zeilen=zeilen,
+                         ursachen=ursachen, nachzahlung=nachzahlung, fristen=fristen)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from ..geld import NULL, cent, euro_text
 from ..modell.ergebnis import Ergebnis, ZeitraumErgebnis
 from .json_ausgabe import PERSON_FELDER
@@ -33,13 +30,11 @@ def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[s
     return zeilen
 
 
-def als_csv(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str, kopf: bool = True) -> str:
-    puffer = io.StringIO()
-    schreiber = csv.DictWriter(puffer, fieldnames=CSV_SPALTEN, lineterminator="\n")
-    if kopf:
-        schreiber.writeheader()
-    schreiber.writerows(csv_zeilen(ergebnis, datei))
-    return puffer.getvalue()
+def als_csv(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str, kopf: bool = True, deutsch: bool = False) -> str:
+    """One row per person and month; ``deutsch``: German Excel dialect (see csv_dialekt)."""
+    from .csv_dialekt import csv_text
+
+    return csv_text(CSV_SPALTEN, csv_zeilen(ergebnis, datei), deutsch=deutsch, kopf=kopf)
 
 
 def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:

@@ -7,9 +7,7 @@ good records are written all the same), 1 when all succeeded but a Bescheid chec
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import sys
 import time
 from enum import Enum
@@ -27,6 +25,7 @@ from .optionen import KDU_HILFE, REGELN_HILFE, ausgabe_oeffnen, regeln_anwenden
 class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    csv_de = "csv-de"  # German Excel: `;`, decimal comma, UTF-8 with BOM
 
 
 OK, FEHLER, ABWEICHUNG = "ok", "fehler", "abweichung"
@@ -38,10 +37,10 @@ def _csv_spalten() -> tuple[str, ...]:
     return ("datei", "zeile", *[s for s in CSV_SPALTEN if s != "datei"], "pruefung", "fehler")
 
 
-def _csv_text(zeilen: list[dict[str, Any]]) -> str:
-    puffer = io.StringIO()
-    csv.DictWriter(puffer, fieldnames=_csv_spalten(), lineterminator="\n", restval="").writerows(zeilen)
-    return puffer.getvalue()
+def _csv_text(zeilen: list[dict[str, Any]], deutsch: bool = False) -> str:
+    from ..ausgabe.csv_dialekt import csv_text
+
+    return csv_text(_csv_spalten(), zeilen, deutsch=deutsch, kopf=False)
 
 
 def _fehler_text(fehler) -> str:
@@ -63,9 +62,10 @@ def _als_jsonl(record, mit_posten: bool) -> str:
     return _dumps(daten, None) + "\n"
 
 
-def _als_csv(record) -> str:
+def _als_csv(record, deutsch: bool = False) -> str:
     if not record.ok:
-        return _csv_text([{"datei": record.datei, "zeile": record.zeile or "", "fehler": _fehler_text(record.fehler)}])
+        return _csv_text([{"datei": record.datei, "zeile": record.zeile or "", "fehler": _fehler_text(record.fehler)}],
+                         deutsch)
     from ..ausgabe.tabellen import csv_zeilen
     from ..geld import euro_text
 
@@ -76,12 +76,13 @@ def _als_csv(record) -> str:
         z["zeile"] = record.zeile or ""
         if p is None:
             continue
-        teile = [f"{v.feld}: Bescheid {euro_text(v.bescheid)}, berechnet {euro_text(v.berechnet)} ({v.norm})"
+        teile = [f"{'Summe ' if v.person is None else ''}{v.feld}: Bescheid {euro_text(v.bescheid)}, "
+                 f"berechnet {euro_text(v.berechnet)} ({v.norm})"
                  for v in p.zeilen if not v.stimmt and f"{v.monat:%Y-%m}" == z["monat"]
                  and (v.person == z["name"] or (v.person is None and z["monat"] not in erste_im_monat))]
         erste_im_monat.add(z["monat"])
         z["pruefung"] = "; ".join(teile) if teile else "stimmt"
-    return _csv_text(zeilen)
+    return _csv_text(zeilen, deutsch)
 
 
 def _formatiert(format: str, mit_posten: bool, auftrag) -> tuple[str, str]:
@@ -91,12 +92,12 @@ def _formatiert(format: str, mit_posten: bool, auftrag) -> tuple[str, str]:
     record = verarbeiten(auftrag)
     status = FEHLER if not record.ok else ABWEICHUNG if record.pruefung is not None and not record.pruefung.stimmt else OK
     try:
-        text = _als_jsonl(record, mit_posten) if format == "jsonl" else _als_csv(record)
+        text = _als_jsonl(record, mit_posten) if format == "jsonl" else _als_csv(record, format == "csv-de")
     except Exception as fehler:  # noqa: BLE001 - a renderer bug must not lose the other records
         record = type(record)(datei=record.datei, zeile=record.zeile,
                               fehler=[{"grund": f"interner Fehler ({type(fehler).__name__})"}])
         status = FEHLER
-        text = _als_jsonl(record, False) if format == "jsonl" else _als_csv(record)
+        text = _als_jsonl(record, False) if format == "jsonl" else _als_csv(record, format == "csv-de")
     return status, text
 
 
@@ -107,7 +108,7 @@ def _zahl(n: int) -> str:
 def batch(
     pfade: list[Path] = typer.Argument(..., metavar="PATH...", help="Household files, directories, JSON Lines files (.jsonl)",
                                        show_default=False),
-    format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="Output: jsonl or csv"),
+    format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="Ausgabe: jsonl, csv oder csv-de (Excel: Semikolon, Dezimalkomma)"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the records to this file instead of stdout"),
     workers: int = typer.Option(1, "--workers", "-w", min=1, max=256, help="Worker processes (output order stays)"),
     mit_posten: bool = typer.Option(False, "--mit-posten", help="jsonl: include the line items (posten)"),
@@ -131,8 +132,10 @@ def batch(
     start = time.perf_counter()
     anzeige = _fortschritt() if fortschritt and sys.stderr.isatty() else None
     try:
-        if format is BatchFormat.csv:
-            ziel.write(",".join(_csv_spalten()) + "\n")
+        if format is not BatchFormat.jsonl:
+            from ..ausgabe.csv_dialekt import csv_text
+
+            ziel.write(csv_text(_csv_spalten(), [], deutsch=format is BatchFormat.csv_de))
         if anzeige is not None:
             anzeige.start()
             aufgabe = anzeige.add_task("Haushalte", total=None)

@@ -12,42 +12,51 @@ from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole,
 
 
 def check(
-    haushalt: Path = typer.Argument(..., metavar="HOUSEHOLD", help="Household file (YAML or JSON, format 1)", show_default=False),
-    bescheid: Path = typer.Argument(..., metavar="BESCHEID", help="Bescheid file (see docs/bescheid-format.md)", show_default=False),
-    format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (table), json, csv, md"),
-    nur_abweichungen: bool = typer.Option(False, "--nur-abweichungen", help="rich: show only the lines that differ"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout"),
+    haushalt: Path = typer.Argument(..., metavar="HAUSHALT", help="Haushaltsdatei (YAML oder JSON, Format 1)",
+                                    show_default=False),
+    bescheid: Path = typer.Argument(..., metavar="BESCHEID", help="Bescheiddatei (docs/bescheid-format.md)",
+                                    show_default=False),
+    format: Format = typer.Option(Format.rich, "--format", "-f",
+                                  help="Ausgabe: rich (Text), json, csv, csv-de (Excel), md (mit Widerspruch), html"),
+    nur_abweichungen: bool = typer.Option(False, "--nur-abweichungen", help="nur die abweichenden Beträge zeigen"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="in diese Datei schreiben statt auf die Standardausgabe"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
     kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
 ) -> None:
-    """Compare a Bescheid line by line with the computation of a household.
+    """Einen Bescheid Betrag für Betrag mit der Berechnung vergleichen.
 
-    Every amount in BESCHEID is compared to the cent with the computation of HOUSEHOLD; each difference
-    names both amounts, the § and a German explanation. Exit code 0 when all agree, 1 when any differs."""
+    Zuerst die Nachzahlung im Monat, dann die Abweichungen nach Ursachen (Folgeabweichungen darunter), mit
+    Bescheiddatum die Widerspruchsfrist. Exit-Code 0: alles stimmt, 1: Abweichungen."""
     from .. import api
+    from ..ursachen import nur_abweichungen as gefiltert
 
     regeln_anwenden(regeln, kdu_tabelle)
     pruefung = api.check_bescheid(api.load_household(haushalt), api.load_bescheid(bescheid))
+    ansicht = gefiltert(pruefung) if nur_abweichungen else pruefung
     if format is Format.json:
-        text = api.pruefung_to_json(pruefung) + "\n"
-    elif format is Format.csv:
+        text = api.pruefung_to_json(ansicht) + "\n"
+    elif format in (Format.csv, Format.csv_de):
         from ..ausgabe.pruefung import als_csv
 
-        text = als_csv(pruefung)
+        text = als_csv(ansicht, deutsch=format is Format.csv_de)
     elif format is Format.md:
         from ..ausgabe.pruefung import als_markdown
 
-        text = als_markdown(pruefung)
+        text = als_markdown(ansicht, nur_abweichungen)
+    elif getattr(Format, "html", None) is not None and format is getattr(Format, "html"):
+        from ..ausgabe.html import pruefung_html
+
+        text = pruefung_html(ansicht, nur_abweichungen)
     else:
         from ..ausgabe.pruefung import ausgeben
 
         if out is None:
-            ausgeben(pruefung, konsole(), nur_abweichungen)
+            ausgeben(ansicht, konsole(), nur_abweichungen)
         else:
             from rich.console import Console
 
             with ausgabe_oeffnen(out, [haushalt, bescheid]) as ziel:
-                ausgeben(pruefung, Console(file=ziel, no_color=True, width=160), nur_abweichungen)
+                ausgeben(ansicht, Console(file=ziel, no_color=True, width=160), nur_abweichungen)
         raise SystemExit(int(Exitcode.OK if pruefung.stimmt else Exitcode.UNTERSCHIEDE))
     if out is None:
         sys.stdout.write(text)

@@ -13,6 +13,7 @@ class Format(str, Enum):
     rich = "rich"
     json = "json"
     csv = "csv"
+    csv_de = "csv-de"  # German Excel: `;`, decimal comma, UTF-8 with BOM
     md = "md"
 
 

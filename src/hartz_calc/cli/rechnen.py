@@ -21,10 +21,10 @@ def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_poste
     ergebnis = api.calculate(api.load_household(datei))
     if format is Format.json:
         text = api.to_json(ergebnis, with_items=not ohne_posten) + "\n"
-    elif format is Format.csv:
+    elif format in (Format.csv, Format.csv_de):
         from ..ausgabe.tabellen import als_csv
 
-        text = als_csv(ergebnis, str(datei))
+        text = als_csv(ergebnis, str(datei), deutsch=format is Format.csv_de)
     elif format is Format.md:
         from ..ausgabe.tabellen import als_markdown
 

@@ -14,12 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .typen import Betrag
 from .typen import Monat as MonatAusgabe
-from .haushalt import Geld, Monat, Streng
+from .haushalt import Datum, Geld, Monat, Streng
 
 MEHRBEDARF_ARTEN = Literal["schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",
                            "unabweisbar", "warmwasser"]
 
-BETRAGSFELDER = ("regelbedarf", "mehrbedarfe", "unterkunft", "bedarf", "einkommen", "anspruch",
+BETRAGSFELDER = ("regelbedarf", "mehrbedarfe", "unterkunft", "bedarf", "einkommen_brutto", "einkommen_netto",
+                 "grundfreibetrag", "erwerbstaetigenfreibetrag", "einkommen_bereinigt", "einkommen", "anspruch",
                  "anspruch_lebensunterhalt", "anspruch_unterkunft", "minderung", "aufrechnung", "sofortzuschlag",
                  "auszahlung")
 """Per-person keys of a Bescheid, in the order they are compared (the order of a Berechnungsbogen)."""
@@ -36,6 +37,12 @@ class BescheidPerson(Streng):
         None, description="§ 21 / § 23 SGB II; when given, a Mehrbedarf missing here counts as 0,00 €")
     unterkunft: Geld | None = Field(None, description="recognised share of Unterkunft und Heizung (§ 22)")
     bedarf: Geld | None = Field(None, description="total need (§ 19 Abs. 1)")
+    einkommen_brutto: Geld | None = Field(None, description="Erwerbseinkommen brutto (§ 11 Abs. 1)")
+    einkommen_netto: Geld | None = Field(None, description="Erwerbseinkommen netto (§ 11b Abs. 1 S. 1 Nr. 1, 2)")
+    grundfreibetrag: Geld | None = Field(None, description="Grundfreibetrag deducted (§ 11b Abs. 2), as a positive amount")
+    erwerbstaetigenfreibetrag: Geld | None = Field(
+        None, description="Erwerbstätigenfreibetrag deducted (§ 11b Abs. 3), as a positive amount")
+    einkommen_bereinigt: Geld | None = Field(None, description="the person's own income after § 11b")
     einkommen: Geld | None = Field(None, description="income credited against this person's need")
     anspruch: Geld | None = None
     anspruch_lebensunterhalt: Geld | None = None
@@ -82,6 +89,12 @@ class Bescheid(Streng):
     personen: list[BescheidPerson] | None = None
     summe: BescheidSumme | None = None
     monate: list[BescheidMonat] | None = None
+    bescheid_datum: Datum | None = Field(
+        None, description="date of the Bescheid (posted that day): the Widerspruchsfrist and, once it has "
+                          "passed, the Überprüfungsantrag are stated")
+    rechtsbehelfsbelehrung: bool = Field(
+        True, description="false: the Rechtsbehelfsbelehrung is missing or wrong (Widerspruch within one year, "
+                          "§ 66 Abs. 2 SGG)")
 
     _quelle: tuple[str, dict] | None = PrivateAttr(None)  # (file name, path -> line) for later errors
 
@@ -130,6 +143,53 @@ class Vergleichszeile(BaseModel):
     norm: str = Field(description="the § that decides this amount")
     rechtsstand: dt.date
     erklaerung: str = Field("", description="German explanation for a Widerspruch (only when it differs)")
+    ursache: int | None = Field(None, description="number of the cause (ursachen[].nummer) this difference belongs to")
+    folge: bool = Field(False, description="a knock-on difference (Bedarf, Anspruch, Auszahlung, Summe) of that cause")
+
+
+class Ursache(BaseModel):
+    """One cause of differences: a root difference (e.g. a missing Mehrbedarf) with its knock-on
+    differences. In a zeitraum the same root difference in several months is one cause."""
+
+    model_config = ConfigDict(frozen=True)
+
+    nummer: int
+    titel: str = Field(description="German headline of the cause")
+    person: str | None
+    feld: str
+    norm: str
+    monate: list[MonatAusgabe]
+    zeilen: list[int] = Field(description="indexes into zeilen: the root difference, one per month")
+    folgen: list[int] = Field(description="indexes into zeilen: the knock-on differences")
+    wirkung: Betrag | None = Field(
+        description="effect on the monthly payment (positive: the Bescheid pays too little); None: not estimable")
+    ungunsten: bool
+
+
+class Nachzahlung(BaseModel):
+    """The headline: how much the Bescheid pays too little (positive) or too much (negative)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    betrag: Betrag = Field(description="total over the months checked")
+    monatlich: dict[str, Betrag] = Field(description="per month YYYY-MM")
+    genau: bool = Field(description="true: from the Auszahlungsbeträge of the Bescheid; false: estimated from the causes")
+    text: str = Field(description="German headline")
+
+
+class Fristen(BaseModel):
+    """Widerspruchsfrist and Überprüfungsantrag for a Bescheid with ``bescheid_datum``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bescheid_datum: dt.date
+    bekanntgabe: dt.date = Field(description="day the Bescheid counts as received (§ 37 Abs. 2 SGB X)")
+    widerspruch_bis: dt.date = Field(description="last day of the Widerspruchsfrist")
+    stichtag: dt.date = Field(description="the day of the check")
+    widerspruch_moeglich: bool
+    ueberpruefung_ab: dt.date | None = Field(
+        None, description="an Überprüfungsantrag made on the stichtag reaches back to this day (§ 44 Abs. 4 SGB X)")
+    texte: list[str] = Field(description="German sentences with the norms")
 
 
 class Pruefergebnis(BaseModel):
@@ -141,6 +201,10 @@ class Pruefergebnis(BaseModel):
     stimmt: bool
     geprueft: int = Field(description="number of compared amounts")
     abweichungen: int = Field(description="number of amounts that differ")
+    nachzahlung: Nachzahlung | None = Field(None, description="the headline; None when all agree")
+    ursachen: list[Ursache] = Field(default_factory=list, description="differences grouped by cause, "
+                                    "disadvantageous causes first")
+    fristen: Fristen | None = None
     zeilen: list[Vergleichszeile]
 
     def nur_abweichungen(self) -> list[Vergleichszeile]:
