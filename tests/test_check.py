@@ -382,3 +382,19 @@ def test_zeitraum_eine_ursache_ueber_monate_und_gesamtbetrag():
     assert "01/2026–02/2026" in ursache.titel
     assert p.nachzahlung.text.startswith(
         "Nachzahlung zu Ihren Gunsten: insgesamt 405,36 € für 01/2026–02/2026 (202,68 € im Monat in 2 Monaten)")
+
+
+def test_jeder_verfahrensparameter_wird_gelesen(monkeypatch):
+    """Every verfahren.* parameter of regelsaetze.toml is used by the Fristen (with and without a correct
+    Rechtsbehelfsbelehrung, before and after the end of the Frist)."""
+    import datetime as dt
+
+    from hartz_calc import ursachen
+    from hartz_calc.rechtsstand import regelwerk
+
+    gelesen: set[str] = set()
+    original = ursachen._parameter
+    monkeypatch.setattr(ursachen, "_parameter", lambda name, tag: gelesen.add(name) or original(name, tag))
+    for belehrung in (True, False):
+        ursachen.fristen_berechnen(dt.date(2024, 1, 10), belehrung, dt.date(2026, 3, 1), [])
+    assert gelesen == {n for n in regelwerk().parameter if n.startswith("verfahren.")}
