@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .eingabe import EingabeFehler, Fehlerstelle, rechenfehler_verorten, zeile_von
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
 from .modell.haushalt import Haushalt
+from .kdu_tabelle import KommuneFehler
 from .rechtsstand import MonatNichtAbgedeckt
 from .sgb2 import berechnung
 from .sgb2.minderung import NichtUnterstuetzt
@@ -29,7 +30,7 @@ def berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
             return berechne_zeitraum(haushalt)
         assert haushalt.monat is not None
         return berechnung.berechne_monat(haushalt, haushalt.monat)
-    except NichtUnterstuetzt as fehler:
+    except (NichtUnterstuetzt, KommuneFehler) as fehler:
         raise rechenfehler_verorten(fehler, haushalt) from None
     except MonatNichtAbgedeckt as fehler:
         feld = "monat" if haushalt.monat is not None else "zeitraum"

@@ -113,7 +113,7 @@ class Zeilen:
         for nummer, zeile in enumerate(text.splitlines(), start=1):
             treffer = _KOPF.match(zeile)
             if treffer and not zeile.lstrip().startswith("[["):
-                tabelle = treffer[1].replace('"', "").replace("'", "").replace(" ", "")
+                tabelle = ".".join(teil.strip().strip("\"'") for teil in treffer[1].split("."))
                 self.kopf.setdefault(tabelle, nummer)
                 continue
             for ab in _AB.finditer(zeile):

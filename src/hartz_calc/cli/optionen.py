@@ -67,3 +67,10 @@ def regeln_anwenden(regeln: list[Path] | None, kdu_tabelle: Path | None = None) 
 
     festlegen([str(p) for p in regeln] if regeln else None, str(kdu_tabelle) if kdu_tabelle else None)
     wirksames_regelwerk()
+    from ..regeldatei import aktive_kdu_tabelle
+
+    tabelle = aktive_kdu_tabelle()
+    if tabelle is not None:
+        from ..kdu_tabelle import tabelle_laden
+
+        tabelle_laden(tabelle)

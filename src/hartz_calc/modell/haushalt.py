@@ -484,6 +484,9 @@ class Unterkunft(Streng):
     warmwasser_dezentral: bool = False
     personen_im_haushalt: Annotated[int, Field(ge=1, le=50)] | None = None
     angemessenheit: Angemessenheit | None = None
+    kommune: Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
+        None, description="name of the Kommune in the Angemessenheitsgrenzen table (--kdu-tabelle); "
+                          "instead of angemessenheit")
     leistungsbeginn: Monat | None = Field(None, description="first month of benefit receipt (Karenzzeit)")
     aenderungen: list[UnterkunftAenderung] = Field(
         default_factory=list, description="costs that change from a month on (rent increase, move, new limits)")
@@ -577,6 +580,9 @@ class Haushalt(Streng):
         if rollen.count("partner") > 1:
             zweiter = [i for i, r in enumerate(rollen) if r == "partner"][1]
             raise FeldFehler(("personen", zweiter, "rolle"), "mehr als ein partner: eine Person kann nur einen Partner haben")
+        if self.unterkunft and self.unterkunft.kommune is not None and self.unterkunft.angemessenheit is not None:
+            raise FeldFehler(("unterkunft", "kommune"),
+                             "entweder kommune (Grenzen aus der Tabelle) oder angemessenheit angeben, nicht beides")
         if self.unterkunft and self.unterkunft.personen_im_haushalt is not None:
             if self.unterkunft.personen_im_haushalt < len(self.personen):
                 raise FeldFehler(("unterkunft", "personen_im_haushalt"), "kleiner als die Zahl der personen in der Datei")

@@ -37,6 +37,7 @@ from ..rechtsstand import MonatNichtAbgedeckt, Rechtsstand, rechtsstand
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..kdu_tabelle import Grenzen
     from ..modell.haushalt import Unterkunft
 
 _ROLLENFOLGE = {"antragsteller": 0, "partner": 1, "kind": 2}
@@ -136,15 +137,23 @@ class _Anerkannt:
     tatsaechlich_heizung: Decimal
     grenze_unterkunft: Decimal | None
     senkung: str | None
+    tabelle: "Grenzen | None" = None  # the limits came from the Kommune table (unterkunft.kommune)
 
 
-def _anerkennen(u: Unterkunft, monat: dt.date, rs: Rechtsstand, region: str) -> _Anerkannt:
-    """Recognised Unterkunft and Heizung of one month before Nachzahlungen and Guthaben."""
+def _anerkennen(u: Unterkunft, monat: dt.date, rs: Rechtsstand, region: str, personen: int) -> _Anerkannt:
+    """Recognised Unterkunft and Heizung of one month before Nachzahlungen and Guthaben. ``personen``: the
+    household size for the Kommune table (unterkunft.kommune)."""
     bruttokalt = u.kaltmiete + u.nebenkosten
     heizung = u.heizkosten
     grenze = u.angemessenheit
     grenze_unterkunft = grenze.bruttokaltmiete if grenze else None
     grenze_heizung = grenze.heizkosten if grenze else None
+    tabelle = None
+    if u.kommune is not None:
+        from ..kdu_tabelle import grenzen
+
+        tabelle = grenzen(u.kommune, monat, personen)
+        grenze_unterkunft, grenze_heizung = tabelle.bruttokaltmiete, tabelle.heizkosten
     karenz = _karenzzeit(u, monat, rs)
     corona = _vereinfachter_zugang(u, monat, region)
     senkung = None if karenz or corona else _kostensenkung_laeuft(u, monat, rs)
@@ -187,12 +196,21 @@ def _anerkennen(u: Unterkunft, monat: dt.date, rs: Rechtsstand, region: str) -> 
             anerkannt_heizung = grenze_heizung
             text_heizung += f"; begrenzt auf die Angemessenheitsgrenze {euro_text(grenze_heizung)}" + (
                 " (auch in der Karenzzeit, § 22 Abs. 1 S. 2)" if karenz else "")
+    if tabelle is not None:  # the lines cite the table, the Kommune, the household size and the date of the limits
+        zitat = tabelle.zitat()
+        text_unterkunft += (f" laut {zitat}" if text_unterkunft.endswith(euro_text(grenze_unterkunft))
+                            else f"; Angemessenheitsgrenze {euro_text(grenze_unterkunft)} laut {zitat}")
+        if grenze_heizung is None:
+            text_heizung += f"; die Tabelle ({zitat}) nennt keine Heizkostengrenze"
+        else:
+            text_heizung += (f" laut {zitat}" if text_heizung.endswith(euro_text(grenze_heizung))
+                             else f"; Angemessenheitsgrenze {euro_text(grenze_heizung)} laut {zitat}")
     return _Anerkannt(anerkannt_unterkunft, anerkannt_heizung, norm_unterkunft, norm_heizung, text_unterkunft,
-                      text_heizung, karenz, bruttokalt, heizung, grenze_unterkunft, senkung)
+                      text_heizung, karenz, bruttokalt, heizung, grenze_unterkunft, senkung, tabelle)
 
 
 def _guthaben_abzug(haushalt_unterkunft: Unterkunft, monat: dt.date, anerkannt: Decimal,
-                    region: str) -> tuple[Decimal, list[tuple[dt.date, Decimal]]]:
+                    region: str, personen: int) -> tuple[Decimal, list[tuple[dt.date, Decimal]]]:
     """§ 22 Abs. 3: what of the Guthaben credited before ``monat`` reduces this month's recognised costs.
     The Guthaben are used up month by month from the month after the credit; earlier months are
     recomputed from the file (their recognised costs before any Guthaben)."""
@@ -211,7 +229,7 @@ def _guthaben_abzug(haushalt_unterkunft: Unterkunft, monat: dt.date, anerkannt: 
         except MonatNichtAbgedeckt:
             rs_k = None
         if rs_k is not None:
-            frueher = _anerkennen(unterkunft_im_monat(haushalt_unterkunft, k), k, rs_k, region)
+            frueher = _anerkennen(unterkunft_im_monat(haushalt_unterkunft, k), k, rs_k, region, personen)
             frueher_gesamt = frueher.unterkunft + frueher.heizung + _nachzahlungen(haushalt_unterkunft, k)
             topf -= min(topf, frueher_gesamt)
         k = naechster_monat(k)
@@ -229,7 +247,10 @@ def berechnen(lage: Monatslage, posten: list[Posten]) -> Unterkunftsbedarf:
         return Unterkunftsbedarf(NULL, NULL, {m.name: NULL for m in lage.mitglieder}, anzahl)
     anzahl = u.personen_im_haushalt or anzahl
     stand = rs.stand
-    a = _anerkennen(u, lage.monat, rs, lage.haushalt.region)
+    a = _anerkennen(u, lage.monat, rs, lage.haushalt.region, anzahl)
+    if a.tabelle is not None and a.tabelle.beispiel:
+        lage.hinweise.append(f"Die Angemessenheitsgrenzen stammen aus einer BEISPIELTABELLE ({a.tabelle.datei}), nicht "
+                             "aus einer echten Richtlinie: das Ergebnis taugt nicht für einen Bescheid.")
     anerkannt_unterkunft, anerkannt_heizung = a.unterkunft, a.heizung
     bruttokalt, heizung, grenze_unterkunft, karenz = (a.tatsaechlich_unterkunft, a.tatsaechlich_heizung,
                                                       a.grenze_unterkunft, a.karenz)
@@ -275,7 +296,7 @@ def berechnen(lage: Monatslage, posten: list[Posten]) -> Unterkunftsbedarf:
                     "laufenden Kosten nicht in voller Höhe anerkannt sind, kann das Jobcenter sie auf den angemessenen "
                     "Anteil begrenzen (§ 22 Abs. 1 SGB II).")
     # the Guthaben reduce the costs from the month after the credit (§ 22 Abs. 3)
-    abzug, gutschriften = _guthaben_abzug(u._basis or u, lage.monat, gesamt, lage.haushalt.region)
+    abzug, gutschriften = _guthaben_abzug(u._basis or u, lage.monat, gesamt, lage.haushalt.region, anzahl)
     if abzug > 0:
         eintrag = rs.eintrag("unterkunft.guthaben_folgemonat")
         herkunft = ", ".join(f"{euro_text(b)} aus {m:%m/%Y}" for m, b in gutschriften)
