@@ -102,10 +102,12 @@ def test_alleinerziehend_vor_2011_ganze_euro():
     assert _mb({"monat": "2006-03", "personen": [erwachsener(alter=40), kind("K", 10)]}) == {"alleinerziehend": Decimal("41.00")}
 
 
-@pytest.mark.parametrize(("monat", "betrag"), [("2011-03", "131.00"), ("2011-04", "131.04")])
-def test_rundung_wechselt_2011_04(monat, betrag):
-    """36 % × 364 € (R12) = 131.04 €: whole euros until 2011-03 (§ 41 Abs. 2 a.F., Thür. LSG per
-    regelsaetze.toml), cents from 2011-04 (V2/V3)."""
+@pytest.mark.parametrize(("monat", "betrag"), [("2011-03", "131.00"), ("2011-04", "131.00"), ("2011-12", "131.00"),
+                                               ("2012-01", "134.64")])
+def test_rundung_mehrbedarf_ganze_euro_bis_2011(monat, betrag):
+    """36 % × 364 € (R12) = 131.04 €: whole euros until 2011-03 (§ 41 Abs. 2 a.F.) and for all of 2011
+    (§ 77 Abs. 5 SGB II, law text L-2013; reference M18 rev. 2026-12); cents from 2012 (M19): 36 % × 374 =
+    134,64 €."""
     assert _mb({"monat": monat, "personen": [erwachsener(alter=40), kind("K", 3)]}) == {"alleinerziehend": Decimal(betrag)}
 
 

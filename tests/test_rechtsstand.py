@@ -124,9 +124,23 @@ def test_jedes_regime_hat_eine_implementierung():
 def test_rundungsregime_bekannt():
     from hartz_calc.geld import runden
 
-    for eintrag in rechtsstand.regelwerk().parameter["rundung"].eintraege:
-        assert eintrag.wert in ("euro", "cent")
-        assert runden(Decimal("41.40"), eintrag.wert) in (Decimal("41.00"), Decimal("41.40"))
+    for name in ("rundung", "rundung_mehrbedarf"):
+        for eintrag in rechtsstand.regelwerk().parameter[name].eintraege:
+            assert eintrag.wert in ("euro", "cent", "cent_abschneiden")
+            assert runden(Decimal("41.40"), eintrag.wert) in (Decimal("41.00"), Decimal("41.40"))
+
+
+@pytest.mark.parametrize(("regel", "erwartet"), [("cent", "22.82"), ("cent_abschneiden", "22.81"), ("euro", "23.00")])
+def test_rundung_2011_schneidet_ab(regel, erwartet):
+    """§ 77 Abs. 14 SGB II (law text L-2013): in 2011 'weitere sich ergebende Dezimalstellen wegfallen';
+    half-up (§ 41 Abs. 2 S. 2) from 2012 (reference V3, V7): 20 % × 114,08 = 22,816."""
+    from hartz_calc.geld import cent, rundungsregel, runden
+
+    assert runden(Decimal("22.816"), regel) == Decimal(erwartet)
+    if regel != "euro":
+        with rundungsregel(regel):
+            assert cent(Decimal("22.816")) == Decimal(erwartet)
+    assert cent(Decimal("22.816")) == Decimal("22.82")  # outside a month: half-up
 
 
 def test_verfahren_waehlt_nach_monat():

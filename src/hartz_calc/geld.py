@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from contextlib import contextmanager
+from contextvars import ContextVar
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 CENT = Decimal("0.01")
@@ -12,17 +14,38 @@ HUNDERT = Decimal(100)
 DREISSIG = Decimal(30)
 
 
+_CENT_MODUS: ContextVar[str] = ContextVar("cent_modus", default=ROUND_HALF_UP)
+"""How ``cent`` rounds in the month being computed: half-up (§ 41 Abs. 2 S. 2 SGB II), or cut off in 2011
+(§ 77 Abs. 14: 'weitere sich ergebende Dezimalstellen wegfallen'); set per month by :func:`rundungsregel`."""
+
+_ABSCHNEIDEN = "cent_abschneiden"
+
+
+@contextmanager
+def rundungsregel(regel: str):
+    """While computing one month: the two-decimal rule of that month (`rundung` in regelsaetze.toml)."""
+    token = _CENT_MODUS.set(ROUND_DOWN if regel == _ABSCHNEIDEN else ROUND_HALF_UP)
+    try:
+        yield
+    finally:
+        _CENT_MODUS.reset(token)
+
+
 def cent(betrag: Decimal) -> Decimal:
-    """Two decimals, half-up: § 41 Abs. 2 SGB II (since 04/2011), also for intermediate results."""
-    return betrag.quantize(CENT, rounding=ROUND_HALF_UP)
+    """Two decimals, also for intermediate results (§ 41 Abs. 2 SGB II): half-up since 2012, further decimals
+    cut off in 2011 (§ 77 Abs. 14) - the rule of the month set by :func:`rundungsregel`."""
+    return betrag.quantize(CENT, rounding=_CENT_MODUS.get())
 
 
 def runden(betrag: Decimal, regel: str) -> Decimal:
     """Round a final amount by the rounding rule in force (`rundung` in regelsaetze.toml):
-    ``cent`` = two decimals half-up; ``euro`` = whole euros, 0.50 up (§ 41 Abs. 2 a.F.)."""
+    ``cent`` = two decimals half-up; ``cent_abschneiden`` = two decimals, further decimals cut off (2011,
+    § 77 Abs. 14); ``euro`` = whole euros, 0.50 up (§ 41 Abs. 2 a.F.; Mehrbedarfe until 2011, § 77 Abs. 5)."""
     if regel == "euro":
         return betrag.quantize(EURO, rounding=ROUND_HALF_UP).quantize(CENT)
-    return cent(betrag)
+    if regel == _ABSCHNEIDEN:
+        return betrag.quantize(CENT, rounding=ROUND_DOWN)
+    return betrag.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def prozent_von(prozent: Decimal, basis: Decimal) -> Decimal:

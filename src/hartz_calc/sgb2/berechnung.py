@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from . import aufrechnung, einkommen, mehrbedarf, minderung, monatshaushalt, regelbedarf, unterkunft, verteilung
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
-from ..geld import NULL, anteilig, euro_text, runden, zahlbetraege
+from ..geld import NULL, anteilig, euro_text, runden, rundungsregel, zahlbetraege
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
 from ..rechtsstand import (Postenliste, Rechtsstand, erweitert_hinweis, herkunft_hinweis, rechtsstand,
                            regeln_protokollieren)
@@ -88,7 +88,9 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
 
     Entries from a rules file (``--regeln``) used for the month mark their lines and add a hinweis."""
     with regeln_protokollieren() as protokoll:
-        ergebnis = _berechne_monat(haushalt, monat, restforderungen, Postenliste(protokoll))
+        # § 41 Abs. 2 / § 77 Abs. 14: how cents are rounded in this month
+        with rundungsregel(rechtsstand(monat, haushalt.region).wert("rundung")):
+            ergebnis = _berechne_monat(haushalt, monat, restforderungen, Postenliste(protokoll))
     hinweise = [h for h in (erweitert_hinweis(rechtsstand(monat, haushalt.region)), herkunft_hinweis(protokoll)) if h]
     if not hinweise:
         return ergebnis

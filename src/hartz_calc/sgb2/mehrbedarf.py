@@ -162,7 +162,8 @@ def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: l
     Per key, consecutive parts of the month with the same monthly amount are merged before
     pro-rating, so an unchanged Mehrbedarf is exactly its monthly amount."""
     rs = lage.rs
-    regel = rs.wert("rundung")
+    allgemein = rs.wert("rundung")
+    regel_eintrag = rs.eintrag("rundung_mehrbedarf")  # § 21: whole euros until 2011-12-31 (§ 77 Abs. 5)
     deckel_eintrag = rs.eintrag("mehrbedarf.deckel")
     gruppen: dict[str, list[list]] = {}  # key -> [[tage, monatsbetrag, norm, text, ab], ...]
     kuerzungen: list[list] = []  # [[tage, monatliche Kürzung]]
@@ -194,6 +195,10 @@ def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: l
         if schluessel not in gruppen:
             continue
         summe = sum((anteilig(betrag, tage) for tage, betrag, *_ in gruppen[schluessel]), Decimal(0))
+        # § 77 Abs. 5 names § 21 only: the Sozialgeld Mehrbedarfe of § 23 (Merkzeichen G; behinderung of a
+        # non-erwerbsfähige person) follow the general rule (decision, reference M18 UNCONFIRMED)
+        nach_23 = schluessel == "merkzeichen_g" or (schluessel == "behinderung" and not m.erwerbsfaehig)
+        regel = allgemein if nach_23 else regel_eintrag.wert
         betrag = runden(summe, regel)
         if betrag <= 0:
             continue
@@ -201,7 +206,9 @@ def berechnen(m: Mitglied, lage: Monatslage, regelbedarf: Regelbedarf, posten: l
         texte = [text + ("" if tage == 30 else f" für {tage}/30 Tage (§ 41 Abs. 1 SGB II)")
                  for tage, _, _, text, _, _ in gruppen[schluessel]]
         norm, ab = gruppen[schluessel][-1][2], gruppen[schluessel][-1][4]
-        rundungs_text = " (auf volle Euro gerundet, § 41 Abs. 2 a.F.)" if regel == "euro" and betrag != summe else ""
+        rundungs_text = ("" if regel != "euro" or betrag == summe else
+                         " (auf volle Euro gerundet, § 41 Abs. 2 SGB II a.F.)" if nach_23 or allgemein == "euro" else
+                         f" (auf volle Euro gerundet, {regel_eintrag.norm})")
         posten.append(Posten(person=m.name, abschnitt="bedarf", art=f"mehrbedarf.{schluessel}", bezeichnung=_NAMEN[schluessel],
                              betrag=betrag, norm=norm, rechtsstand=ab, erlaeuterung="; ".join(texte) + rundungs_text))
     kuerzung_gesamt = sum((anteilig(k, tage) for tage, k in kuerzungen), Decimal(0))
