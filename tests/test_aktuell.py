@@ -93,3 +93,20 @@ def test_offen_eintrag_ohne_wert_validiert():
     for abfrage in (lambda: rs.wert("x"), lambda: rs.gilt("x"), lambda: rs.wert_oder("x", 0)):
         with pytest.raises(RegelNichtVeroeffentlicht, match="Für 2027-01 fehlt eine amtliche Zahl: x"):
             abfrage()
+
+
+@pytest.mark.parametrize(("name", "bezeichnung"), [
+    ("kinderzuschlag.hoechstbetrag", "der Höchstbetrag des Kinderzuschlags"),
+    ("wohngeld.hoechstbetraege", "die Höchstbeträge für Miete und Belastung"),
+    ("wohngeld.koeffizienten", "die Koeffizienten der Wohngeldformel"),
+    ("wohngeld.mindestwerte", "die Mindestwerte"),
+    ("wohngeld.zusatzbetrag_ab_13", "der Zusatzbetrag ab dem 13. Haushaltsmitglied"),
+])
+def test_weitere_jaehrliche_zahlen_2027_fehlen_benannt(name, bezeichnung):
+    """Kinderzuschlag (yearly Bekanntmachung after the Existenzminimumbericht, § 6a Abs. 2 BKGG) and the Wohngeld
+    values (Fortschreibung every two years on 1 January, § 43 WoGG; last 2025) are due for 2027 but were not
+    found: refused, named, never carried over from 2026."""
+    rs = rechtsstand(JANUAR_2027)
+    with pytest.raises(RegelNichtVeroeffentlicht, match=f"Für 2027-01 fehlt eine amtliche Zahl: {bezeichnung}"):
+        rs.wert(name)
+    assert rechtsstand(dt.date(2026, 12, 1)).wert(name) is not None

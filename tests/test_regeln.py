@@ -231,12 +231,14 @@ def test_konfigurationsdatei_unbekanntes_feld(cli, tmp_path, monkeypatch):
 def test_rates_diff_dezember_januar(cli):
     daten = _json(cli, "rates", "--diff", "2026-12", "2027-01")
     aenderungen = daten["aenderungen"]
-    assert set(aenderungen) == {"einkommen.ausbildung_grundfreibetrag", "regelbedarf"}
+    assert set(aenderungen) == {"einkommen.ausbildung_grundfreibetrag", "regelbedarf", "kinderzuschlag.hoechstbetrag",
+                                "wohngeld.hoechstbetraege", "wohngeld.koeffizienten", "wohngeld.mindestwerte",
+                                "wohngeld.zusatzbetrag_ab_13"}
     assert (aenderungen["einkommen.ausbildung_grundfreibetrag"]["vorher"]["wert"],
             aenderungen["einkommen.ausbildung_grundfreibetrag"]["nachher"]["wert"]) == ("603", "633")
     assert aenderungen["regelbedarf"]["nachher"]["nicht_veroeffentlicht"] is True
     code, out, _ = cli("rates", "--diff", "2026-12", "2027-01")
-    assert code == 0 and "Änderungen von 12/2026 zu 01/2027: 2 Parameter" in out and "FEHLT" in out
+    assert code == 0 and "Änderungen von 12/2026 zu 01/2027: 7 Parameter" in out and "FEHLT" in out
 
 
 def test_rates_diff_mit_regeldatei_und_ohne_aenderung(cli, tmp_path):
