@@ -248,10 +248,8 @@ def vergleichen(bescheid: Bescheid, ergebnis: Ergebnis | ZeitraumErgebnis,
     monate = ergebnis.monate if isinstance(ergebnis, ZeitraumErgebnis) else [ergebnis]
     nach_monat = {e.monat: e for e in monate}
     zeilen: list[Vergleichszeile] = []
-    mehrere = bescheid.monate is not None
     gepruefte: list[tuple[BescheidMonat, Ergebnis]] = []
-    for k, bm in enumerate(bescheid.als_monate()):
-        praefix: tuple[str | int, ...] = ("monate", k) if mehrere else ()
+    for praefix, bm, _quelle in bescheid.geltende_monate():  # an Änderungsbescheid replaces its months
         e = nach_monat.get(bm.monat)
         if e is None:
             raise BescheidPasstNicht(praefix + ("monat",), f"{bm.monat:%Y-%m} liegt nicht im berechneten monat/zeitraum "

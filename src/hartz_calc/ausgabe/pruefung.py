@@ -70,6 +70,17 @@ def ursache_absatz(p: Pruefergebnis, u: Ursache) -> tuple[str, str, str]:
     return kopf, text, folgen_text(p, u)
 
 
+def nachzahlung_je_monat(p: Pruefergebnis) -> str:
+    """The headline per month, for a check over several months: 'je Monat: 04/2026 +520,00 €; …' (months
+    with a difference only; empty for a single month)."""
+    n = p.nachzahlung
+    if n is None or len(n.monatlich) < 2:
+        return ""
+    teile = [f"{monat[5:]}/{monat[:4]} {('+' if betrag > 0 else '') + euro_text(betrag)}"
+             for monat, betrag in sorted(n.monatlich.items()) if betrag]
+    return ("je Monat: " + "; ".join(teile)) if teile else ""
+
+
 def ausgeben(p: Pruefergebnis, console, nur_abweichungen: bool = False) -> None:
     from rich import box
     from rich.table import Table
@@ -78,6 +89,8 @@ def ausgeben(p: Pruefergebnis, console, nur_abweichungen: bool = False) -> None:
     console.print(Text("Bescheidprüfung", style="bold"))
     if p.nachzahlung is not None:
         console.print(Text(p.nachzahlung.text, style="bold red" if p.nachzahlung.betrag > 0 else "bold"))
+        if je_monat := nachzahlung_je_monat(p):
+            console.print(Text(je_monat))
     for u in p.ursachen:
         kopf, text, folgen = ursache_absatz(p, u)
         console.print()
@@ -163,6 +176,8 @@ def als_markdown(p: Pruefergebnis, nur_abweichungen: bool = False) -> str:
     teile = ["## Bescheidprüfung\n"]
     if p.nachzahlung is not None:
         teile.append(f"**{p.nachzahlung.text}**\n")
+        if je_monat := nachzahlung_je_monat(p):
+            teile.append(je_monat + "\n")
     if p.ursachen:
         teile.append("### Ursachen\n")
         for u in p.ursachen:

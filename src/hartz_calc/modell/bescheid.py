@@ -81,6 +81,21 @@ class BescheidMonat(Streng):
         return self
 
 
+class Aenderungsbescheid(Streng):
+    """A later decision for some months of the same Bewilligungszeitraum: its months replace those of the
+    Bescheid (and of earlier Änderungsbescheide) as a whole."""
+
+    datum: Datum | None = Field(None, description="date of the Änderungsbescheid (for the report)")
+    monate: Annotated[list[BescheidMonat], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _monate_einmal(self) -> "Aenderungsbescheid":
+        gesehen = [m.monat for m in self.monate]
+        if len(set(gesehen)) != len(gesehen):
+            raise ValueError("ein Monat steht mehrfach in monate")
+        return self
+
+
 class Bescheid(Streng):
     """A Bescheid file, format 1: either ``monat`` + ``personen``/``summe`` or ``monate: [...]``."""
 
@@ -95,6 +110,8 @@ class Bescheid(Streng):
     rechtsbehelfsbelehrung: bool = Field(
         True, description="false: the Rechtsbehelfsbelehrung is missing or wrong (Widerspruch within one year, "
                           "§ 66 Abs. 2 SGG)")
+    aenderungsbescheide: list[Aenderungsbescheid] = Field(
+        default_factory=list, description="later decisions in file order; each replaces the months it lists")
 
     _quelle: tuple[str, dict] | None = PrivateAttr(None)  # (file name, path -> line) for later errors
 
@@ -121,6 +138,19 @@ class Bescheid(Streng):
             return list(self.monate)
         assert self.monat is not None
         return [BescheidMonat(monat=self.monat, personen=self.personen or [], summe=self.summe)]
+
+    def geltende_monate(self) -> list[tuple[tuple[str | int, ...], BescheidMonat, str]]:
+        """Per month the decision in force (the last Änderungsbescheid that lists it, else the Bescheid),
+        in month order, with its path in the file and a German label of its source."""
+        mehrere = self.monate is not None
+        stand: dict = {}
+        for k, bm in enumerate(self.als_monate()):
+            stand[bm.monat] = (("monate", k) if mehrere else (), bm, "Bescheid")
+        for i, aenderung in enumerate(self.aenderungsbescheide):
+            name = f"Änderungsbescheid {i + 1}" + (f" vom {aenderung.datum:%d.%m.%Y}" if aenderung.datum else "")
+            for k, bm in enumerate(aenderung.monate):
+                stand[bm.monat] = (("aenderungsbescheide", i, "monate", k), bm, name)
+        return [stand[m] for m in sorted(stand)]
 
 
 Richtung = Literal["zu_niedrig", "zu_hoch"]
