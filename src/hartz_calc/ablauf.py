@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 
 from .eingabe import EingabeFehler, Fehlerstelle, rechenfehler_verorten, zeile_von
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
-from .modell.haushalt import Haushalt
 from .kdu_tabelle import KommuneFehler
 from .rechtsstand import MonatNichtAbgedeckt
 from .sgb2 import berechnung
 from .sgb2.minderung import NichtUnterstuetzt
 from .sgb2.zeitraum import berechne_zeitraum
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
     from .modell.bescheid import Bescheid, Pruefergebnis
+    from .modell.haushalt import Haushalt
 
 
 def berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
@@ -43,7 +43,7 @@ def pruefen(haushalt: Haushalt | Ergebnis | ZeitraumErgebnis, bescheid: "Beschei
     ``stichtag`` (default today) is the day the Fristen are stated for."""
     from .pruefung import BescheidPasstNicht, vergleichen
 
-    ergebnis = berechnen(haushalt) if isinstance(haushalt, Haushalt) else haushalt
+    ergebnis = haushalt if isinstance(haushalt, (Ergebnis, ZeitraumErgebnis)) else berechnen(haushalt)
     try:
         return vergleichen(bescheid, ergebnis, stichtag)
     except BescheidPasstNicht as fehler:

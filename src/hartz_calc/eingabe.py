@@ -11,13 +11,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from .modell.haushalt import FeldFehler, Haushalt
 from .rechtsstand import MonatNichtAbgedeckt
+
+if TYPE_CHECKING:  # pydantic and the model are imported only when the model validates (not on the fast path)
+    from pydantic import BaseModel
+
+    from .modell.haushalt import Haushalt
 
 try:  # the C loader is much faster; fall back to the pure-Python one
     from yaml import CSafeLoader as _Loader
@@ -25,7 +28,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Pfad = tuple[str | int, ...]
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,10 @@ def _zeile(pfad: Pfad, zeilen: dict[Pfad, int]) -> int | None:
 def modell_aus_daten(modell: type[M], daten: Any, datei: str, zeilen: dict[Pfad, int] | None = None,
                      was: str = "ein Haushalt") -> M:
     """Validate plain data against an input model; errors name file, field and line."""
+    from pydantic import ValidationError
+
+    from .modell.haushalt import FeldFehler
+
     zeilen = zeilen or {}
     if not isinstance(daten, dict):
         raise EingabeFehler(datei, [Fehlerstelle("", zeilen.get(()), f"{was} (Schlüssel: Wert) erwartet")])
@@ -298,6 +305,8 @@ def modell_aus_daten(modell: type[M], daten: Any, datei: str, zeilen: dict[Pfad,
 
 
 def haushalt_aus_daten(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, int] | None = None) -> Haushalt:
+    from .modell.haushalt import Haushalt
+
     haushalt = modell_aus_daten(Haushalt, daten, datei, zeilen)
     haushalt._datei = datei
     haushalt._zeilen = zeilen or {}
@@ -322,6 +331,16 @@ def rechenfehler_verorten(fehler: Exception, haushalt: Haushalt) -> EingabeFehle
     pfad = tuple(int(t) if t.isdigit() else t for t in re.findall(r"[a-z_]+|\d+", feld))
     art = MonatAusserhalbDerDaten if isinstance(fehler, MonatNichtAbgedeckt) else EingabeFehler
     return art(haushalt._datei, [Fehlerstelle(feld, _zeile(pfad, haushalt._zeilen or {}), grund)])
+
+
+def haushalt_zum_rechnen(daten: Any, datei: str = "<daten>", zeilen: dict[Pfad, int] | None = None) -> Any:
+    """The household for a calculation: plain objects from the fast validator when the data has the common
+    shape and is certainly valid (no pydantic), else the validated model (which also writes every error
+    message). Both compute the same result; the API's ``load_household`` always returns the model."""
+    from .schnell import haushalt
+
+    schnell = haushalt(daten, datei, zeilen)
+    return schnell if schnell is not None else haushalt_aus_daten(daten, datei, zeilen)
 
 
 def haushalt_aus_text(text: str, datei: str = "<text>") -> Haushalt:

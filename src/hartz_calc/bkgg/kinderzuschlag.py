@@ -31,9 +31,14 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..geld import CENT, HUNDERT, NULL, cent, euro_text, runden, zahl_text
 from ..modell.ergebnis import Ergebnis, Posten
-from ..modell.haushalt import Haushalt, lebensalter
+from ..modell.zeit import lebensalter
 from ..rechtsstand import Eintrag, Rechtsstand, Verfahren, rechtsstand
 from ..sgb2.kennzahlen import EinkommenAufgeteilt, einkommen_aufteilen
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Haushalt
 
 mindesteinkommen = Verfahren("regime.kinderzuschlag_mindesteinkommen")
 

@@ -16,11 +16,17 @@ from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole,
 
 def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_posten: bool = False,
                            out: Path | None = None) -> None:
-    from .. import api
+    # the common path imports neither the API façade nor pydantic (tests/test_importbudget.py)
+    from ..ablauf import berechnen
+    from ..eingabe import haushalt_zum_rechnen, text_lesen, yaml_lesen
 
-    ergebnis = api.calculate(api.load_household(datei))
+    name = str(datei)
+    daten, zeilen = yaml_lesen(text_lesen(datei), name)
+    ergebnis = berechnen(haushalt_zum_rechnen(daten, name, zeilen))
     if format is Format.json:
-        text = api.to_json(ergebnis, with_items=not ohne_posten) + "\n"
+        from ..ausgabe.json_ausgabe import als_json
+
+        text = als_json(ergebnis, 2, not ohne_posten) + "\n"
     elif format in (Format.csv, Format.csv_de):
         from ..ausgabe.tabellen import als_csv
 

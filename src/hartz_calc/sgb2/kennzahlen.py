@@ -17,8 +17,12 @@ from decimal import Decimal
 from . import einkommen
 from .bedarfsgemeinschaft import Mitglied, Monatslage, monatslage
 from ..geld import NULL
-from ..modell.haushalt import Erwerbseinkommen, Haushalt, SonstigesEinkommen
 from ..rechtsstand import rechtsstand
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+    from ..modell.haushalt import Haushalt
 
 NICHT_MITGEZAEHLT = frozenset({"wohngeld", "kinderzuschlag"})
 """Kinds of income that § 6a BKGG leaves out of the parents' and the child's income (with the
@@ -71,18 +75,18 @@ def einkommen_aufteilen(haushalt: Haushalt, monat: dt.date) -> dict[str, Einkomm
     ergebnis: dict[str, EinkommenAufgeteilt] = {}
     for m in lage.mitglieder:
         gezaehlt = [e for e in m.person.einkommen
-                    if not (isinstance(e, SonstigesEinkommen) and e.art in NICHT_MITGEZAEHLT)]
+                    if not (e.art != "erwerbstaetigkeit" and e.art in NICHT_MITGEZAEHLT)]
         erwerb = [e for e in gezaehlt
-                  if isinstance(e, Erwerbseinkommen) or (isinstance(e, SonstigesEinkommen) and e.art == "ehrenamt")]
+                  if e.art == "erwerbstaetigkeit" or (e.art != "erwerbstaetigkeit" and e.art == "ehrenamt")]
         mit_kind = hat_kind and m.rolle != "kind"
         ganz = _bereinigt(_mit_einkommen(m, gezaehlt), lage, mit_kind)
         nur_erwerb = _bereinigt(_mit_einkommen(m, erwerb), lage, mit_kind) if erwerb else None
         erwerb_bereinigt = nur_erwerb.bereinigt_ohne_kindergeld if nur_erwerb else NULL
-        erwerb_brutto = sum((e.brutto for e in erwerb if isinstance(e, Erwerbseinkommen)), NULL) + sum(
-            (e.betrag for e in erwerb if isinstance(e, SonstigesEinkommen)), NULL)
-        erwerb_netto = sum((e.netto for e in erwerb if isinstance(e, Erwerbseinkommen)), NULL) + sum(
-            (e.betrag for e in erwerb if isinstance(e, SonstigesEinkommen)), NULL)
-        sonstiges_brutto = sum((e.betrag for e in gezaehlt if isinstance(e, SonstigesEinkommen) and e not in erwerb), NULL)
+        erwerb_brutto = sum((e.brutto for e in erwerb if e.art == "erwerbstaetigkeit"), NULL) + sum(
+            (e.betrag for e in erwerb if e.art != "erwerbstaetigkeit"), NULL)
+        erwerb_netto = sum((e.netto for e in erwerb if e.art == "erwerbstaetigkeit"), NULL) + sum(
+            (e.betrag for e in erwerb if e.art != "erwerbstaetigkeit"), NULL)
+        sonstiges_brutto = sum((e.betrag for e in gezaehlt if e.art != "erwerbstaetigkeit" and e not in erwerb), NULL)
         ergebnis[m.name] = EinkommenAufgeteilt(
             erwerb_brutto=erwerb_brutto,
             sonstiges_brutto=sonstiges_brutto,
