@@ -45,6 +45,18 @@ class _Daten:
     def __init__(self, werte: dict[str, Any]) -> None:
         self.__dict__.update(werte)
 
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
+        """A copy with some fields replaced, like the model's ``model_copy`` (the engine projects data so)."""
+        if deep:  # pragma: no cover - the engine does not use it
+            import copy
+
+            return copy.deepcopy(self).model_copy(update=update)
+        kopie = object.__new__(type(self))
+        kopie.__dict__.update(self.__dict__)
+        if update:
+            kopie.__dict__.update(update)
+        return kopie
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items() if k[0] != '_')})"
 

@@ -48,6 +48,10 @@ def felder_aus_modell() -> dict[str, Any]:
                 fabriken.append((feld, art.__name__))
             else:
                 statisch[feld] = info.default
+        for feld, privat in getattr(haushalt, name).__private_attributes__.items():  # e.g. Unterkunft._basis
+            if privat.default_factory is not None:
+                raise TypeError(f"{name}.{feld}: give private attributes a plain default")
+            statisch[feld] = privat.default
         tabelle[name] = (statisch, tuple(fabriken))
     return tabelle
 
