@@ -42,11 +42,52 @@ def test_minderung_ab_30_prozent_verhindert_aufrechnung():
     assert p.minderung == Decimal("168.90") and p.aufrechnung == Decimal("0.00")
 
 
-def test_43_abs_3_gilt_ab_april_2011():
-    # A4 decision: in 2015 a 10 % Meldeversäumnis (39,90 € of 399 €, R16) leaves 30 % − 39,90 = 79,80 €
+def test_43_abs_3_gilt_erst_ab_august_2016():
+    # A4 (rev. 2026-12): § 43 Abs. 3 came with G v. 26.07.2016 (BGBl. I 1824). In 03/2015 a 10 % Meldeversäumnis
+    # (39,90 € of 399 €, R16) does not reduce the room: 30 % × 399 = 119,70 €
     p = _ben(calculate(einzeln("2015-03", minderungen=[{"grund": "meldeversaeumnis"}],
                                aufrechnungen=[{"grund": "erstattung_vorsatz", "forderung": "5000.00"}])))
-    assert p.minderung == Decimal("39.90") and p.aufrechnung == Decimal("79.80")
+    assert p.minderung == Decimal("39.90") and p.aufrechnung == Decimal("119.70")
+    # 09/2016: 30 % × 404 = 121,20 € less the Minderung 40,40 € = 80,80 € (R17)
+    p = _ben(calculate(einzeln("2016-09", minderungen=[{"grund": "meldeversaeumnis"}],
+                               aufrechnungen=[{"grund": "erstattung_vorsatz", "forderung": "5000.00"}])))
+    assert p.minderung == Decimal("40.40") and p.aufrechnung == Decimal("80.80")
+
+
+def test_vorrang_2011_bis_2016_neueste_und_43_vor_darlehen():
+    # § 43 Abs. 2 S. 3 a.F. (A11): 2014 (RB 391 €, R15): Darlehen 10 % (39,10) listed first, then an Erstattung
+    # with fault 30 % (117,30): cap 117,30 € goes to § 43 first, the loan gets nothing
+    e = calculate(einzeln("2014-05", aufrechnungen=[{"grund": "darlehen", "forderung": "1000.00"},
+                                                    {"grund": "erstattung_vorsatz", "forderung": "1000.00"}]))
+    assert e.restforderungen["Ben"] == [Decimal("1000.00"), Decimal("882.70")]
+    # from 2016-08 (A12) the running (first listed) loan keeps its 10 %: 2017 (RB 409): 40,90 + 81,80 = 122,70
+    e = calculate(einzeln("2017-05", aufrechnungen=[{"grund": "darlehen", "forderung": "1000.00"},
+                                                    {"grund": "erstattung_vorsatz", "forderung": "1000.00"}]))
+    assert e.restforderungen["Ben"] == [Decimal("959.10"), Decimal("918.20")]
+
+
+def test_altes_darlehen_bleibt_beim_alten_recht():
+    # A6 (rev. 2026-12; BSG 25.06.2015, B 14 AS 28/14 R): a loan paid out in 2010 is repaid in 2014 under
+    # § 23 Abs. 1 S. 3 a.F. (10 % × 391 = 39,10 €), not under § 42a; a Mietkaution loan of 2010 had no rule: no offset
+    e = calculate(einzeln("2014-05", aufrechnungen=[{"grund": "darlehen", "forderung": "500.00", "ausgezahlt": "2010-11"},
+                                                    {"grund": "mietkaution", "forderung": "500.00", "ausgezahlt": "2010-11"}]))
+    assert _ben(e).aufrechnung == Decimal("39.10")
+    zeile = next(x for x in e.posten if x.art == "aufrechnung.darlehen")
+    assert zeile.norm == "§ 23 Abs. 1 S. 3 SGB II a.F."
+    assert any("mietkaution" in h and "nicht vorgesehen" in h for h in e.hinweise)
+    # from 2023-07 the 5 % of § 42a also for older loans (A8): 5 % × 502 = 25,10 €
+    e = calculate(einzeln("2023-08", aufrechnungen=[{"grund": "darlehen", "forderung": "500.00", "ausgezahlt": "2010-11"}]))
+    assert _ben(e).aufrechnung == Decimal("25.10")
+
+
+@pytest.mark.parametrize(("erstattung", "darlehen"), [("erstattung", "28.15"), ("erstattung_vorsatz", "0.00")])
+def test_ab_juli_2023_kein_darlehen_ueber_20_prozent_43(erstattung, darlehen):
+    # § 42a Abs. 2 S. 4 (A14): 2024 (RB 563 €): § 43 at 10 % (56,30 €) ≤ 20 %: the loan's 5 % (28,15 €) runs;
+    # § 43 at 30 % (168,90 €) exceeds 20 % (112,60 €) by 56,30 € > 28,15 €: no loan repayment
+    e = calculate(einzeln("2024-05", aufrechnungen=[{"grund": erstattung, "forderung": "5000.00"},
+                                                    {"grund": "darlehen", "forderung": "500.00"}]))
+    zeile = [x for x in e.posten if x.art == "aufrechnung.darlehen"]
+    assert (zeile[0].betrag if zeile else Decimal(0)) == -Decimal(darlehen)
 
 
 def test_vor_2011_keine_aufrechnung_ohne_verschulden():

@@ -368,11 +368,17 @@ class Aufrechnung(Streng):
     bestandskraft: Monat | None = Field(
         None, description="month in which the decision on the Erstattung became final: § 43 Abs. 4 ends the "
                           "offset at the latest three years after the following month (not for loans)")
+    ausgezahlt: Monat | None = Field(
+        None, description="only loans (darlehen, mietkaution): month in which the loan was paid out. A loan paid "
+                          "out before 2011-04 stays under § 23 Abs. 1 S. 3 a.F. until 2023-06 (§ 42a covers only "
+                          "loans paid out from 2011-04, BSG 25.06.2015, B 14 AS 28/14 R); without it: from 2011-04")
 
     @model_validator(mode="after")
     def _zeitraum(self) -> "Aufrechnung":
         if self.von is not None and self.bis is not None and self.bis < self.von:
             raise ValueError("aufrechnung: bis liegt vor von")
+        if self.ausgezahlt is not None and self.grund not in ("darlehen", "mietkaution"):
+            raise ValueError("aufrechnung: ausgezahlt gibt es nur bei grund darlehen oder mietkaution")
         return self
 
 

@@ -60,6 +60,7 @@ class Offset:
     norm: str
     betrag: Decimal  # after all limits
     grenzen: list[str] = field(default_factory=list)
+    altfall: bool = False  # loan paid out before 2011-04, still under § 23 Abs. 1 S. 3 a.F. (reference A6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,21 +94,62 @@ def _alg2_2005(offsets: list[Offset], basis: Decimal, v: Verteilung, minderung: 
     _anspruch_begrenzen(offsets, v, minderung)
 
 
-@verfahren.fassung("sgb2_2011")
-def _sgb2_2011(offsets: list[Offset], basis: Decimal, v: Verteilung, minderung: Decimal, rs: Rechtsstand) -> None:
-    """§ 42a Abs. 2 S. 1, § 43 Abs. 2 S. 2, Abs. 3."""
+def _darlehen_und_gesamt(offsets: list[Offset], basis: Decimal, rs: Rechtsstand) -> Decimal:
+    """§ 42a Abs. 2 S. 1 (one rate for all loans paid out from 2011-04), § 42a Abs. 2 S. 4 (from 2023-07: no
+    loan repayment insofar as the § 43 offsets exceed a share of the Regelbedarf) and § 43 Abs. 2 S. 2 (all
+    offsets together). Returns the overall limit in euros."""
     saetze = rs.eintrag("aufrechnung.saetze")
     darlehen_satz = saetze.wert["darlehen"]
+    darlehen = [o for o in offsets if o.grund in DARLEHEN and not o.altfall]
     darlehen_grenze = cent(basis * darlehen_satz / HUNDERT)
-    _begrenzen([o for o in offsets if o.grund in DARLEHEN], darlehen_grenze,
+    _begrenzen(darlehen, darlehen_grenze,
                f"alle Darlehen zusammen höchstens {zahl_text(darlehen_satz)} % = {euro_text(darlehen_grenze)} (§ 42a Abs. 2 SGB II)")
+    schwelle = rs.eintrag("aufrechnung.darlehen_schwelle_43") if rs.gilt("aufrechnung.darlehen_schwelle_43") else None
+    if schwelle is not None and darlehen:
+        nach_43 = sum((o.betrag for o in offsets if o.grund not in DARLEHEN), NULL)
+        ueber = max(nach_43 - cent(basis * schwelle.wert / HUNDERT), NULL)
+        if ueber > 0:
+            frei = max(darlehen_grenze - ueber, NULL)
+            _begrenzen(darlehen, frei, f"Aufrechnungen nach § 43 übersteigen {zahl_text(schwelle.wert)} % um "
+                                       f"{euro_text(ueber)}: Darlehen höchstens {euro_text(frei)} ({schwelle.norm})")
     gesamt = rs.eintrag("aufrechnung.gesamt_hoechstsatz")
     grenze = cent(basis * gesamt.wert / HUNDERT)
     _begrenzen(offsets, grenze, f"alle Aufrechnungen zusammen höchstens {zahl_text(gesamt.wert)} % = {euro_text(grenze)} ({gesamt.norm})")
+    return grenze
+
+
+@verfahren.fassung("sgb2_2011")
+def _sgb2_2011(offsets: list[Offset], basis: Decimal, v: Verteilung, minderung: Decimal, rs: Rechtsstand) -> None:
+    """§ 42a Abs. 2 S. 1, § 43 Abs. 2 S. 2 idF 2011 (2011-04 .. 2016-07): when the 30 % limit bites, a later
+    § 43 Aufrechnung wins (the earlier declarations lapse as far as needed) and § 43 comes before the § 42a
+    loan repayment (§ 43 Abs. 2 S. 3 a.F.; reference A11). No Minderung clause yet (§ 43 Abs. 3 from 2016-08,
+    reference A4): the offsets are limited only by what remains of the claim."""
+    offsets.sort(key=lambda o: (o.grund in DARLEHEN, -o.index))  # § 43 first, newest (last listed) first
+    _darlehen_und_gesamt(offsets, basis, rs)
+    offsets.sort(key=lambda o: o.index)
+    _anspruch_begrenzen(offsets, v, minderung)
+
+
+@verfahren.fassung("sgb2_2016")
+def _sgb2_2016(offsets: list[Offset], basis: Decimal, v: Verteilung, minderung: Decimal, rs: Rechtsstand) -> None:
+    """§ 42a Abs. 2, § 43 Abs. 2 S. 2, Abs. 3 idF G v. 26.07.2016 (from 2016-08): a further offset that would
+    exceed 30 % is not allowed, the running ones keep priority (file order = order of the declarations,
+    reference A12); with a running Minderung only 30 % less the Minderung (A4), also for loans (§ 42a Abs. 2
+    S. 2, A13)."""
+    grenze = _darlehen_und_gesamt(offsets, basis, rs)
     if minderung > 0:
         frei = max(grenze - minderung, NULL)
         _begrenzen(offsets, frei, f"laufende Minderung {euro_text(minderung)}: höchstens {euro_text(frei)} (§ 43 Abs. 3 SGB II)")
     _anspruch_begrenzen(offsets, v, minderung)
+
+
+def _altfall(a: Aufrechnung, rs: Rechtsstand):
+    """The rule entry for a loan paid out before ``aufrechnung.darlehen_altfall``'s date (reference A6: such a
+    loan stays under § 23 Abs. 1 S. 3 a.F. after 2011-03), or None."""
+    if a.grund not in DARLEHEN or a.ausgezahlt is None or not rs.gilt("aufrechnung.darlehen_altfall"):
+        return None
+    eintrag = rs.eintrag("aufrechnung.darlehen_altfall")
+    return eintrag if a.ausgezahlt < eintrag.wert["ausgezahlt_vor"] else None
 
 
 def _frist_abgelaufen(a: Aufrechnung, lage: Monatslage, offen: Decimal) -> bool:
@@ -155,16 +197,20 @@ def berechnen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], verteilung: di
             if _frist_abgelaufen(a, lage, offen[i]):
                 continue
             satz = saetze.wert.get(a.grund)
+            norm = normen.get(a.grund)
+            altfall = _altfall(a, rs)
+            if altfall is not None:
+                satz, norm = altfall.wert.get(a.grund), altfall.norm
             if satz is None:
                 lage.hinweise.append(
                     f"Aufrechnung mit grund {a.grund} ist im {lage.monat:%m/%Y} nicht vorgesehen "
-                    f"({normen[a.grund]}); die Forderung wird in diesem Monat nicht getilgt.")
+                    f"({norm}); die Forderung wird in diesem Monat nicht getilgt.")
                 continue
             if a.prozent is not None and a.prozent > satz:
                 raise UnzulaessigeAufrechnung(
-                    f"{_feld(lage, m, i)}.prozent: im {lage.monat:%m/%Y} höchstens {zahl_text(satz)} % zulässig ({normen[a.grund]})")
+                    f"{_feld(lage, m, i)}.prozent: im {lage.monat:%m/%Y} höchstens {zahl_text(satz)} % zulässig ({norm})")
             prozent = Decimal(a.prozent) if a.prozent is not None else satz
-            o = Offset(i, a.grund, offen[i], prozent, normen[a.grund], cent(basis * prozent / HUNDERT))
+            o = Offset(i, a.grund, offen[i], prozent, norm, cent(basis * prozent / HUNDERT), altfall=altfall is not None)
             if o.betrag > o.offen:
                 o.betrag = o.offen
                 o.grenzen.append(f"höchstens die Restforderung {euro_text(o.offen)}")
