@@ -43,7 +43,7 @@ def check(
         from ..ausgabe.pruefung import als_markdown
 
         text = als_markdown(ansicht, nur_abweichungen)
-    elif getattr(Format, "html", None) is not None and format is getattr(Format, "html"):
+    elif format is Format.html:
         from ..ausgabe.html import pruefung_html
 
         text = pruefung_html(ansicht, nur_abweichungen)

@@ -15,6 +15,7 @@ class Format(str, Enum):
     csv = "csv"
     csv_de = "csv-de"  # German Excel: `;`, decimal comma, UTF-8 with BOM
     md = "md"
+    html = "html"  # one printable page (A4), self-contained
 
 
 def konsole(stderr: bool = False):

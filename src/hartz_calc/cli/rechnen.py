@@ -31,6 +31,10 @@ def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_poste
         from ..ausgabe.tabellen import als_csv
 
         text = als_csv(ergebnis, str(datei), deutsch=format is Format.csv_de)
+    elif format is Format.html:
+        from ..ausgabe.html import ergebnis_html
+
+        text = ergebnis_html(ergebnis)
     elif format is Format.md:
         from ..ausgabe.tabellen import als_markdown
 
@@ -92,7 +96,7 @@ def befehl():
 
     def rechnen(
         datei: Path = typer.Argument(..., metavar="FILE", help="Household file (YAML or JSON, format 1)", show_default=False),
-        format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (Berechnungsbogen), json, csv, md"),
+        format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Berechnungsbogen), json, csv, csv-de (Excel), md, html (Druck)"),
         ohne_posten: bool = typer.Option(False, "--ohne-posten", help="JSON: leave out the line items (posten)"),
         out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout"),
         regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
