@@ -254,3 +254,48 @@ def test_rates_diff_mit_regeldatei_und_ohne_aenderung(cli, tmp_path):
 def test_rates_diff_falsch_aufgerufen_exit_2(cli, argumente):
     code, _, err = cli("rates", *argumente)
     assert code == 2 and "Traceback" not in err
+
+
+# ---- properties -------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from hartz_calc import api  # noqa: E402
+from strategien import haushalte  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.large_base_example])
+@given(haushalt=haushalte(von="2024-01", bis="2026-12", zeitraum=False))
+def test_regeldatei_mit_gleichen_werten_aendert_keinen_betrag(tmp_path, haushalt):
+    """Restating the shipped Regelbedarf 2024-2026 (R25-R27) in a rules file changes no amount of any household;
+    only the Regelbedarf lines are marked and the hinweis is added."""
+    regeln = tmp_path / "gleich.toml"
+    regeln.write_text("[regelbedarf]\nwerte = [\n" + "".join(
+        f'  {{ ab = {jahr}-01-01, wert = [563, 506, 451, 471, 390, 357], quelle = "wie ausgeliefert (R{25 + i})" }},\n'
+        for i, jahr in enumerate((2024, 2025, 2026))) + "]\n", encoding="utf-8")
+    try:
+        ohne = api.calculate(api.household_from_dict(haushalt))
+        api.use_rule_files([regeln])
+        mit = api.calculate(api.household_from_dict(haushalt))
+    finally:
+        api.use_rule_files(None)
+    assert mit.personen == ohne.personen and mit.summe == ohne.summe
+    assert [p.betrag for p in mit.posten] == [p.betrag for p in ohne.posten]
+    for a, b in zip(ohne.posten, mit.posten):
+        markiert = "Regel aus Datei" in b.erlaeuterung
+        assert markiert == (a.art == "regelbedarf"), (a.art, b.erlaeuterung)
+    if any(p.art == "regelbedarf" for p in mit.posten):
+        assert any("Regeln aus Datei" in h for h in mit.hinweise)
+
+
+def test_check_mit_regeldatei(cli, tmp_path):
+    """check uses the same rules: a Bescheid with the overlaid Regelbedarf agrees (exit 0), with the shipped one
+    it differs (exit 1)."""
+    haushalt = _datei(tmp_path, "h.yaml", "monat: 2026-01\npersonen:\n  - {name: Anna, rolle: antragsteller, alter: 40}\n")
+    bescheid = _datei(tmp_path, "b.yaml", "monat: 2026-01\npersonen:\n  - {name: Anna, regelbedarf: 570.00}\n")
+    regeln = _datei(tmp_path, "regeln.toml", REGELBEDARF_2026_STUFE_1)
+    code_mit, _, err = cli("check", str(haushalt), str(bescheid), "--regeln", str(regeln), "--format", "json")
+    assert code_mit == 0, err
+    code_ohne, _, _ = cli("check", str(haushalt), str(bescheid), "--format", "json")
+    assert code_ohne == 1

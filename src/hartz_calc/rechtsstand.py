@@ -302,11 +302,18 @@ class Postenliste(list):
         self._protokoll = protokoll
 
     def append(self, posten: Any) -> None:
-        neu = self._protokoll.abholen()
+        # a line shows the entry it used as its rechtsstand (conventions): entries read since the last line
+        # with another date were read for something else (e.g. a trial computation) and mark nothing
+        neu = [e for e in self._protokoll.abholen() if e.ab == posten.rechtsstand]
         if neu:
             zusatz = herkunft_text(neu)
             posten = posten.ersetzt(erlaeuterung=f"{posten.erlaeuterung} – {zusatz}" if posten.erlaeuterung else zusatz)
         super().append(posten)
+
+    def probe(self) -> "Postenliste":
+        """A list for a trial computation whose lines are thrown away: the entries it reads are used up there
+        and do not mark the next real line."""
+        return Postenliste(self._protokoll)
 
 
 @contextmanager

@@ -73,18 +73,19 @@ def _vergleich(e):
 
 
 def rates(
-    monat: str | None = typer.Argument(None, metavar="YYYY-MM", help="YYYY (January of that year) or YYYY-MM; default: this month", show_default=False),
-    bis: str | None = typer.Argument(None, metavar="[BIS]", hidden=True, show_default=False),
-    region: Region = typer.Option(Region.west, "--region", help="west or ost (matters 2005-01 to 2006-06)"),
-    format: Format = typer.Option(Format.rich, "--format", "-f", help="Output: rich (table) or json"),
+    monat: str | None = typer.Argument(None, metavar="YYYY-MM", help="JJJJ (Januar dieses Jahres) oder JJJJ-MM; ohne Angabe: dieser Monat", show_default=False),
+    bis: str | None = typer.Argument(None, metavar="BIS", help="nur mit --diff: der zweite Monat (JJJJ oder JJJJ-MM)", show_default=False),
+    region: Region = typer.Option(Region.west, "--region", help="west oder ost (wirkt 2005-01 bis 2006-06)"),
+    format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle) oder json"),
     diff: bool = typer.Option(False, "--diff", help="Zwei Monate vergleichen: `rates --diff 2026-12 2027-01` listet, was sich "
                                                    "geändert hat (z. B. für die Dienstbesprechung im Januar)"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
 ) -> None:
-    """Print the rules (amounts, percentages, their § and source) in force in a month.
+    """Zeigt die Regeln (Beträge, Prozentsätze, ihre Norm und Quelle), die in einem Monat gelten.
 
-    Each entry shows where it comes from: the shipped table or a rules file (--regeln). With --diff and
-    two months: only what changed between them."""
+    Jeder Eintrag nennt seine Herkunft: die ausgelieferte Tabelle oder eine Regeldatei (--regeln). Mit --diff
+    und zwei Monaten nur das, was sich zwischen ihnen geändert hat. Nicht veröffentlichte Zahlen stehen als
+    FEHLT in der Tabelle."""
     from ..rechtsstand import wirksames_regelwerk
 
     regeln_anwenden(regeln)

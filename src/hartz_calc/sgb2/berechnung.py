@@ -98,7 +98,7 @@ def berechne_monat(haushalt: Haushalt, monat: dt.date,
 
 
 def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[str, list[Decimal]] | None,
-                    posten: list[Posten]) -> Ergebnis:
+                    posten: Postenliste) -> Ergebnis:
     haushalt, verlauf = monatshaushalt.vorbereiten(haushalt, monat, berechne_monat)  # the household of this month
     rs = rechtsstand(monat, haushalt.region)
     lage = monatslage(haushalt, monat, rs)
@@ -108,7 +108,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
         if not m.leistungsberechtigt:
             # not part of this Bedarfsgemeinschaft (own BG, or above the Regelaltersgrenze): no need here;
             # the Stufe is shown for information only
-            regel_und_mehrbedarf[m.name] = (regelbedarf.berechnen(m, lage, []), {})
+            regel_und_mehrbedarf[m.name] = (regelbedarf.berechnen(m, lage, posten.probe()), {})
             continue
         rb = regelbedarf.berechnen(m, lage, posten)
         regel_und_mehrbedarf[m.name] = (rb, mehrbedarf.berechnen(m, lage, rb, posten))
