@@ -5,7 +5,7 @@ rule errors placed in the input file (file, field, line). Below ``api`` (the pub
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from .eingabe import EingabeFehler, Fehlerstelle, rechenfehler_verorten, zeile_von
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
@@ -19,17 +19,29 @@ if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculati
     from .modell.bescheid import Bescheid, Pruefergebnis
     from .modell.haushalt import Haushalt
 
+T = TypeVar("T")
+
+
+def _einmal(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
+    if haushalt.zeitraum is not None:
+        return berechne_zeitraum(haushalt)
+    assert haushalt.monat is not None
+    return berechnung.berechne_monat(haushalt, haushalt.monat)
+
 
 def berechnen(haushalt: Haushalt) -> Ergebnis | ZeitraumErgebnis:
     """The household's month (``monat``) or every month of its ``zeitraum``.
 
     Raises EingabeFehler (file, field, line) when the law of a month does not allow an input, e.g. a
     Minderung above that month's maximum, or when a month lies outside the rule data."""
+    return ausfuehren(_einmal, haushalt)
+
+
+def ausfuehren(rechnung: Callable[[Haushalt], T], haushalt: Haushalt) -> T:
+    """Run a computation of the household (SGB II, Vorrang ...) with the engine's rule errors placed in
+    the input file (file, field, line) like input errors."""
     try:
-        if haushalt.zeitraum is not None:
-            return berechne_zeitraum(haushalt)
-        assert haushalt.monat is not None
-        return berechnung.berechne_monat(haushalt, haushalt.monat)
+        return rechnung(haushalt)
     except (NichtUnterstuetzt, KommuneFehler) as fehler:
         raise rechenfehler_verorten(fehler, haushalt) from None
     except MonatNichtAbgedeckt as fehler:

@@ -48,13 +48,14 @@ from .rechtsstand import Rechtsstand, rechtsstand
 if TYPE_CHECKING:
     from .modell.bescheid import Bescheid, Pruefergebnis
     from .stapel import BatchRecord
+    from .vorrang import VorrangErgebnis
 
 __all__ = [
     "Ergebnis", "Haushalt", "InvalidInput", "MonthNotCovered", "PersonErgebnis", "Posten", "Rechtsstand",
     "ZeitraumErgebnis", "bescheid_from_dict", "bescheid_schema", "calculate", "calculate_file",
     "check_bescheid", "household_from_dict", "household_schema", "iter_batch", "load_bescheid",
     "load_household", "parse_bescheid", "parse_household", "pruefung_to_json", "result_schema", "rules_for",
-    "to_json", "use_rule_files",
+    "to_json", "use_rule_files", "vorrang", "vorrang_to_json",
 ]
 
 
@@ -201,3 +202,23 @@ def bescheid_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "hartz-calc Bescheid file, format 1"
     return schema
+
+
+def vorrang(haushalt: Haushalt) -> "VorrangErgebnis":
+    """§ 12a SGB II: Wohngeld + Kinderzuschlag against the SGB II claim of the household's month (and the
+    following months the three-month rule needs) or of every month of its zeitraum.
+
+    >>> h = parse_household("monat: 2024-05\npersonen: [{name: Ina, rolle: antragsteller, alter: 30}]")
+    >>> vorrang(h).monate[0].kinderzuschlag    # no child, no Kinderzuschlag
+    Decimal('0.00')
+    """
+    from .vorrang import vergleichen
+
+    return ablauf.ausfuehren(vergleichen, haushalt)
+
+
+def vorrang_to_json(ergebnis: "VorrangErgebnis", indent: int | None = 2, with_items: bool = True) -> str:
+    """The JSON view of a Vorrang comparison (money as numbers with two decimals)."""
+    from .ausgabe.vorrang import als_json
+
+    return als_json(ergebnis, indent, with_items)

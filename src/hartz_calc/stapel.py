@@ -13,18 +13,21 @@ next to a Bescheid file ``X.bescheid.yaml`` (``.yml``/``.json``), which is then 
 from __future__ import annotations
 
 import collections
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from .ablauf import berechnen, pruefen
+from .ablauf import ausfuehren, berechnen, pruefen
 from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, bescheid_laden, haushalt_aus_daten, json_zeile_lesen,
                       text_lesen, yaml_lesen)
 from .sgb2.minderung import NichtUnterstuetzt
 from .modell.bescheid import Pruefergebnis
 from .modell.ergebnis import Ergebnis, ZeitraumErgebnis
+from .modell.haushalt import Haushalt
 from .rechtsstand import MonatNichtAbgedeckt
+from .vorrang import VorrangErgebnis, vergleichen
 
 HAUSHALT_ENDUNGEN = (".yaml", ".yml", ".json")
 JSONL_ENDUNGEN = (".jsonl", ".ndjson")
@@ -61,6 +64,7 @@ class BatchRecord:
     ergebnis: Ergebnis | ZeitraumErgebnis | None = None
     pruefung: Pruefergebnis | None = None
     fehler: tuple[FehlerEintrag, ...] = ()
+    vorrang: "VorrangErgebnis | None" = None  # with --vorrang: Wohngeld + Kinderzuschlag against SGB II
 
     @property
     def ok(self) -> bool:
@@ -143,7 +147,13 @@ def _mit_praefix(fehler: Exception, praefix: str) -> Exception:
     return fehler
 
 
-def _rechnen(a: Auftrag) -> BatchRecord:
+def _mit_vorrang(record: BatchRecord, haushalt: Haushalt, vorrang: bool) -> BatchRecord:
+    if not vorrang:
+        return record
+    return dataclasses.replace(record, vorrang=ausfuehren(vergleichen, haushalt))
+
+
+def _rechnen(a: Auftrag, vorrang: bool = False) -> BatchRecord:
     if a.text is not None and a.text.startswith("\0"):  # the JSON Lines file itself could not be read
         raise EingabeFehler(a.datei, [Fehlerstelle("", None, a.text[1:])])
     if a.text is not None:
@@ -163,19 +173,21 @@ def _rechnen(a: Auftrag) -> BatchRecord:
         except EingabeFehler as fehler:
             raise _mit_praefix(fehler, "bescheid") from None
         ergebnis = berechnen(haushalt)
-        return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
-                           pruefung=pruefen(ergebnis, bescheid))
-    ergebnis = berechnen(haushalt_aus_daten(daten, a.datei, zeilen))
+        return _mit_vorrang(BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
+                                        pruefung=pruefen(ergebnis, bescheid)), haushalt, vorrang)
+    haushalt = haushalt_aus_daten(daten, a.datei, zeilen)
+    ergebnis = berechnen(haushalt)
     if a.bescheid is not None:
-        return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
-                           pruefung=pruefen(ergebnis, bescheid_laden(a.bescheid)))
-    return BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis)
+        return _mit_vorrang(BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
+                                        pruefung=pruefen(ergebnis, bescheid_laden(a.bescheid))), haushalt, vorrang)
+    return _mit_vorrang(BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis), haushalt, vorrang)
 
 
-def verarbeiten(a: Auftrag) -> BatchRecord:
-    """One input to one record; never raises for a bad input (the error becomes the record)."""
+def verarbeiten(a: Auftrag, vorrang: bool = False) -> BatchRecord:
+    """One input to one record; never raises for a bad input (the error becomes the record). ``vorrang``
+    adds the comparison with Wohngeld and Kinderzuschlag (§ 12a SGB II)."""
     try:
-        return _rechnen(a)
+        return _rechnen(a, vorrang)
     except EingabeFehler as fehler:
         stellen = tuple(FehlerEintrag(feld=s.feld, zeile=s.zeile, grund=s.grund) for s in fehler.stellen)
         return BatchRecord(datei=fehler.datei, zeile=a.zeile, fehler=stellen)

@@ -1,13 +1,28 @@
-"""Views of the Kinderzuschlag (§ 6a BKGG): JSON data. They only format the result objects."""
+"""Views of the Vorrang comparison (§ 12a SGB II: Wohngeld + Kinderzuschlag against SGB II) and of the
+Kinderzuschlag: JSON data, rich text, CSV and Markdown. They only format the result objects."""
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import TYPE_CHECKING, Any
 
-from .json_ausgabe import _posten
+from ..geld import euro_text
+from .json_ausgabe import _dumps, _posten
 
 if TYPE_CHECKING:
     from ..bkgg import KinderzuschlagErgebnis
+    from ..vorrang import VorrangErgebnis, VorrangMonat
+
+EMPFEHLUNG_TEXT = {
+    "sgb2": "Bürgergeld / Arbeitslosengeld II",
+    "wohngeld_kinderzuschlag": "Wohngeld + Kinderzuschlag",
+    "keine_leistung": "keine Leistung",
+}
+
+CSV_SPALTEN = ("monat", "sgb2_auszahlung", "wohngeld", "kinderzuschlag", "kindergeld", "einkommen_netto",
+               "gesamt_sgb2", "gesamt_vorrang", "hilfebeduerftig_mit_vorrang", "fehlbetrag_mit_vorrang",
+               "erweiterter_zugang", "verweis", "empfehlung")
 
 
 def kinderzuschlag_dict(k: "KinderzuschlagErgebnis", mit_posten: bool = True) -> dict[str, Any]:
@@ -24,3 +39,137 @@ def kinderzuschlag_dict(k: "KinderzuschlagErgebnis", mit_posten: bool = True) ->
     if mit_posten:
         daten["posten"] = [_posten(p) for p in k.posten]
     return daten
+
+
+def _monat_dict(m: "VorrangMonat", mit_posten: bool) -> dict[str, Any]:
+    daten: dict[str, Any] = {
+        "monat": f"{m.monat:%Y-%m}",
+        "hochgerechnet": m.hochgerechnet,
+        "sgb2_auszahlung": m.sgb2_auszahlung,
+        "wohngeld": m.wohngeld,
+        "wohngeld_fehlende_angaben": list(m.wohngeld_fehlende_angaben),
+        "kinderzuschlag": m.kinderzuschlag,
+        "kinderzuschlag_berechnet": m.kinderzuschlag_berechnet,
+        "kindergeld": m.kindergeld,
+        "einkommen_netto": m.einkommen_netto,
+        "gesamt_sgb2": m.gesamt_sgb2,
+        "gesamt_vorrang": m.gesamt_vorrang,
+        "hilfebeduerftig_mit_vorrang": m.hilfebeduerftig_mit_vorrang,
+        "fehlbetrag_mit_vorrang": m.fehlbetrag_mit_vorrang,
+        "erweiterter_zugang": m.erweiterter_zugang,
+        "kinderzuschlag_details": kinderzuschlag_dict(m.kinderzuschlag_details, mit_posten=False),
+    }
+    if mit_posten:
+        daten["posten"] = [_posten(p) for p in m.posten]
+    return daten
+
+
+def vorrang_dict(v: "VorrangErgebnis", mit_posten: bool = True) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "monat": f"{v.monat:%Y-%m}",
+        "regel": v.regel,
+        "norm": v.norm,
+        "rechtsstand": v.rechtsstand,
+        "verweis": v.verweis,
+        "wahlrecht": v.wahlrecht,
+        "empfehlung": v.empfehlung,
+        "differenz": v.differenz,
+        "erklaerung": list(v.erklaerung),
+        "hinweise": list(v.hinweise),
+        "monate": [_monat_dict(m, mit_posten) for m in v.monate],
+    }
+
+
+def als_json(v: "VorrangErgebnis", einrueckung: int | None = 2, mit_posten: bool = True) -> str:
+    return _dumps(vorrang_dict(v, mit_posten), einrueckung)
+
+
+def _betrag(wert) -> str:
+    return "" if wert is None else f"{wert:.2f}"
+
+
+def csv_zeilen(v: "VorrangErgebnis") -> list[list[str]]:
+    return [[f"{m.monat:%Y-%m}", _betrag(m.sgb2_auszahlung), _betrag(m.wohngeld), _betrag(m.kinderzuschlag),
+             _betrag(m.kindergeld), _betrag(m.einkommen_netto), _betrag(m.gesamt_sgb2), _betrag(m.gesamt_vorrang),
+             "ja" if m.hilfebeduerftig_mit_vorrang else "nein", _betrag(m.fehlbetrag_mit_vorrang),
+             "ja" if m.erweiterter_zugang else "nein", "ja" if v.verweis else "nein", v.empfehlung]
+            for m in v.monate]
+
+
+def als_csv(v: "VorrangErgebnis") -> str:
+    puffer = io.StringIO()
+    schreiber = csv.writer(puffer, lineterminator="\n")
+    schreiber.writerow(CSV_SPALTEN)
+    schreiber.writerows(csv_zeilen(v))
+    return puffer.getvalue()
+
+
+def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:
+    zeilen = [
+        ("Bürgergeld/Alg II (Auszahlung)", [euro_text(m.sgb2_auszahlung) for m in v.monate]),
+        ("Wohngeld", [euro_text(m.wohngeld) if m.wohngeld is not None else "Angaben fehlen" for m in v.monate]),
+        ("Kinderzuschlag", [euro_text(m.kinderzuschlag) for m in v.monate]),
+        ("Kindergeld", [euro_text(m.kindergeld) for m in v.monate]),
+        ("Einkommen (netto)", [euro_text(m.einkommen_netto) for m in v.monate]),
+        ("Haushalt mit SGB II", [euro_text(m.gesamt_sgb2) for m in v.monate]),
+        ("Haushalt mit Wohngeld + Kinderzuschlag", [euro_text(m.gesamt_vorrang) for m in v.monate]),
+        ("Hilfebedürftig mit Wohngeld + KiZ", [("ja, es fehlen " + euro_text(m.fehlbetrag_mit_vorrang))
+                                              if m.hilfebeduerftig_mit_vorrang else "nein" for m in v.monate]),
+    ]
+    return zeilen
+
+
+def _kopf(v: "VorrangErgebnis") -> list[str]:
+    return [f"{m.monat:%m/%Y}" + (" (Prognose)" if m.hochgerechnet else "") for m in v.monate]
+
+
+def als_markdown(v: "VorrangErgebnis") -> str:
+    teile = [f"# Vorrangprüfung {v.monat:%m/%Y}: Wohngeld und Kinderzuschlag oder Bürgergeld", ""]
+    teile.append(f"**Ergebnis:** {EMPFEHLUNG_TEXT[v.empfehlung]}"
+                 + (f" · Verweis nach {v.norm} möglich" if v.verweis else f" · kein Verweis nach {v.norm}"))
+    teile.append("")
+    teile.append("| | " + " | ".join(_kopf(v)) + " |")
+    teile.append("|---|" + "---:|" * len(v.monate))
+    for titel, werte in _zeilen_vergleich(v):
+        teile.append(f"| {titel} | " + " | ".join(werte) + " |")
+    teile.append("")
+    teile.extend(f"- {satz}" for satz in v.erklaerung)
+    if v.hinweise:
+        teile.append("")
+        teile.append("**Hinweise**")
+        teile.extend(f"- {h}" for h in v.hinweise)
+    teile.append("")
+    teile.append(f"## Berechnung {v.monate[0].monat:%m/%Y}")
+    teile.append("")
+    teile.append("| Person | Posten | Betrag | Rechtsgrundlage | Stand | Erläuterung |")
+    teile.append("|---|---|---:|---|---|---|")
+    for p in v.monate[0].posten:
+        teile.append(f"| {p.person or 'Haushalt'} | {p.bezeichnung} | {euro_text(p.betrag)} | {p.norm} | "
+                     f"{p.rechtsstand:%d.%m.%Y} | {p.erlaeuterung} |")
+    return "\n".join(teile) + "\n"
+
+
+def ausgeben(v: "VorrangErgebnis", konsole) -> None:
+    """rich view: the comparison side by side, the decision, then the lines of the first month."""
+    from rich import box
+    from rich.panel import Panel
+    from rich.table import Table
+
+    tabelle = Table(title=f"Vorrangprüfung {v.monat:%m/%Y} ({v.norm})", box=box.SIMPLE_HEAVY)
+    tabelle.add_column("")
+    for kopf in _kopf(v):
+        tabelle.add_column(kopf, justify="right")
+    for titel, werte in _zeilen_vergleich(v):
+        tabelle.add_row(titel, *werte)
+    konsole.print(tabelle)
+    konsole.print(Panel("\n".join(v.erklaerung), title=f"Ergebnis: {EMPFEHLUNG_TEXT[v.empfehlung]}"))
+    zeilen = Table(title=f"Berechnung {v.monate[0].monat:%m/%Y}", box=box.SIMPLE)
+    for spalte, ausrichtung in (("Person", "left"), ("Posten", "left"), ("Betrag", "right"),
+                                ("Rechtsgrundlage", "left"), ("Stand", "left")):
+        zeilen.add_column(spalte, justify=ausrichtung)  # type: ignore[arg-type]
+    for p in v.monate[0].posten:
+        zeilen.add_row(p.person or "Haushalt", p.bezeichnung, euro_text(p.betrag), p.norm, f"{p.rechtsstand:%d.%m.%Y}")
+    konsole.print(zeilen)
+    for h in v.hinweise:
+        konsole.print(f"Hinweis: {h}")

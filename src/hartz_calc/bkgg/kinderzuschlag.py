@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
+from typing import TYPE_CHECKING
 
 from ..geld import CENT, HUNDERT, NULL, cent, euro_text, runden, zahl_text
 from ..modell.ergebnis import Ergebnis, Posten
@@ -35,9 +36,7 @@ from ..modell.zeit import lebensalter
 from ..rechtsstand import Eintrag, Rechtsstand, Verfahren, rechtsstand
 from ..sgb2.kennzahlen import EinkommenAufgeteilt, einkommen_aufteilen
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt
 
 mindesteinkommen = Verfahren("regime.kinderzuschlag_mindesteinkommen")
@@ -91,7 +90,7 @@ def _mindesteinkommen_pauschal(rs: Rechtsstand, brutto: Decimal, bereinigt: Deci
     return brutto >= grenze, grenze, f"Bruttoeinkommen der Eltern ≥ {euro_text(grenze)} ({art})"
 
 
-def _kinder_mit_anspruch(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> list[str]:
+def _kinder_mit_anspruch(haushalt: "Haushalt", monat: dt.date, rs: Rechtsstand) -> list[str]:
     grenze = int(rs.wert("kinderzuschlag.altersgrenze"))
     volljaehrig = int(rs.wert("volljaehrig_ab_alter"))
     kinder = []
@@ -112,7 +111,7 @@ def _wohnkostenanteil(rs: Rechtsstand, paar: bool, kinder: int) -> tuple[Decimal
     return cent(anteil), eintrag
 
 
-def _tatsaechliche_unterkunft(haushalt: Haushalt, sgb2: Ergebnis) -> Decimal:
+def _tatsaechliche_unterkunft(haushalt: "Haushalt", sgb2: Ergebnis) -> Decimal:
     """Actual rent + heating of the Bedarfsgemeinschaft (not capped at the local limit), by head count."""
     u = haushalt.unterkunft
     if u is None:
@@ -136,7 +135,7 @@ def _aufteilen(gesamt: Decimal, gewichte: dict[str, Decimal]) -> dict[str, Decim
     return teile
 
 
-def berechne_kinderzuschlag(haushalt: Haushalt, monat: dt.date, sgb2: Ergebnis) -> KinderzuschlagErgebnis:
+def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis) -> KinderzuschlagErgebnis:
     """The Kinderzuschlag of ``monat`` for the family of ``haushalt``; ``sgb2`` is the SGB II result of the
     same month (its Regelbedarfe and Mehrbedarfe of the parents form the Bemessungsgrenze)."""
     rs = rechtsstand(monat, haushalt.region)

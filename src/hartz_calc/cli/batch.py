@@ -31,16 +31,22 @@ class BatchFormat(str, Enum):
 OK, FEHLER, ABWEICHUNG = "ok", "fehler", "abweichung"
 
 
-def _csv_spalten() -> tuple[str, ...]:
+VORRANG_SPALTEN = ("vorrang_empfehlung", "vorrang_verweis", "vorrang_wohngeld", "vorrang_kinderzuschlag",
+                   "vorrang_gesamt_sgb2", "vorrang_gesamt_wohngeld_kinderzuschlag")
+"""Extra CSV columns of `batch --vorrang` (the first month of the comparison)."""
+
+
+def _csv_spalten(vorrang: bool = False) -> tuple[str, ...]:
     from ..ausgabe.tabellen import CSV_SPALTEN
 
-    return ("datei", "zeile", *[s for s in CSV_SPALTEN if s != "datei"], "pruefung", "fehler")
+    return ("datei", "zeile", *[s for s in CSV_SPALTEN if s != "datei"], "pruefung", "fehler",
+            *(VORRANG_SPALTEN if vorrang else ()))
 
 
-def _csv_text(zeilen: list[dict[str, Any]], deutsch: bool = False) -> str:
+def _csv_text(zeilen: list[dict[str, Any]], deutsch: bool = False, vorrang: bool = False) -> str:
     from ..ausgabe.csv_dialekt import csv_text
 
-    return csv_text(_csv_spalten(), zeilen, deutsch=deutsch, kopf=False)
+    return csv_text(_csv_spalten(vorrang), zeilen, deutsch=deutsch, kopf=False)
 
 
 def _fehler_text(fehler) -> str:
@@ -59,13 +65,25 @@ def _als_jsonl(record, mit_posten: bool) -> str:
         daten["ergebnis"] = ergebnis_dict(e, mit_posten)
     if record.pruefung is not None:
         daten["pruefung"] = record.pruefung.model_dump()
+    if record.vorrang is not None:
+        from ..ausgabe.vorrang import vorrang_dict
+
+        daten["vorrang"] = vorrang_dict(record.vorrang, mit_posten)
     return _dumps(daten, None) + "\n"
 
 
-def _als_csv(record, deutsch: bool = False) -> str:
+def _vorrang_spalten(v) -> dict[str, str]:
+    m = v.monate[0]
+    return {"vorrang_empfehlung": v.empfehlung, "vorrang_verweis": "ja" if v.verweis else "nein",
+            "vorrang_wohngeld": "" if m.wohngeld is None else f"{m.wohngeld:.2f}",
+            "vorrang_kinderzuschlag": f"{m.kinderzuschlag:.2f}", "vorrang_gesamt_sgb2": f"{m.gesamt_sgb2:.2f}",
+            "vorrang_gesamt_wohngeld_kinderzuschlag": f"{m.gesamt_vorrang:.2f}"}
+
+
+def _als_csv(record, deutsch: bool = False, vorrang: bool = False) -> str:
     if not record.ok:
         return _csv_text([{"datei": record.datei, "zeile": record.zeile or "", "fehler": _fehler_text(record.fehler)}],
-                         deutsch)
+                         deutsch, vorrang)
     from ..ausgabe.tabellen import csv_zeilen
     from ..geld import euro_text
 
@@ -82,22 +100,25 @@ def _als_csv(record, deutsch: bool = False) -> str:
                  and (v.person == z["name"] or (v.person is None and z["monat"] not in erste_im_monat))]
         erste_im_monat.add(z["monat"])
         z["pruefung"] = "; ".join(teile) if teile else "stimmt"
-    return _csv_text(zeilen, deutsch)
+    if record.vorrang is not None:
+        for z in zeilen:
+            z.update(_vorrang_spalten(record.vorrang))
+    return _csv_text(zeilen, deutsch, vorrang)
 
 
-def _formatiert(format: str, mit_posten: bool, auftrag) -> tuple[str, str]:
+def _formatiert(format: str, mit_posten: bool, auftrag, vorrang: bool = False) -> tuple[str, str]:
     """Runs in the worker: one input to (status, output text), so only text crosses processes."""
     from ..stapel import verarbeiten
 
-    record = verarbeiten(auftrag)
+    record = verarbeiten(auftrag, vorrang)
     status = FEHLER if not record.ok else ABWEICHUNG if record.pruefung is not None and not record.pruefung.stimmt else OK
     try:
-        text = _als_jsonl(record, mit_posten) if format == "jsonl" else _als_csv(record, format == "csv-de")
+        text = _als_jsonl(record, mit_posten) if format == "jsonl" else _als_csv(record, format == "csv-de", vorrang)
     except Exception as fehler:  # noqa: BLE001 - a renderer bug must not lose the other records
         record = type(record)(datei=record.datei, zeile=record.zeile,
                               fehler=[{"grund": f"interner Fehler ({type(fehler).__name__})"}])
         status = FEHLER
-        text = _als_jsonl(record, False) if format == "jsonl" else _als_csv(record, format == "csv-de")
+        text = _als_jsonl(record, False) if format == "jsonl" else _als_csv(record, format == "csv-de", vorrang)
     return status, text
 
 
@@ -116,6 +137,8 @@ def batch(
                                      help="Progress bar on stderr (only shown on a terminal)"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
     kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
+    vorrang: bool = typer.Option(False, "--vorrang",
+                                 help="Auch Wohngeld + Kinderzuschlag gegen SGB II prüfen (§ 12a SGB II)"),
 ) -> None:
     """Compute many households (files, directories, JSON Lines), one output record each.
 
@@ -126,7 +149,7 @@ def batch(
     from ..stapel import auftraege, geordnet_parallel
 
     regeln_anwenden(regeln, kdu_tabelle)  # before the workers are forked: they inherit the checked rules
-    arbeit = functools.partial(_formatiert, format.value, mit_posten)
+    arbeit = functools.partial(_formatiert, format.value, mit_posten, vorrang=vorrang)
     ziel = sys.stdout if out is None else ausgabe_oeffnen(out, pfade)
     zaehler = {OK: 0, FEHLER: 0, ABWEICHUNG: 0}
     start = time.perf_counter()
@@ -135,7 +158,7 @@ def batch(
         if format is not BatchFormat.jsonl:
             from ..ausgabe.csv_dialekt import csv_text
 
-            ziel.write(csv_text(_csv_spalten(), [], deutsch=format is BatchFormat.csv_de))
+            ziel.write(csv_text(_csv_spalten(vorrang), [], deutsch=format is BatchFormat.csv_de))
         if anzeige is not None:
             anzeige.start()
             aufgabe = anzeige.add_task("Haushalte", total=None)

@@ -13,15 +13,14 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from . import einkommen
 from .bedarfsgemeinschaft import Mitglied, Monatslage, monatslage
 from ..geld import NULL
 from ..rechtsstand import rechtsstand
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
+if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt
 
 NICHT_MITGEZAEHLT = frozenset({"wohngeld", "kinderzuschlag"})
@@ -65,7 +64,7 @@ def _bereinigt(m: Mitglied, lage: Monatslage, hat_minderjaehriges_kind: bool) ->
     return ergebnis
 
 
-def einkommen_aufteilen(haushalt: Haushalt, monat: dt.date) -> dict[str, EinkommenAufgeteilt]:
+def einkommen_aufteilen(haushalt: "Haushalt", monat: dt.date) -> dict[str, EinkommenAufgeteilt]:
     """Per person of the household: its income of ``monat`` as §§ 11-11b SGB II count it, without
     Wohngeld, Kindergeld and Kinderzuschlag, split into Erwerbseinkommen and other income."""
     rs = rechtsstand(monat, haushalt.region)
@@ -74,19 +73,15 @@ def einkommen_aufteilen(haushalt: Haushalt, monat: dt.date) -> dict[str, Einkomm
     hat_kind = any(k.alter < volljaehrig for k in lage.kinder)
     ergebnis: dict[str, EinkommenAufgeteilt] = {}
     for m in lage.mitglieder:
-        gezaehlt = [e for e in m.person.einkommen
-                    if not (e.art != "erwerbstaetigkeit" and e.art in NICHT_MITGEZAEHLT)]
-        erwerb = [e for e in gezaehlt
-                  if e.art == "erwerbstaetigkeit" or (e.art != "erwerbstaetigkeit" and e.art == "ehrenamt")]
+        gezaehlt = [e for e in m.person.einkommen if e.art not in NICHT_MITGEZAEHLT]
+        erwerb = [e for e in gezaehlt if e.art in ("erwerbstaetigkeit", "ehrenamt")]
         mit_kind = hat_kind and m.rolle != "kind"
         ganz = _bereinigt(_mit_einkommen(m, gezaehlt), lage, mit_kind)
         nur_erwerb = _bereinigt(_mit_einkommen(m, erwerb), lage, mit_kind) if erwerb else None
         erwerb_bereinigt = nur_erwerb.bereinigt_ohne_kindergeld if nur_erwerb else NULL
-        erwerb_brutto = sum((e.brutto for e in erwerb if e.art == "erwerbstaetigkeit"), NULL) + sum(
-            (e.betrag for e in erwerb if e.art != "erwerbstaetigkeit"), NULL)
-        erwerb_netto = sum((e.netto for e in erwerb if e.art == "erwerbstaetigkeit"), NULL) + sum(
-            (e.betrag for e in erwerb if e.art != "erwerbstaetigkeit"), NULL)
-        sonstiges_brutto = sum((e.betrag for e in gezaehlt if e.art != "erwerbstaetigkeit" and e not in erwerb), NULL)
+        erwerb_brutto = sum((e.brutto if e.art == "erwerbstaetigkeit" else e.betrag for e in erwerb), NULL)
+        erwerb_netto = sum((e.netto if e.art == "erwerbstaetigkeit" else e.betrag for e in erwerb), NULL)
+        sonstiges_brutto = sum((e.betrag for e in gezaehlt if e.art not in ("erwerbstaetigkeit", "ehrenamt")), NULL)
         ergebnis[m.name] = EinkommenAufgeteilt(
             erwerb_brutto=erwerb_brutto,
             sonstiges_brutto=sonstiges_brutto,

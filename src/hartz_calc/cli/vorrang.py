@@ -1,0 +1,54 @@
+"""`hartz-calc vorrang HOUSEHOLD`: Wohngeld + Kinderzuschlag against the SGB II claim (§ 12a SGB II)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from .optionen import Format, ausgabe_oeffnen, konsole
+
+
+def vorrang(
+    haushalt: Path = typer.Argument(..., metavar="HOUSEHOLD", help="Haushaltsdatei (YAML oder JSON, Format 1)",
+                                    show_default=False),
+    format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle), json, csv, md"),
+    ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Bericht in diese Datei statt auf stdout schreiben"),
+) -> None:
+    """Vorrangprüfung: Wohngeld und Kinderzuschlag oder Bürgergeld?
+
+    Zeigt nebeneinander den SGB-II-Anspruch, das Wohngeld und den Kinderzuschlag (mit Kindergeld und
+    Einkommen), ob Wohngeld und Kinderzuschlag die Hilfebedürftigkeit beseitigen, ob das Jobcenter nach
+    § 12a SGB II darauf verweisen darf (ab 04/2011: für mindestens drei Monate) und was günstiger ist.
+    Für Wohngeld braucht die Datei den Abschnitt `wohngeld` (Mietstufe usw.)."""
+    from .. import api
+
+    ergebnis = api.vorrang(api.load_household(haushalt))
+    if format is Format.json:
+        text = api.vorrang_to_json(ergebnis, with_items=not ohne_posten) + "\n"
+    elif format is Format.csv:
+        from ..ausgabe.vorrang import als_csv
+
+        text = als_csv(ergebnis)
+    elif format is Format.md:
+        from ..ausgabe.vorrang import als_markdown
+
+        text = als_markdown(ergebnis)
+    else:
+        from ..ausgabe.vorrang import ausgeben
+
+        if out is None:
+            ausgeben(ergebnis, konsole())
+        else:
+            from rich.console import Console
+
+            with ausgabe_oeffnen(out, [haushalt]) as ziel:
+                ausgeben(ergebnis, Console(file=ziel, no_color=True, width=160))
+        return
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        with ausgabe_oeffnen(out, [haushalt]) as ziel:
+            ziel.write(text)

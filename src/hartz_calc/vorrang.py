@@ -1,0 +1,286 @@
+"""§ 12a SGB II: Wohngeld and Kinderzuschlag against the SGB II claim, month by month.
+
+The comparison a counsellor makes by hand with three calculators, in one place and for past months:
+
+1. the SGB II claim of the household as it stands (``sgb2.berechnung``);
+2. the Wohngeld (``wogg``) and the Kinderzuschlag (``bkgg``) the household could get instead;
+3. the need test of § 6a Abs. 1 Nr. 3 BKGG / § 12a SGB II: the SGB II computation run again with the
+   Kinderzuschlag as the children's income and the Wohngeld as income of the household members (per
+   head), Bildung und Teilhabe left out (§ 6a Abs. 1 Nr. 3 S. 1 BKGG). When no SGB II need remains,
+   the Hilfebedürftigkeit is removed; when at most 100 € remain and the parents' Absetzbeträge on
+   earned income reach 100 €, the family may choose the Kinderzuschlag (erweiterter Zugang, § 6a Abs.
+   1a BKGG, from 2020);
+4. § 12a in the form of the month (``regime.vorrang``): from 04/2011 the Jobcenter may only refer the
+   household to Wohngeld and Kinderzuschlag when they remove the need of *every* member for at least
+   three consecutive months (S. 2 Nr. 2); before, the month itself decided (§ 12a S. 1 a.F., and
+   before 2008 § 5 Abs. 3). A single-month file is projected: the following months are computed
+   with the same household (said in the result).
+
+Both ways are shown as the money the household has per month: income (net) + Kindergeld + the
+benefit. This module sits above the SGB II package and the two other laws; nothing imports it but
+the API, the batch and the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
+from typing import Literal
+
+from .bkgg import KinderzuschlagErgebnis, berechne_kinderzuschlag
+from .geld import CENT, NULL, euro_text
+from .modell.ergebnis import Ergebnis, Posten
+from .modell.haushalt import Haushalt, SonstigesEinkommen
+from .modell.zeit import naechster_monat
+from .rechtsstand import MonatNichtAbgedeckt, Verfahren, rechtsstand
+from .sgb2.berechnung import berechne_monat
+from .sgb2.kennzahlen import NICHT_MITGEZAEHLT
+from .wogg import WohngeldAngabenFehlen, berechne_wohngeld
+
+vorrang_regel = Verfahren("regime.vorrang")
+
+Empfehlung = Literal["sgb2", "wohngeld_kinderzuschlag", "keine_leistung"]
+
+
+@dataclass(frozen=True, slots=True)
+class VorrangMonat:
+    """One month of the comparison."""
+
+    monat: dt.date
+    sgb2_auszahlung: Decimal
+    """What the SGB II pays the household this month (Σ auszahlung, incl. Sofortzuschlag)."""
+    wohngeld: Decimal | None
+    """Monthly Wohngeld the household could get; None when inputs for it are missing."""
+    wohngeld_fehlende_angaben: tuple[str, ...]
+    kinderzuschlag: Decimal
+    """Kinderzuschlag payable with the need test of the month (0 when it does not end the need)."""
+    kinderzuschlag_berechnet: Decimal
+    """Kinderzuschlag by § 6a Abs. 2-6 BKGG before the need test."""
+    kindergeld: Decimal
+    einkommen_netto: Decimal
+    hilfebeduerftig_mit_vorrang: bool
+    """SGB II need left with Wohngeld and Kinderzuschlag (Bildung und Teilhabe left out)."""
+    fehlbetrag_mit_vorrang: Decimal
+    erweiterter_zugang: bool
+    gesamt_sgb2: Decimal
+    gesamt_vorrang: Decimal
+    kinderzuschlag_details: KinderzuschlagErgebnis
+    posten: tuple[Posten, ...]
+    hochgerechnet: bool = False
+    """A following month computed with the same household (projection for the § 12a three-month test)."""
+
+
+@dataclass(frozen=True, slots=True)
+class VorrangErgebnis:
+    """The Vorrang comparison of a household: the tested months and the decision."""
+
+    monat: dt.date
+    regel: str
+    norm: str
+    rechtsstand: dt.date
+    monate: tuple[VorrangMonat, ...]
+    verweis: bool
+    """§ 12a: the Jobcenter may (must) refer the household to Wohngeld and Kinderzuschlag."""
+    wahlrecht: bool
+    """Erweiterter Zugang: the family may choose Kinderzuschlag + Wohngeld instead of SGB II."""
+    empfehlung: Empfehlung
+    differenz: Decimal
+    """gesamt_vorrang − gesamt_sgb2 of the first month (positive: Wohngeld + Kinderzuschlag give more)."""
+    erklaerung: tuple[str, ...]
+    hinweise: tuple[str, ...] = field(default=())
+
+
+def _kopfteile(betrag: Decimal, namen: list[str]) -> dict[str, Decimal]:
+    teil = (betrag / len(namen)).quantize(CENT, rounding=ROUND_DOWN)
+    teile = {n: teil for n in namen}
+    rest = int((betrag - teil * len(namen)) / CENT)
+    for n in namen[:rest]:
+        teile[n] += CENT
+    return teile
+
+
+def _mit_vorrangleistungen(haushalt: Haushalt, wohngeld: Decimal, kiz_je_kind: dict[str, Decimal]) -> Haushalt:
+    """The household as it would be with Wohngeld (per head) and Kinderzuschlag (the child's income)
+    received; Wohngeld/Kinderzuschlag already entered in the file are replaced."""
+    wg = _kopfteile(wohngeld, [p.name for p in haushalt.personen]) if wohngeld > 0 else {}
+    personen = []
+    for p in haushalt.personen:
+        einkommen = [e for e in p.einkommen if e.art not in NICHT_MITGEZAEHLT]
+        if wg.get(p.name, NULL) > 0:
+            einkommen.append(SonstigesEinkommen(art="wohngeld", betrag=wg[p.name]))
+        if kiz_je_kind.get(p.name, NULL) > 0:
+            einkommen.append(SonstigesEinkommen(art="kinderzuschlag", betrag=kiz_je_kind[p.name]))
+        personen.append(p.model_copy(update={"einkommen": einkommen}))
+    return haushalt.model_copy(update={"personen": personen})
+
+
+def _bedarf_ohne_but(ergebnis: Ergebnis) -> Decimal:
+    """Σ SGB II claim of the BG members without Bildung und Teilhabe (§ 6a Abs. 1 Nr. 3 S. 1 BKGG)."""
+    return sum((p.anspruch - getattr(p, "bildung_teilhabe", NULL) for p in ergebnis.personen if p.in_bg), NULL)
+
+
+def _einkommen_netto(haushalt: Haushalt) -> Decimal:
+    summe = NULL
+    for p in haushalt.personen:
+        for e in p.einkommen:
+            if e.art == "erwerbstaetigkeit":
+                summe += e.netto
+            elif e.art not in NICHT_MITGEZAEHLT:
+                summe += e.betrag
+    return summe
+
+
+def _kindergeld(ergebnis: Ergebnis) -> Decimal:
+    return sum((p.betrag for p in ergebnis.posten if p.art == "einkommen.kindergeld"), NULL)
+
+
+def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) -> VorrangMonat:
+    rs = rechtsstand(monat, haushalt.region)
+    sgb2 = berechne_monat(haushalt, monat)
+    posten: list[Posten] = []
+    try:
+        wg_ergebnis = berechne_wohngeld(haushalt, monat)
+        wohngeld: Decimal | None = wg_ergebnis.betrag
+        fehlende: tuple[str, ...] = ()
+        posten.extend(wg_ergebnis.posten)
+    except WohngeldAngabenFehlen as fehlen:
+        wohngeld, fehlende = None, tuple(fehlen.fehlende)
+    kiz = berechne_kinderzuschlag(haushalt, monat, sgb2)
+    posten.extend(kiz.posten)
+    mit = berechne_monat(_mit_vorrangleistungen(haushalt, wohngeld or NULL, kiz.je_kind), monat)
+    fehlbetrag = _bedarf_ohne_but(mit)
+    beduerftig = fehlbetrag > 0
+    erweitert = False
+    kiz_betrag = kiz.betrag
+    if beduerftig and kiz.betrag > 0:
+        grenzen = rs.wert_oder("kinderzuschlag.erweiterter_zugang")
+        erweitert = bool(grenzen and wohngeld is not None and fehlbetrag <= grenzen["fehlbetrag_hoechstens"]
+                         and kiz.absetzbetraege_eltern >= grenzen["absetzbetraege_mindestens"])
+        if not erweitert:
+            kiz_betrag = NULL
+    test_norm = "§ 6a Abs. 1 Nr. 3 BKGG, § 12a SGB II" if monat >= dt.date(2019, 7, 1) else "§ 6a Abs. 1 Nr. 4 BKGG a.F."
+    if beduerftig:
+        text = (f"mit Wohngeld und Kinderzuschlag fehlen noch {euro_text(fehlbetrag)} zum SGB-II-Bedarf"
+                + (" (erweiterter Zugang: höchstens 100 € Fehlbetrag, Absetzbeträge der Eltern mindestens 100 €)"
+                   if erweitert else ""))
+    else:
+        text = "mit Wohngeld und Kinderzuschlag ist der SGB-II-Bedarf aller Mitglieder gedeckt (ohne Bildung und Teilhabe)"
+    posten.append(Posten(person=None, abschnitt="vorrang", art="vorrang.bedarfspruefung",
+                         bezeichnung="Hilfebedürftigkeit mit Wohngeld und Kinderzuschlag", betrag=fehlbetrag,
+                         norm=test_norm, rechtsstand=rs.eintrag("regime.vorrang").ab, erlaeuterung=text))
+    netto = _einkommen_netto(haushalt)
+    kindergeld = _kindergeld(sgb2)
+    sgb2_auszahlung = sgb2.summe.auszahlung
+    return VorrangMonat(
+        monat=monat, sgb2_auszahlung=sgb2_auszahlung, wohngeld=wohngeld, wohngeld_fehlende_angaben=fehlende,
+        kinderzuschlag=kiz_betrag, kinderzuschlag_berechnet=kiz.betrag, kindergeld=kindergeld, einkommen_netto=netto,
+        hilfebeduerftig_mit_vorrang=beduerftig, fehlbetrag_mit_vorrang=fehlbetrag, erweiterter_zugang=erweitert,
+        gesamt_sgb2=netto + kindergeld + sgb2_auszahlung,
+        gesamt_vorrang=netto + kindergeld + (wohngeld or NULL) + kiz_betrag,
+        kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet)
+
+
+@vorrang_regel.fassung("paragraph_5_abs_3")
+@vorrang_regel.fassung("paragraph_12a_satz_1")
+@vorrang_regel.fassung("drei_monate")
+def _verweis(monate: tuple[VorrangMonat, ...], mindestmonate: int) -> bool:
+    """The household may be referred when the need of every member ends for ``mindestmonate`` consecutive
+    months (from 04/2011: three, § 12a S. 2 Nr. 2; before: the month itself, § 12a S. 1 a.F. / § 5 Abs. 3)."""
+    folge = 0
+    for m in monate:
+        folge = folge + 1 if not m.hilfebeduerftig_mit_vorrang else 0
+        if folge >= mindestmonate:
+            return True
+    return False
+
+
+def _zu_pruefende_monate(haushalt: Haushalt, mindestmonate: int) -> list[tuple[dt.date, bool]]:
+    monate = [(m, False) for m in haushalt.monate()]
+    while len(monate) < mindestmonate:
+        monate.append((naechster_monat(monate[-1][0]), True))
+    return monate
+
+
+def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
+    """The Vorrang comparison of the household's month (and the following months § 12a needs) or of every
+    month of its zeitraum."""
+    erster = haushalt.monat or haushalt.zeitraum.von  # type: ignore[union-attr]
+    rs = rechtsstand(erster, haushalt.region)
+    regel = rs.eintrag("regime.vorrang")
+    mindestmonate = int(rs.wert("vorrang.mindestmonate"))
+    hinweise: list[str] = []
+    monate: list[VorrangMonat] = []
+    for monat, hochgerechnet in _zu_pruefende_monate(haushalt, mindestmonate):
+        try:
+            monate.append(_monat_vergleichen(haushalt, monat, hochgerechnet))
+        except MonatNichtAbgedeckt:
+            if not hochgerechnet:
+                raise  # a month of the file itself: refused like the SGB II computation (exit 2)
+            hinweise.append(f"{monat:%m/%Y} liegt außerhalb der Regeldaten: die Prognose endet vorher.")
+            break
+    if any(m.hochgerechnet for m in monate):
+        hinweise.append("Die Folgemonate der Prognose (§ 12a S. 2 Nr. 2 SGB II) sind mit unveränderten Verhältnissen "
+                        "berechnet.")
+    verweis = vorrang_regel.fuer(rs)(tuple(monate), mindestmonate) and len(monate) >= mindestmonate
+    erster_monat = monate[0]
+    wahlrecht = erster_monat.erweiterter_zugang
+    vorrang_summe = (erster_monat.wohngeld or NULL) + erster_monat.kinderzuschlag
+    vorrang_moeglich = not erster_monat.hilfebeduerftig_mit_vorrang or wahlrecht
+    differenz = erster_monat.gesamt_vorrang - erster_monat.gesamt_sgb2
+    if erster_monat.sgb2_auszahlung <= 0 and vorrang_summe <= 0:
+        empfehlung: Empfehlung = "keine_leistung"
+    elif erster_monat.sgb2_auszahlung <= 0:
+        empfehlung = "wohngeld_kinderzuschlag"
+    elif vorrang_moeglich and vorrang_summe > 0 and differenz > 0:
+        empfehlung = "wohngeld_kinderzuschlag"
+    else:
+        empfehlung = "sgb2"
+    erklaerung = _erklaeren(erster_monat, regel.norm, verweis, wahlrecht, empfehlung, differenz, mindestmonate)
+    for m in monate:
+        if m.wohngeld is None:
+            hinweise.append("Wohngeld nicht berechnet, es fehlen Angaben: " + ", ".join(m.wohngeld_fehlende_angaben)
+                            + ". Ohne Wohngeld ist der Vergleich unvollständig.")
+            break
+    hinweise.extend(erster_monat.kinderzuschlag_details.hinweise)
+    return VorrangErgebnis(monat=erster, regel=regel.wert, norm=regel.norm, rechtsstand=regel.ab, monate=tuple(monate),
+                           verweis=verweis, wahlrecht=wahlrecht, empfehlung=empfehlung, differenz=differenz,
+                           erklaerung=tuple(erklaerung), hinweise=tuple(dict.fromkeys(hinweise)))
+
+
+def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfehlung: Empfehlung,
+               differenz: Decimal, mindestmonate: int) -> list[str]:
+    saetze = [
+        f"Im {m.monat:%m/%Y} zahlt das Jobcenter {euro_text(m.sgb2_auszahlung)} Bürgergeld/Arbeitslosengeld II; "
+        f"zusammen mit Einkommen ({euro_text(m.einkommen_netto)} netto) und Kindergeld ({euro_text(m.kindergeld)}) "
+        f"hat der Haushalt {euro_text(m.gesamt_sgb2)}.",
+    ]
+    wg_text = euro_text(m.wohngeld) if m.wohngeld is not None else "nicht berechnet (Angaben fehlen)"
+    saetze.append(f"Statt dessen: Wohngeld {wg_text} und Kinderzuschlag {euro_text(m.kinderzuschlag_berechnet)}; "
+                  f"mit Einkommen und Kindergeld {euro_text(m.einkommen_netto + m.kindergeld + (m.wohngeld or NULL) + m.kinderzuschlag_berechnet)}.")
+    if m.hilfebeduerftig_mit_vorrang:
+        saetze.append(f"Damit fehlen noch {euro_text(m.fehlbetrag_mit_vorrang)} zum Bedarf nach dem SGB II: "
+                      "Wohngeld und Kinderzuschlag beseitigen die Hilfebedürftigkeit nicht.")
+    else:
+        saetze.append("Damit ist der Bedarf aller Mitglieder der Bedarfsgemeinschaft nach dem SGB II gedeckt.")
+    if verweis:
+        saetze.append(f"Nach {norm} kann das Jobcenter auf Wohngeld und Kinderzuschlag verweisen"
+                      + (f" (Hilfebedürftigkeit für mindestens {mindestmonate} Monate beseitigt)." if mindestmonate > 1 else "."))
+    else:
+        saetze.append(f"Ein Verweis auf Wohngeld und Kinderzuschlag nach {norm} ist nicht möglich"
+                      + (f" (die Hilfebedürftigkeit endet nicht für {mindestmonate} zusammenhängende Monate)."
+                         if mindestmonate > 1 else "."))
+    if wahlrecht:
+        saetze.append("Erweiterter Zugang (§ 6a Abs. 1a BKGG): die Familie kann statt Bürgergeld Kinderzuschlag und "
+                      "Wohngeld wählen, solange niemand in der Bedarfsgemeinschaft SGB-II-Leistungen beantragt hat.")
+    if empfehlung == "wohngeld_kinderzuschlag":
+        saetze.append(f"Wohngeld und Kinderzuschlag sind günstiger: {euro_text(differenz)} mehr im Monat"
+                      if differenz > 0 else "Wohngeld und Kinderzuschlag kommen in Betracht (kein SGB-II-Anspruch).")
+    elif empfehlung == "sgb2":
+        moeglich = not m.hilfebeduerftig_mit_vorrang or wahlrecht
+        saetze.append(f"Bürgergeld/Arbeitslosengeld II ist günstiger: {euro_text(-differenz)} mehr im Monat."
+                      if moeglich and differenz < 0 else
+                      "Es bleibt beim Bürgergeld/Arbeitslosengeld II: Wohngeld und Kinderzuschlag allein reichen nicht.")
+    else:
+        saetze.append("Weder ein SGB-II-Anspruch noch Wohngeld oder Kinderzuschlag.")
+    return saetze

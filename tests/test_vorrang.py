@@ -1,0 +1,187 @@
+"""Vorrang (§ 12a SGB II): the need test with Wohngeld and Kinderzuschlag, the three-month rule, the
+erweiterter Zugang, the recommendation. Wohngeld itself is computed and tested in hartz_calc.wogg
+(tests/test_wohngeld.py); here a fixed Wohngeld isolates the decision, so every figure below can be
+traced by hand from the SGB II and BKGG rules."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, strategies as st
+
+from hartz_calc import api, vorrang
+from hartz_calc.ausgabe.vorrang import als_csv, als_markdown
+
+from strategien import haushalte
+
+FAMILIE_2025 = {
+    "monat": "2025-03",
+    "personen": [
+        {"name": "Anna", "rolle": "antragsteller", "alter": 35,
+         "einkommen": [{"art": "erwerbstaetigkeit", "brutto": 2400, "netto": 1750}]},
+        {"name": "Ben", "rolle": "partner", "alter": 36},
+        {"name": "Clara", "rolle": "kind", "alter": 7},
+        {"name": "David", "rolle": "kind", "alter": 4},
+    ],
+    "unterkunft": {"kaltmiete": 650, "nebenkosten": 150, "heizkosten": 100},
+}
+
+
+@pytest.fixture
+def wohngeld(monkeypatch):
+    """Fix the Wohngeld of every month at ``betrag`` (the WoGG computation is tested on its own)."""
+    def setzen(betrag: str) -> None:
+        monkeypatch.setattr(vorrang, "berechne_wohngeld",
+                            lambda h, m: SimpleNamespace(betrag=Decimal(betrag), posten=(), hinweise=()))
+    return setzen
+
+
+def _vorrang(daten: dict):
+    return api.vorrang(api.household_from_dict(daten))
+
+
+def test_wohngeld_und_kinderzuschlag_beseitigen_die_hilfebeduerftigkeit(wohngeld):
+    """2025-03, couple + 2 children (7, 4), 1.750 € net (bereinigt 1.372 €), rent 900 € warm. SGB II: need
+    2 × 731 + 615 + 582 = 2.659 €, paid 777 € + 2 × 25 € Sofortzuschlag = 827 €. Kinderzuschlag 2 × 297 € (income
+    1.372 € < Bemessungsgrenze 1.653,07 €). With Wohngeld 250 € (62,50 € per head; Ben, without earnings, keeps
+    32,50 € after the 30 € Versicherungspauschale) the counted income is 1.372 + 62,50 + 32,50 + 2 × (255 + 297 +
+    62,50) = 2.696 € ≥ 2.659 €: no need in 03, 04, 05/2025 -> § 12a S. 2 Nr. 2 SGB II Verweis. The household has
+    1.750 + 510 + 250 + 594 = 3.104 € instead of 1.750 + 510 + 827 = 3.087 €: 17 € more."""
+    wohngeld("250.00")
+    v = _vorrang(FAMILIE_2025)
+    assert [m.monat for m in v.monate] == [dt.date(2025, 3, 1), dt.date(2025, 4, 1), dt.date(2025, 5, 1)]
+    erster = v.monate[0]
+    assert erster.sgb2_auszahlung == Decimal("827.00")
+    assert erster.kinderzuschlag == Decimal("594.00")
+    assert not erster.hilfebeduerftig_mit_vorrang and erster.fehlbetrag_mit_vorrang == 0
+    assert (erster.gesamt_sgb2, erster.gesamt_vorrang) == (Decimal("3087.00"), Decimal("3104.00"))
+    assert v.verweis and not v.wahlrecht
+    assert v.empfehlung == "wohngeld_kinderzuschlag" and v.differenz == Decimal("17.00")
+    assert v.norm == "§ 12a S. 2 Nr. 2 SGB II"
+    assert [m.hochgerechnet for m in v.monate] == [False, True, True]
+
+
+def test_erweiterter_zugang_bei_kleinem_fehlbetrag(wohngeld):
+    """Same family, Wohngeld 150 € (37,50 € per head): counted income 1.372 + 37,50 + 7,50 (Ben: 37,50 − 30) +
+    Kindergeld-Überhang 7,50 (David: 297 + 37,50 + 255 = 589,50 € for a need of 582 €) = 1.424,50 € for the parents'
+    need 1.462 € and Clara's rest 615 − 589,50 = 25,50 €: 63 € missing. § 6a Abs. 1a BKGG: at most 100 € missing
+    and Absetzbeträge 100 + 278 = 378 € ≥ 100 € -> Wahlrecht, no Verweis; SGB II gives 83 € more."""
+    wohngeld("150.00")
+    v = _vorrang(FAMILIE_2025)
+    erster = v.monate[0]
+    assert erster.hilfebeduerftig_mit_vorrang and erster.fehlbetrag_mit_vorrang == Decimal("63.00")
+    assert erster.erweiterter_zugang and v.wahlrecht and not v.verweis
+    assert erster.kinderzuschlag == Decimal("594.00")
+    assert v.empfehlung == "sgb2" and v.differenz == Decimal("-83.00")
+    assert any("Erweiterter Zugang" in s for s in v.erklaerung)
+
+
+def test_zu_grosser_fehlbetrag_kein_kinderzuschlag(wohngeld):
+    """Wohngeld 50 €: 145,50 € missing > 100 € -> § 6a Abs. 1 Nr. 3 BKGG not met, no erweiterter Zugang: the
+    Kinderzuschlag is not payable (0), the SGB II stays."""
+    wohngeld("50.00")
+    v = _vorrang(FAMILIE_2025)
+    erster = v.monate[0]
+    assert erster.fehlbetrag_mit_vorrang == Decimal("145.50")
+    assert erster.kinderzuschlag == 0 and erster.kinderzuschlag_berechnet == Decimal("594.00")
+    assert not v.verweis and not v.wahlrecht and v.empfehlung == "sgb2"
+
+
+def test_vor_april_2011_genuegt_ein_monat(wohngeld):
+    """§ 12a S. 1 SGB II a.F. (2008-01 .. 2011-03): no three-month rule; only the month is tested. 2010-05."""
+    wohngeld("400.00")
+    daten = copy.deepcopy(FAMILIE_2025) | {"monat": "2010-05"}
+    v = _vorrang(daten)
+    assert len(v.monate) == 1 and v.regel == "paragraph_12a_satz_1" and v.norm == "§ 12a S. 1 SGB II a.F."
+    assert v.verweis == (not v.monate[0].hilfebeduerftig_mit_vorrang)
+
+
+def test_vor_2008_paragraph_5(wohngeld):
+    wohngeld("400.00")
+    v = _vorrang(copy.deepcopy(FAMILIE_2025) | {"monat": "2007-05"})
+    assert v.regel == "paragraph_5_abs_3" and v.norm == "§ 5 Abs. 3 SGB II"
+
+
+def test_ende_der_regeldaten_beendet_die_prognose(wohngeld):
+    """The last month of the rule data: the following months cannot be projected, so no three-month Verweis."""
+    from dateutil.relativedelta import relativedelta
+
+    from hartz_calc.rechtsstand import MonatNichtAbgedeckt, regelwerk
+
+    wohngeld("250.00")
+    letzter = regelwerk().meta.gueltig_bis.replace(day=1)
+    while True:  # the last month the SGB II computation accepts (a figure may still be unpublished)
+        daten = copy.deepcopy(FAMILIE_2025) | {"monat": f"{letzter:%Y-%m}"}
+        try:
+            api.calculate(api.household_from_dict(daten))
+            break
+        except (MonatNichtAbgedeckt, api.InvalidInput):
+            letzter -= relativedelta(months=1)
+    v = _vorrang(daten)
+    assert len(v.monate) == 1
+    assert any("außerhalb der Regeldaten" in h for h in v.hinweise)
+    assert not v.verweis
+
+
+def test_kommando_vorrang(tmp_path):
+    """`hartz-calc vorrang FILE --format json`: exit 0, the comparison as JSON; a missing Wohngeld input is a hinweis."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    datei = tmp_path / "familie.yaml"
+    datei.write_text(yaml.safe_dump(FAMILIE_2025), encoding="utf-8")
+    fertig = subprocess.run([sys.executable, "-m", "hartz_calc", "vorrang", str(datei), "-f", "json", "--ohne-posten"],
+                            capture_output=True, text=True, timeout=60)
+    assert fertig.returncode == 0, fertig.stderr
+    daten = json.loads(fertig.stdout)
+    assert daten["monate"][0]["kinderzuschlag_berechnet"] == 594.0
+    assert "posten" not in daten["monate"][0]
+    text = subprocess.run([sys.executable, "-m", "hartz_calc", "vorrang", str(datei)], capture_output=True, text=True,
+                          timeout=60)
+    assert text.returncode == 0 and "Vorrangprüfung 03/2025" in text.stdout
+
+
+def test_ohne_wohngeld_angaben_ein_hinweis(monkeypatch):
+    def fehlt(h, m):
+        raise vorrang.WohngeldAngabenFehlen(["wohngeld.mietstufe"])
+    monkeypatch.setattr(vorrang, "berechne_wohngeld", fehlt)
+    v = _vorrang(FAMILIE_2025)
+    assert v.monate[0].wohngeld is None
+    assert any("wohngeld.mietstufe" in h for h in v.hinweise)
+
+
+def test_ausgaben(wohngeld):
+    wohngeld("250.00")
+    v = _vorrang(FAMILIE_2025)
+    daten = json.loads(api.vorrang_to_json(v))
+    assert daten["empfehlung"] == "wohngeld_kinderzuschlag" and daten["monate"][0]["kinderzuschlag"] == 594.0
+    assert daten["monate"][0]["posten"], "line items with § in the JSON view"
+    assert als_csv(v).splitlines()[1].startswith("2025-03,827.00,250.00,594.00")
+    md = als_markdown(v)
+    assert "| Wohngeld | 250,00 € |" in md and "§ 6a Abs. 2 S. 1-4 BKGG" in md
+
+
+@given(haushalte(von="2005-01", bis="2026-10", max_kinder=3), st.sampled_from(["0.00", "80.00", "300.00"]))
+def test_empfehlung_nie_fuer_eine_leistung_von_null(daten, betrag):
+    """The comparison never recommends a benefit whose amount is 0 (issue 12)."""
+    vorrang_alt = vorrang.berechne_wohngeld
+    vorrang.berechne_wohngeld = lambda h, m: SimpleNamespace(betrag=Decimal(betrag), posten=(), hinweise=())
+    try:
+        v = api.vorrang(api.household_from_dict(daten))
+    finally:
+        vorrang.berechne_wohngeld = vorrang_alt
+    erster = v.monate[0]
+    if v.empfehlung == "sgb2":
+        assert erster.sgb2_auszahlung > 0
+    elif v.empfehlung == "wohngeld_kinderzuschlag":
+        assert (erster.wohngeld or 0) + erster.kinderzuschlag > 0
+    if v.verweis:
+        assert not erster.hilfebeduerftig_mit_vorrang
+    assert erster.kinderzuschlag <= erster.kinderzuschlag_berechnet
