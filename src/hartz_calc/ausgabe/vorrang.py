@@ -109,7 +109,8 @@ def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:
     zeilen = [
         ("Bürgergeld/Alg II (Auszahlung)", [euro_text(m.sgb2_auszahlung) for m in v.monate]),
         ("Wohngeld", [euro_text(m.wohngeld) if m.wohngeld is not None else "Angaben fehlen" for m in v.monate]),
-        ("Kinderzuschlag", [euro_text(m.kinderzuschlag) for m in v.monate]),
+        ("Kinderzuschlag (§ 6a Abs. 2–6 BKGG)", [euro_text(m.kinderzuschlag_berechnet) for m in v.monate]),
+        ("Kinderzuschlag zahlbar (Bedarfsprüfung)", [euro_text(m.kinderzuschlag) for m in v.monate]),
         ("Kindergeld", [euro_text(m.kindergeld) for m in v.monate]),
         ("Einkommen (netto)", [euro_text(m.einkommen_netto) for m in v.monate]),
         ("Haushalt mit SGB II", [euro_text(m.gesamt_sgb2) for m in v.monate]),
