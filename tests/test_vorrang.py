@@ -185,3 +185,23 @@ def test_empfehlung_nie_fuer_eine_leistung_von_null(daten, betrag):
     if v.verweis:
         assert not erster.hilfebeduerftig_mit_vorrang
     assert erster.kinderzuschlag <= erster.kinderzuschlag_berechnet
+
+
+def test_readme_vorrang_zahlen_stimmen():
+    """The README's Vorrang section quotes the real results of the two shipped examples."""
+    from pathlib import Path
+
+    wurzel = Path(__file__).resolve().parent.parent
+    readme = (wurzel / "README.md").read_text(encoding="utf-8")
+    abschnitt = readme[readme.index("## Vorrang:"):readme.index("## Python API")]
+    familie = api.vorrang(api.load_household(wurzel / "examples/vorrang-familie-2025.yaml"))
+    tabelle = als_markdown(familie).split("\n\n")[2]  # the comparison table
+    assert tabelle in abschnitt
+    assert familie.empfehlung == "wohngeld_kinderzuschlag" and familie.verweis
+    assert f"{familie.differenz:.0f} € a month more" in abschnitt
+    allein = api.vorrang(api.load_household(wurzel / "examples/vorrang-alleinerziehend-2025.yaml"))
+    m = allein.monate[0]
+    assert allein.empfehlung == "sgb2" and not allein.verweis
+    for betrag in (m.wohngeld, m.kinderzuschlag_berechnet, m.fehlbetrag_mit_vorrang, m.sgb2_auszahlung, m.gesamt_sgb2,
+                   m.gesamt_vorrang):
+        assert f"{betrag:,.2f}".translate(str.maketrans(",.", ".,")).removesuffix(",00") in abschnitt, betrag

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .optionen import Format, ausgabe_oeffnen, konsole
+from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole, regeln_anwenden
 
 
 def vorrang(
@@ -16,6 +16,8 @@ def vorrang(
     format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle), json, csv, md"),
     ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Bericht in diese Datei statt auf stdout schreiben"),
+    regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
+    kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
 ) -> None:
     """Vorrangprüfung: Wohngeld und Kinderzuschlag oder Bürgergeld?
 
@@ -25,6 +27,7 @@ def vorrang(
     Für Wohngeld braucht die Datei den Abschnitt `wohngeld` (Mietstufe usw.)."""
     from .. import api
 
+    regeln_anwenden(regeln, kdu_tabelle)
     ergebnis = api.vorrang(api.load_household(haushalt))
     if format is Format.json:
         text = api.vorrang_to_json(ergebnis, with_items=not ohne_posten) + "\n"
