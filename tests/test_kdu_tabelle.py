@@ -167,3 +167,41 @@ def test_fehlerhafte_tabelle_datei_zeile_grund(cli, tmp_path, text, zeile, grund
     assert code == 2 and out == ""
     assert err.startswith(f"hartz-calc: {tabelle}:{zeile}: "), err
     assert grund in err and len(err.strip().splitlines()) == 1
+
+
+# ---- property: a Kommune from the table computes like the same limits typed by hand -------------------
+
+import datetime as dt  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from hartz_calc import api  # noqa: E402
+from strategien import haushalte  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.large_base_example])
+@given(haushalt=haushalte(von="2025-01", bis="2026-12", mit_unterkunft=True))
+def test_kommune_wie_von_hand_eingetragene_grenzen(tmp_path, haushalt):
+    """Any valid household 2025-2026 with `kommune: Teststadt` gives the same amounts and lines as the same
+    household with the table's limits for its size and month typed as `angemessenheit`."""
+    tabelle = tmp_path / "kdu.toml"
+    tabelle.write_text(TABELLE, encoding="utf-8")
+    unterkunft = {k: v for k, v in haushalt["unterkunft"].items() if k != "angemessenheit"}
+    monat = dt.date.fromisoformat(haushalt["monat"] + "-01")
+    mit_kommune = {**haushalt, "unterkunft": {**unterkunft, "kommune": "Teststadt"}}
+    try:
+        api.use_rule_files(None, tabelle)
+        personen = unterkunft.get("personen_im_haushalt") or len(haushalt["personen"])
+        g = grenzen("Teststadt", monat, personen)
+        ergebnis = api.calculate(api.household_from_dict(mit_kommune))
+    finally:
+        api.use_rule_files(None)
+    von_hand = {**haushalt, "unterkunft": {**unterkunft, "angemessenheit": {"bruttokaltmiete": g.bruttokaltmiete,
+                                                                          "heizkosten": g.heizkosten}}}
+    erwartet = api.calculate(api.household_from_dict(von_hand))
+    assert ergebnis.personen == erwartet.personen and ergebnis.summe == erwartet.summe
+    assert [(p.art, p.betrag) for p in ergebnis.posten] == [(p.art, p.betrag) for p in erwartet.posten]
+    for p in ergebnis.posten:
+        if p.art in ("unterkunft.bruttokaltmiete", "unterkunft.heizung"):
+            assert f"Teststadt, {personen} Person" in p.erlaeuterung
