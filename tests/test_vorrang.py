@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from hartz_calc import api, vorrang
-from hartz_calc.ausgabe.vorrang import als_csv, als_markdown
+from hartz_calc.ausgabe.vorrang import als_csv, als_html, als_markdown
 
 from strategien import haushalte
 
@@ -166,6 +166,12 @@ def test_ausgaben(wohngeld):
     assert als_csv(v).splitlines()[1].startswith("2025-03,827.00,250.00,594.00")
     md = als_markdown(v)
     assert "| Wohngeld | 250,00 € |" in md and "§ 6a Abs. 2 S. 1-4 BKGG" in md
+    deutsch = als_csv(v, deutsch=True)
+    assert deutsch.startswith("\ufeffmonat;") and "\r\n2025-03;827,00;250,00;594,00;" in deutsch
+    seite = als_html(v)
+    assert seite.startswith("<!DOCTYPE html>") and "Vorrangprüfung 03/2025" in seite
+    assert "http" not in seite.lower().replace("http-equiv", ""), "self-contained: no external assets"
+    assert "250,00&nbsp;€" in seite and "§ 6a Abs. 1 Nr. 3 BKGG" in seite
 
 
 @given(haushalte(von="2005-01", bis="2026-10", max_kinder=3), st.sampled_from(["0.00", "80.00", "300.00"]))

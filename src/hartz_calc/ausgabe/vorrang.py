@@ -3,8 +3,6 @@ Kinderzuschlag: JSON data, rich text, CSV and Markdown. They only format the res
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import TYPE_CHECKING, Any
 
 from ..geld import euro_text
@@ -97,12 +95,38 @@ def csv_zeilen(v: "VorrangErgebnis") -> list[list[str]]:
             for m in v.monate]
 
 
-def als_csv(v: "VorrangErgebnis") -> str:
-    puffer = io.StringIO()
-    schreiber = csv.writer(puffer, lineterminator="\n")
-    schreiber.writerow(CSV_SPALTEN)
-    schreiber.writerows(csv_zeilen(v))
-    return puffer.getvalue()
+def als_csv(v: "VorrangErgebnis", deutsch: bool = False) -> str:
+    """One row per month; ``deutsch``: the German Excel dialect (`;`, decimal comma, BOM)."""
+    from .csv_dialekt import csv_text
+
+    return csv_text(CSV_SPALTEN, [dict(zip(CSV_SPALTEN, zeile)) for zeile in csv_zeilen(v)], deutsch=deutsch)
+
+
+def als_html(v: "VorrangErgebnis") -> str:
+    """One self-contained printable page: the comparison, the decision, the lines of the first month."""
+    from html import escape
+
+    from .html import _euro, _hinweise, _seite, _text
+
+    kopf = "".join(f"<th class=\"betrag\">{escape(k)}</th>" for k in _kopf(v))
+    teile = [f"<h1>Vorrangprüfung {v.monat:%m/%Y}: Wohngeld und Kinderzuschlag oder Bürgergeld</h1>",
+             f"<p><strong>Ergebnis: {escape(EMPFEHLUNG_TEXT[v.empfehlung])}</strong> ({escape(v.norm)})</p>",
+             f"<table class=\"bogen\"><thead><tr><th></th>{kopf}</tr></thead><tbody>"]
+    for titel, werte in _zeilen_vergleich(v):
+        zellen = "".join(f"<td class=\"betrag\">{_text(w)}</td>" for w in werte)
+        teile.append(f"<tr><th>{escape(titel)}</th>{zellen}</tr>")
+    teile.append("</tbody></table>")
+    teile.append("<ul>" + "".join(f"<li>{_text(satz)}</li>" for satz in v.erklaerung) + "</ul>")
+    teile.append(f"<h3>Berechnung {v.monate[0].monat:%m/%Y}</h3>")
+    teile.append("<table class=\"posten\"><thead><tr><th>Person</th><th>Position</th><th class=\"betrag\">Betrag</th>"
+                 "<th>Rechts&shy;grundlage</th><th>Stand</th><th>Erläuterung</th></tr></thead><tbody>")
+    for p in v.monate[0].posten:
+        teile.append(f"<tr><td>{escape(p.person or 'Haushalt')}</td><td>{escape(p.bezeichnung)}</td>"
+                     f"<td class=\"betrag\">{_euro(p.betrag)}</td><td class=\"norm\">{escape(p.norm)}</td>"
+                     f"<td class=\"stand\">{p.rechtsstand:%d.%m.%Y}</td><td class=\"erl\">{_text(p.erlaeuterung)}</td></tr>")
+    teile.append("</tbody></table>")
+    teile.extend(_hinweise(list(v.hinweise)))
+    return _seite(f"Vorrangprüfung {v.monat:%m/%Y}", teile)
 
 
 def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:

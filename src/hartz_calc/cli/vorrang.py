@@ -13,7 +13,7 @@ from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole,
 def vorrang(
     haushalt: Path = typer.Argument(..., metavar="HOUSEHOLD", help="Haushaltsdatei (YAML oder JSON, Format 1)",
                                     show_default=False),
-    format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle), json, csv, md"),
+    format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle), json, csv, csv-de (Excel), md, html (druckbar)"),
     ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Bericht in diese Datei statt auf stdout schreiben"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
@@ -31,10 +31,14 @@ def vorrang(
     ergebnis = api.vorrang(api.load_household(haushalt))
     if format is Format.json:
         text = api.vorrang_to_json(ergebnis, with_items=not ohne_posten) + "\n"
-    elif format is Format.csv:
+    elif format in (Format.csv, Format.csv_de):
         from ..ausgabe.vorrang import als_csv
 
-        text = als_csv(ergebnis)
+        text = als_csv(ergebnis, deutsch=format is Format.csv_de)
+    elif format is Format.html:
+        from ..ausgabe.vorrang import als_html
+
+        text = als_html(ergebnis)
     elif format is Format.md:
         from ..ausgabe.vorrang import als_markdown
 
