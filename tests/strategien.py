@@ -104,6 +104,36 @@ def einkommen_liste(draw, erwachsen: bool = True, max_eintraege: int = 2) -> lis
     return eintraege
 
 
+VERMOEGENSARTEN = (
+    "bankguthaben", "bargeld", "wertpapiere", "kfz", "lebensversicherung", "altersvorsorge",
+    "immobilie_selbstgenutzt", "immobilie_sonstige", "sonstiges",
+)
+"""All kinds of Vermögen of the contract (§ 12 SGB II)."""
+
+
+@st.composite
+def vermoegensgegenstand(draw, maximum: int = 120000) -> dict[str, Any]:
+    """One ``vermoegen`` entry of any kind, with the optional fields that kind allows."""
+    art = draw(st.sampled_from(VERMOEGENSARTEN))
+    eintrag: dict[str, Any] = {"art": art, "wert": draw(geld(0, maximum))}
+    if draw(st.integers(0, 4)) == 0:
+        eintrag["verwertungskosten"] = draw(geld(0, 5000))
+    if art in ("altersvorsorge", "lebensversicherung"):
+        if draw(st.booleans()):
+            eintrag["riester"] = draw(st.booleans())
+        if draw(st.booleans()):
+            eintrag["verwertungsausschluss"] = draw(st.booleans())
+    if art == "immobilie_selbstgenutzt":
+        eintrag["wohnflaeche"] = draw(st.integers(30, 220))
+        eintrag["objekt"] = draw(st.sampled_from(["haus", "wohnung"]))
+    return eintrag
+
+
+def vermoegen_liste(max_eintraege: int = 3, maximum: int = 120000) -> st.SearchStrategy[list[dict[str, Any]]]:
+    """A person's ``vermoegen`` list (possibly empty: "no Vermögen" declared)."""
+    return st.lists(vermoegensgegenstand(maximum), max_size=max_eintraege)
+
+
 @st.composite
 def mehrbedarfe(draw) -> dict[str, Any]:
     """A ``mehrbedarfe`` block with at least one key."""
@@ -157,6 +187,7 @@ def haushalte(
     mit_unterkunft: bool | None = None,
     zeitraum: bool = False,
     region: str | None = None,
+    mit_vermoegen: bool = True,
 ) -> dict[str, Any]:
     """A valid household file (format 1) as a dict.
 
@@ -167,7 +198,9 @@ def haushalte(
     - ``einkommen``: whether income lists may appear; ``mit_mehrbedarfen``: Mehrbedarf inputs,
       pregnancy, overrides (regelbedarfsstufe, alleinerziehend, erwerbsfaehig);
     - ``mit_unterkunft``: True/False forces/omits the unterkunft block; None lets hypothesis choose;
-    - ``region``: "west"/"ost" forces it; None chooses (and sometimes leaves it out).
+    - ``region``: "west"/"ost" forces it; None chooses (and sometimes leaves it out);
+    - ``mit_vermoegen``: whether persons may declare ``vermoegen`` (§ 12; the Karenzzeit follows
+      ``unterkunft.leistungsbeginn``).
     """
     monat = draw(monate(von, bis))
     daten: dict[str, Any] = {}
@@ -212,6 +245,8 @@ def haushalte(
                 person["alleinerziehend"] = draw(st.booleans())
         if einkommen and draw(st.integers(0, 5)) == 0:
             person["absetzungen"] = {"kfz_haftpflicht": draw(geld(0, 80))}
+        if mit_vermoegen and draw(st.integers(0, 5)) == 0:
+            person["vermoegen"] = draw(vermoegen_liste())
         return person, alter
 
     antragsteller, alter_a = erwachsene_person("antragsteller")
@@ -222,7 +257,8 @@ def haushalte(
         person, alter_p = erwachsene_person("partner")
         personen.append(person)
         aeltester = max(aeltester, alter_p)
-    hoechstes_kindesalter = min(24, aeltester - 12)
+    # in a zeitraum birthdays may shrink the age gap by one year in later months: keep 13 years then
+    hoechstes_kindesalter = min(24, aeltester - (13 if zeitraum else 12))
     if hoechstes_kindesalter >= 0:
         for _ in range(draw(st.integers(0, max_kinder))):
             alter = draw(st.integers(0, hoechstes_kindesalter))
@@ -233,6 +269,8 @@ def haushalte(
                 k["einkommen"] = draw(einkommen_liste(erwachsen=alter >= 15, max_eintraege=1))
             if mit_mehrbedarfen and draw(st.integers(0, 9)) == 0:
                 k["mehrbedarfe"] = draw(mehrbedarfe())
+            if mit_vermoegen and draw(st.integers(0, 9)) == 0:
+                k["vermoegen"] = draw(vermoegen_liste(max_eintraege=1, maximum=20000))
             personen.append(k)
     daten["personen"] = personen
     if mit_unterkunft is True or (mit_unterkunft is None and draw(st.integers(0, 4))):

@@ -121,12 +121,15 @@ def test_json_entspricht_dem_ergebnis_schema(daten):
 @given(haushalte(von="2005-10", zeitraum=False))
 def test_summen_und_auszahlung(daten):
     """Result contract: bedarf = Regelbedarf + Mehrbedarfe + Unterkunft; anspruch = max(0, bedarf − einkommen) for BG
-    members, split into Lebensunterhalt + Unterkunft; auszahlung = max(0, anspruch − minderung − aufrechnung) +
+    members (0 for persons named in kein_anspruch), split into Lebensunterhalt + Unterkunft; auszahlung = max(0, anspruch − minderung − aufrechnung) +
     sofortzuschlag; summe = the sums over personen."""
     _, (ergebnis,) = _rechnen(daten, mit_posten=False)
+    ohne_anspruch = {n for k in ergebnis["kein_anspruch"] for n in k["personen"]}
     for p in ergebnis["personen"]:
         assert p["bedarf"] == p["regelbedarf"] + sum(p["mehrbedarfe"].values(), Decimal(0)) + p["unterkunft"]
-        if p["in_bg"]:
+        if p["name"] in ohne_anspruch:  # no claim at all (Vermögen, nobody erwerbsfähig): the need stays visible
+            assert p["anspruch"] == p["auszahlung"] == p["sofortzuschlag"] == 0
+        elif p["in_bg"]:
             assert p["anspruch"] == max(Decimal(0), p["bedarf"] - p["einkommen"])
         else:
             assert p["anspruch"] == 0

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..geld import cent
-from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
+from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, Vermoegenspruefung, ZeitraumErgebnis
 
 PERSON_FELDER = (
     "name", "regelbedarfsstufe", "regelbedarf", "mehrbedarfe", "unterkunft", "bedarf", "in_bg",
@@ -31,6 +31,20 @@ def _posten(p: Posten) -> dict[str, Any]:
             "betrag": p.betrag, "norm": p.norm, "rechtsstand": p.rechtsstand, "erlaeuterung": p.erlaeuterung}
 
 
+def _vermoegen(v: Vermoegenspruefung) -> dict[str, Any]:
+    return {
+        "regel": v.regel, "norm": v.norm, "rechtsstand": v.rechtsstand, "karenzzeit": v.karenzzeit,
+        "vereinfachter_zugang": v.vereinfachter_zugang,
+        "gegenstaende": [{"person": g.person, "art": g.art, "wert": g.wert, "verwertungskosten": g.verwertungskosten,
+                          "beruecksichtigt": g.beruecksichtigt, "geschuetzt": g.geschuetzt, "grund": g.grund,
+                          "norm": g.norm} for g in v.gegenstaende],
+        "freibetraege": [{"person": f.person, "art": f.art, "betrag": f.betrag, "norm": f.norm,
+                          "erlaeuterung": f.erlaeuterung} for f in v.freibetraege],
+        "beruecksichtigt": v.beruecksichtigt, "freibetrag": v.freibetrag, "ueberschuss": v.ueberschuss,
+        "ohne_anspruch": list(v.ohne_anspruch), "erlaeuterung": v.erlaeuterung,
+    }
+
+
 def ergebnis_dict(e: Ergebnis, mit_posten: bool = True) -> dict[str, Any]:
     daten: dict[str, Any] = {
         "format": 1,
@@ -42,7 +56,11 @@ def ergebnis_dict(e: Ergebnis, mit_posten: bool = True) -> dict[str, Any]:
         "summe": {f: getattr(e.summe, f) for f in SUMME_FELDER},
         "hinweise": list(e.hinweise),
         "restforderungen": {name: list(rest) for name, rest in e.restforderungen.items() if rest},
+        "kein_anspruch": [{"grund": k.grund, "personen": list(k.personen), "norm": k.norm,
+                           "erlaeuterung": k.erlaeuterung} for k in e.kein_anspruch],
     }
+    if e.vermoegen is not None:
+        daten["vermoegen"] = _vermoegen(e.vermoegen)
     if mit_posten:
         daten["posten"] = [_posten(p) for p in e.posten]
     return daten

@@ -8,8 +8,22 @@ from .json_ausgabe import PERSON_FELDER
 
 MEHRBEDARF_SCHLUESSEL = ("schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",
                          "unabweisbar", "warmwasser")
+VERMOEGEN_SPALTEN = ("kein_anspruch", "vermoegen_beruecksichtigt", "vermoegen_freibetrag", "vermoegen_ueberschuss")
+"""Added columns: the grund keys of kein_anspruch for the person; the person's own counted Vermögen and
+Freibeträge; the BG's excess (empty when the file declares no Vermögen)."""
 CSV_SPALTEN = ("datei", "monat", "rechtsstand", *[f for f in PERSON_FELDER if f != "mehrbedarfe"],
-               *[f"mehrbedarf_{k}" for k in MEHRBEDARF_SCHLUESSEL])
+               *[f"mehrbedarf_{k}" for k in MEHRBEDARF_SCHLUESSEL], *VERMOEGEN_SPALTEN)
+
+
+def _vermoegen_spalten(e: Ergebnis, name: str) -> dict[str, str]:
+    zeile = {"kein_anspruch": ";".join(k.grund for k in e.kein_anspruch if name in k.personen)}
+    v = e.vermoegen
+    if v is None:
+        return zeile | {"vermoegen_beruecksichtigt": "", "vermoegen_freibetrag": "", "vermoegen_ueberschuss": ""}
+    eigen = sum((g.beruecksichtigt for g in v.gegenstaende if g.person == name), NULL)
+    frei = sum((f.betrag for f in v.freibetraege if f.person == name), NULL)
+    return zeile | {"vermoegen_beruecksichtigt": f"{cent(eigen):.2f}", "vermoegen_freibetrag": f"{cent(frei):.2f}",
+                    "vermoegen_ueberschuss": f"{cent(v.ueberschuss):.2f}"}
 
 
 def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[str, str]]:
@@ -26,6 +40,7 @@ def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[s
                                ("true" if wert is True else "false" if wert is False else str(wert)))
             for k in MEHRBEDARF_SCHLUESSEL:
                 zeile[f"mehrbedarf_{k}"] = f"{cent(p.mehrbedarfe.get(k, NULL)):.2f}"
+            zeile.update(_vermoegen_spalten(e, p.name))
             zeilen.append(zeile)
     return zeilen
 

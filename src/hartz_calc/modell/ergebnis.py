@@ -179,6 +179,63 @@ class Summe:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class VermoegenPosten:
+    """One asset in the Vermögen test (§ 12 SGB II): what counts of it and why."""
+
+    person: str
+    art: Annotated[str, Field(description="kind as in the household file (bankguthaben, kfz, ...)")]
+    wert: Annotated[Betrag, Field(description="Verkehrswert as given")]
+    verwertungskosten: Betrag = NULL
+    beruecksichtigt: Annotated[Betrag, Field(description="the part that counts as Vermögen")]
+    geschuetzt: Annotated[Betrag, Field(description="the part that is not counted (Schonvermögen) or not for this BG")]
+    grund: Annotated[str, Field(description="German reason: counted, or why it is exempt")]
+    norm: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VermoegenFreibetrag:
+    """One Freibetrag of one person (§ 12 Abs. 2 SGB II, § 65 Abs. 5 a.F., § 12 Abs. 4 in the Karenzzeit)."""
+
+    person: str
+    art: Annotated[str, Field(description="grundfreibetrag, grundfreibetrag_kind, altersvorsorge, anschaffungen, "
+                                          "je_person, karenzzeit, vereinfachter_zugang")]
+    betrag: Betrag
+    norm: str
+    erlaeuterung: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vermoegenspruefung:
+    """The Vermögen verdict of the Bedarfsgemeinschaft for one month (§§ 9, 12 SGB II)."""
+
+    regel: Annotated[str, Field(description="German name of the rule applied (e.g. Bürgergeld, Karenzzeit)")]
+    norm: str
+    rechtsstand: dt.date
+    karenzzeit: Annotated[bool, Field(description="the month lies in the Karenzzeit of § 12 Abs. 3 (from 2023)")] = False
+    vereinfachter_zugang: Annotated[bool, Field(description="§ 67 SGB II a.F. (Corona): only erhebliches Vermögen counts")] = False
+    gegenstaende: list[VermoegenPosten] = field(default_factory=list)
+    freibetraege: list[VermoegenFreibetrag] = field(default_factory=list)
+    beruecksichtigt: Annotated[Betrag, Field(description="total Vermögen that counts for the BG")] = NULL
+    freibetrag: Annotated[Betrag, Field(description="total of the Freibeträge")] = NULL
+    ueberschuss: Annotated[Betrag, Field(description="Vermögen above the Freibeträge (0: no effect on the claim)")] = NULL
+    ohne_anspruch: Annotated[list[str], Field(description="persons who have no claim this month because of Vermögen")] = (
+        field(default_factory=list))
+    erlaeuterung: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeinAnspruch:
+    """Why persons of the household have no SGB II claim this month although they have a need."""
+
+    grund: Annotated[Literal["vermoegen", "keine_erwerbsfaehige_person"], Field(
+        description="vermoegen: Vermögen above the Freibeträge (§ 9 Abs. 1, § 12); keine_erwerbsfaehige_person: "
+                    "nobody in the BG is erwerbsfähig (§ 7 Abs. 1, § 19 Abs. 1 S. 2) -> SGB XII")]
+    personen: list[str]
+    norm: str
+    erlaeuterung: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Ergebnis:
     """One benefit month."""
 
@@ -194,6 +251,11 @@ class Ergebnis:
     restforderungen: Annotated[dict[str, list[Betrag]], Field(
         description="per person: what remains of each aufrechnungen[].forderung after this month (input order); "
                     "the start of the next month of a zeitraum")] = field(default_factory=dict)
+    vermoegen: Annotated[Vermoegenspruefung | None, Field(
+        description="the Vermögen test of the BG (§ 12); present when the household file declares vermoegen")] = None
+    kein_anspruch: Annotated[list[KeinAnspruch], Field(
+        description="reasons why persons have no claim although they have a need; their anspruch and auszahlung "
+                    "are 0, the Berechnungsbogen still shows the need")] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

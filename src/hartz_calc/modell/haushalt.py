@@ -382,6 +382,68 @@ class Aufrechnung(Streng):
         return self
 
 
+def _flaeche(wert: Any) -> Any:
+    if isinstance(wert, bool) or isinstance(wert, str):
+        raise ValueError("Wohnfläche in m² als Zahl erwartet, z. B. 95")
+    if isinstance(wert, int):
+        return Decimal(wert)
+    if isinstance(wert, float):
+        return Decimal(repr(wert))  # float-ok: exact text of the number the caller wrote
+    return wert
+
+
+VermoegensArt = Literal[
+    "bankguthaben",
+    "bargeld",
+    "wertpapiere",
+    "kfz",
+    "lebensversicherung",
+    "altersvorsorge",
+    "immobilie_selbstgenutzt",
+    "immobilie_sonstige",
+    "sonstiges",
+]
+"""Kinds of Vermögen (§ 12 SGB II) a caseworker meets; any other kind is an error."""
+
+
+class Vermoegensgegenstand(Streng):
+    """One asset of a person (§ 12 SGB II), valued at its Verkehrswert on the first day of the month."""
+
+    art: VermoegensArt = Field(
+        description="bankguthaben, bargeld, wertpapiere, kfz (Verkehrswert), lebensversicherung (Rückkaufswert), "
+                    "altersvorsorge, immobilie_selbstgenutzt, immobilie_sonstige, sonstiges")
+    wert: Geld = Field(description="Verkehrswert in euros (for a Lebensversicherung the Rückkaufswert)")
+    verwertungskosten: Geld = Field(
+        Decimal(0), json_schema_extra={"default": 0},
+        description="costs and taxes unavoidably incurred on realisation and liabilities secured on this asset "
+                    "(e.g. Policedarlehen, Grundschuld, car credit); deducted from wert (§ 12 Abs. 4 a.F. / Abs. 5; "
+                    "BSG B 14/7b AS 68/06 R)")
+    riester: bool = Field(
+        False, description="only altersvorsorge/lebensversicherung: nach Bundesrecht ausdrücklich gefördertes "
+                           "Altersvorsorgevermögen (Riester, Rürup): never counted while not used prematurely")
+    verwertungsausschluss: bool = Field(
+        False, description="only altersvorsorge/lebensversicherung: contractually and irrevocably not realisable "
+                           "before retirement (tied to retirement; to 2022 Freibetrag § 12 Abs. 2 Nr. 3 a.F., from 2023 "
+                           "a Versicherungsvertrag für die Altersvorsorge, § 12 Abs. 1 S. 2 Nr. 3)")
+    wohnflaeche: Annotated[Decimal, BeforeValidator(_flaeche), Field(gt=0, le=10000),
+                           WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 10000})] | None = Field(
+        None, description="only immobilie_selbstgenutzt: living space in m² (Angemessenheit, § 12 Abs. 3 Nr. 4 a.F. "
+                          "/ Abs. 1 S. 2 Nr. 5)")
+    objekt: Literal["haus", "wohnung"] | None = Field(
+        None, description="only immobilie_selbstgenutzt: haus (Hausgrundstück) or wohnung (Eigentumswohnung)")
+
+    @model_validator(mode="after")
+    def _passende_felder(self) -> "Vermoegensgegenstand":
+        if (self.riester or self.verwertungsausschluss) and self.art not in ("altersvorsorge", "lebensversicherung"):
+            raise ValueError("riester und verwertungsausschluss gibt es nur bei art: altersvorsorge oder lebensversicherung")
+        if self.art == "immobilie_selbstgenutzt":
+            if self.wohnflaeche is None or self.objekt is None:
+                raise ValueError("immobilie_selbstgenutzt braucht wohnflaeche (m²) und objekt (haus oder wohnung)")
+        elif self.wohnflaeche is not None or self.objekt is not None:
+            raise ValueError("wohnflaeche und objekt gibt es nur bei art: immobilie_selbstgenutzt")
+        return self
+
+
 Rolle = Literal["antragsteller", "partner", "kind"]
 
 
@@ -425,6 +487,9 @@ class Person(Streng):
     bis: BisTag | None = Field(
         None, description="the person lives in the household until this day (Auszug, death; YYYY-MM = to the end of "
                           "that month)")
+    vermoegen: Annotated[list[Vermoegensgegenstand], Field(max_length=100)] | None = Field(
+        None, description="the person's Vermögen (§ 12 SGB II), one entry per asset; an empty list declares "
+                          "none. When any person has this key the result has a vermoegen section")
 
     @model_validator(mode="after")
     def _alter_angegeben(self) -> "Person":

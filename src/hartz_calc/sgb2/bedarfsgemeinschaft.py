@@ -254,7 +254,8 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         lage.hinweise.append(
             "Niemand im Haushalt ist erwerbsfähig (§ 7 Abs. 1, § 8 SGB II): ohne erwerbsfähige leistungsberechtigte "
             "Person besteht kein Anspruch nach dem SGB II; Sozialgeld (§ 19 Abs. 1 S. 2) setzt sie voraus. "
-            "Leistungen nach dem SGB XII prüfen. Die Beträge unten zeigen den Bedarf."
+            "Leistungen nach dem SGB XII prüfen. Anspruch und Auszahlung sind deshalb 0; der Berechnungsbogen zeigt "
+            "den Bedarf."
         )
     if haushalt.zeitraum is not None and any(p.geburtsdatum is None for p in haushalt.personen):
         lage.hinweise.append(

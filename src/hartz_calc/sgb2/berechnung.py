@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from . import aufrechnung, einkommen, mehrbedarf, minderung, monatshaushalt, regelbedarf, unterkunft, verteilung
+from . import aufrechnung, einkommen, leistungsberechtigung, mehrbedarf, minderung, monatshaushalt, regelbedarf, unterkunft, verteilung
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
 from ..geld import NULL, anteilig, euro_text, runden, rundungsregel, zahlbetraege
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
@@ -102,6 +102,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
     haushalt, verlauf = monatshaushalt.vorbereiten(haushalt, monat, berechne_monat)  # the household of this month
     rs = rechtsstand(monat, haushalt.region)
     lage = monatslage(haushalt, monat, rs)
+    leistungsberechtigung.antragsteller_pruefen(lage)
     tage = lage.leistungstage
     regel_und_mehrbedarf: dict[str, tuple[regelbedarf.Regelbedarf, dict[str, Decimal]]] = {}
     for m in lage.mitglieder:
@@ -148,13 +149,18 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
         for m in lage.mitglieder
     }
     verteilt = verteilung.verteilen(lage, bedarfe, einkommen_je_person, posten)
+    # § 7 Abs. 1, § 9 Abs. 1, § 12: who has a claim at all (the need stays visible, anspruch becomes 0)
+    verteilt, vermoegenspruefung, kein_anspruch, hinweise_anspruch = leistungsberechtigung.pruefen(lage, verteilt, posten)
+    ohne_anspruch = leistungsberechtigung.ausgeschlossen(kein_anspruch)
+    lage.hinweise.extend(hinweise_anspruch)
     minderungen = minderung.berechnen(lage, bedarfe, verteilt, posten)
     offsets = aufrechnung.berechnen(lage, bedarfe, verteilt, minderungen, posten, restforderungen)
     aufrechnungen = offsets.betraege
     personen = []
     for m in lage.mitglieder:
         b, v, e = bedarfe[m.name], verteilt[m.name], einkommen_je_person[m.name]
-        zuschlag = _sofortzuschlag(rs, lage, m, b, v, bedarfe, einkommen_je_person, posten)
+        zuschlag = (NULL if m.name in ohne_anspruch
+                    else _sofortzuschlag(rs, lage, m, b, v, bedarfe, einkommen_je_person, posten))
         abzug = minderungen[m.name] + aufrechnungen[m.name]
         auszahlung = max(v.anspruch - abzug, NULL) + zuschlag
         personen.append(PersonErgebnis(
@@ -192,4 +198,4 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
         )
     return Ergebnis(monat=monat, rechtsstand=rs.stand, rechtsstand_name=rs.name, vorlaeufig=bool(rs.vorlaeufige),
                     personen=personen, summe=summe_bilden(personen), hinweise=hinweise, posten=posten,
-                    restforderungen=offsets.rest)
+                    restforderungen=offsets.rest, vermoegen=vermoegenspruefung, kein_anspruch=kein_anspruch)

@@ -1,0 +1,119 @@
+"""§ 12 SGB II Vermögen: properties over all valid households (hypothesis) and unit cases traced to the law.
+
+The worked examples per regime are golden cases in tests/faelle/vermoegen/ (2005, 2008, 2010, 2012, 2015,
+2020 Corona, 2023 Karenzzeit, 2024 after the Karenzzeit, 2026-07/08) with their sources; here the rules
+that hold for every household.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hartz_calc import api
+
+from helfer import rechne_dict
+from strategien import haushalte, vermoegensgegenstand
+
+BETRAEGE = ("anspruch", "anspruch_lebensunterhalt", "anspruch_unterkunft", "auszahlung", "sofortzuschlag",
+            "minderung", "aufrechnung")
+
+
+def _json(daten: dict) -> dict:
+    return json.loads(api.to_json(api.calculate(api.household_from_dict(daten)), with_items=False),
+                      parse_float=Decimal)
+
+
+def _monate(ergebnis: dict) -> list[dict]:
+    return ergebnis.get("monate", [ergebnis])
+
+
+@settings(max_examples=60)
+@given(haushalte(von="2005-10", zeitraum=False), vermoegensgegenstand(maximum=300000), st.integers(0, 5))
+def test_mehr_vermoegen_erhoeht_nie_den_anspruch(daten, gegenstand, wer):
+    """Adding an asset to any person never raises any person's anspruch or auszahlung (§ 9 Abs. 1, § 12)."""
+    vorher = _json(daten)
+    mehr = copy.deepcopy(daten)
+    person = mehr["personen"][wer % len(mehr["personen"])]
+    person["vermoegen"] = [*person.get("vermoegen", []), gegenstand]
+    nachher = _json(mehr)
+    for a, b in zip(_monate(vorher), _monate(nachher)):
+        for p_vorher, p_nachher in zip(a["personen"], b["personen"]):
+            assert p_nachher["anspruch"] <= p_vorher["anspruch"], (p_vorher, p_nachher)
+            assert p_nachher["auszahlung"] <= p_vorher["auszahlung"], (p_vorher, p_nachher)
+            assert p_nachher["bedarf"] == p_vorher["bedarf"]
+
+
+@settings(max_examples=60)
+@given(haushalte(von="2005-10", zeitraum=True, mit_vermoegen=False), st.integers(0, 10000), st.integers(0, 5))
+def test_vermoegen_unter_dem_freibetrag_aendert_keinen_betrag(daten, euro, wer):
+    """Cash that stays below the Freibeträge of the month changes no amount of the result (only the
+    vermoegen section appears). The smallest Freibetrag of any month for a person in the BG is 3.100 + 750 €
+    (minor child 2006-2022) - more than any amount below is not drawn here; it is checked per month."""
+    ohne = _json(daten)
+    mit = copy.deepcopy(daten)
+    person = mit["personen"][wer % len(mit["personen"])]
+    person["vermoegen"] = [{"art": "bargeld", "wert": Decimal(euro)}]
+    ergebnis = _json(mit)
+    for a, b in zip(_monate(ohne), _monate(ergebnis)):
+        v = b["vermoegen"]
+        if v["ueberschuss"] > 0:
+            continue  # above the Freibetrag of this month (e.g. 4.850 € for a child): not this property
+        assert a["personen"] == b["personen"]
+        assert a["summe"] == b["summe"]
+        assert a["kein_anspruch"] == b["kein_anspruch"]
+
+
+def test_ueberschuss_nur_wenn_vermoegen_ueber_freibetrag():
+    """Bürgergeld 2024, single, no Karenzzeit: 15.000 € (§ 12 Abs. 2 S. 1) is free, 15.000,01 € is not."""
+    haushalt = {"monat": "2024-05", "personen": [
+        {"name": "Anna", "rolle": "antragsteller", "alter": 30, "vermoegen": [{"art": "bankguthaben", "wert": 15000}]}]}
+    genau = rechne_dict(haushalt)
+    assert genau["vermoegen"]["ueberschuss"] == 0 and genau["summe"]["auszahlung"] == Decimal("563.00")
+    haushalt["personen"][0]["vermoegen"][0]["wert"] = Decimal("15000.01")
+    darueber = rechne_dict(haushalt)
+    assert darueber["vermoegen"]["ueberschuss"] == Decimal("0.01")
+    assert darueber["summe"]["auszahlung"] == 0 and darueber["summe"]["bedarf"] == Decimal("563.00")
+
+
+def test_riester_und_verwertungsausschluss_ab_2023_frei():
+    """§ 12 Abs. 1 S. 2 Nr. 3 idF Bürgergeld-Gesetz: Versicherungsverträge für die Altersvorsorge and federally
+    subsidised Altersvorsorge are not counted at all (B8); an Altersvorsorge without either counts."""
+    haushalt = {"monat": "2024-05", "personen": [{"name": "Anna", "rolle": "antragsteller", "alter": 30, "vermoegen": [
+        {"art": "altersvorsorge", "wert": 90000, "riester": True},
+        {"art": "lebensversicherung", "wert": 80000, "verwertungsausschluss": True},
+        {"art": "altersvorsorge", "wert": 1000}]}]}
+    v = rechne_dict(haushalt)["vermoegen"]
+    assert [g["beruecksichtigt"] for g in v["gegenstaende"]] == [0, 0, Decimal(1000)]
+    assert v["beruecksichtigt"] == Decimal(1000)
+
+
+def test_kfz_nur_fuer_erwerbsfaehige():
+    """§ 12 Abs. 1 S. 2 Nr. 2: one Kfz per erwerbsfähige BG person; a second car counts in full."""
+    haushalt = {"monat": "2024-05", "personen": [{"name": "Anna", "rolle": "antragsteller", "alter": 30, "vermoegen": [
+        {"art": "kfz", "wert": 8000}, {"art": "kfz", "wert": 3000}]}]}
+    v = rechne_dict(haushalt)["vermoegen"]
+    assert sorted(g["beruecksichtigt"] for g in v["gegenstaende"]) == [0, Decimal(3000)]
+
+
+def test_buergergeld_uebertragung_erst_an_die_eltern():
+    """§ 12 Abs. 2 S. 2: unused Freibeträge of the other BG persons go to the person whose Vermögen exceeds
+    15.000 €. A child's unused 15.000 € covers the mother's 28.000 € (2 × 15.000 = 30.000 €) -> no excess."""
+    haushalt = {"monat": "2024-05", "personen": [
+        {"name": "Anna", "rolle": "antragsteller", "alter": 35, "vermoegen": [{"art": "bankguthaben", "wert": 28000}]},
+        {"name": "Emil", "rolle": "kind", "alter": 5}]}
+    ergebnis = rechne_dict(haushalt)
+    assert ergebnis["vermoegen"]["ueberschuss"] == 0
+    assert ergebnis["kein_anspruch"] == []
+
+
+def test_unbekannte_vermoegensart_ist_ein_fehler():
+    import pytest
+
+    with pytest.raises(api.InvalidInput, match="vermoegen\\[0\\].art"):
+        api.household_from_dict({"monat": "2024-05", "personen": [
+            {"name": "Anna", "rolle": "antragsteller", "alter": 30, "vermoegen": [{"art": "gold", "wert": 1}]}]})
