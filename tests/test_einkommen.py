@@ -212,6 +212,21 @@ def test_minderjaehriges_kind_unter_15_mit_erwerb():
     assert _person(ergebnis, "K")["einkommen_bereinigt"] == Decimal("300.00")
 
 
+@pytest.mark.parametrize("monat, brutto, bereinigt, quelle", [
+    ("2009-08", "450", "444.00", "E42: before 2010-06 counted: 450 − 100 − 20 % × 350 = 280 + Kindergeld 164 (KG2)"),
+    ("2012-08", "450", "184.00", "E41: § 1 Abs. 4 Alg II-V: 450 ≤ 1.200 € exempt; Kindergeld 184 only (KG3)"),
+    ("2012-08", "1500", "344.00", "E41: 300 € above 1.200 counted: 300 − 100 − 20 % × 200 = 160 + 184"),
+    ("2021-08", "2000", "219.00", "E14: 2.000 ≤ 2.400 € exempt; Kindergeld 219"),
+])
+def test_ferienjob_jahresgrenzen(monat, brutto, bereinigt, quelle):
+    ergebnis = _rechnen(monat, [
+        {"name": "A", "rolle": "antragsteller", "alter": 40},
+        {"name": "K", "rolle": "kind", "alter": 16, "ausbildung": "schueler",
+         "einkommen": [_erwerb(brutto, brutto, ferienjob=True)]},
+    ])
+    assert _person(ergebnis, "K")["einkommen_bereinigt"] == Decimal(bereinigt), quelle
+
+
 def test_ferienjob_schueler_ab_juli_2023():
     # E13: § 11a Abs. 7 – Ferienjob of a pupil under 25 not counted; Kindergeld 250 only
     ergebnis = _rechnen("2024-08", [

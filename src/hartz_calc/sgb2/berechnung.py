@@ -193,8 +193,9 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
     hinweise = list(dict.fromkeys(verlauf + lage.hinweise))
     if rs.vorlaeufige:
         hinweise.append(
-            f"Vorläufiger Rechtsstand: für {monat:%m/%Y} gelten Regeln, deren Rechtsgrundlage nicht endgültig bestätigt ist "
-            f"({', '.join(rs.vorlaeufige)}; Neue Grundsicherung, 13. SGB II-ÄndG). Ergebnis unter Vorbehalt."
+            f"Vorläufiger Rechtsstand: für {monat:%m/%Y} gelten Regeln der Neuen Grundsicherung (G v. 16.04.2026, "
+            f"BGBl. 2026 I Nr. 107), deren Wortlaut im verkündeten Gesetz noch nicht geprüft ist "
+            f"({', '.join(rs.vorlaeufige)}). Ergebnis unter Vorbehalt."
         )
     return Ergebnis(monat=monat, rechtsstand=rs.stand, rechtsstand_name=rs.name, vorlaeufig=bool(rs.vorlaeufige),
                     personen=personen, summe=summe_bilden(personen), hinweise=hinweise, posten=posten,

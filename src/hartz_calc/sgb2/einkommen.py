@@ -401,17 +401,38 @@ def _ehrenamt_als_erwerb(e: SonstigesEinkommen, m: Mitglied, lage: Monatslage, z
 
 
 @ferienjob_verfahren.fassung("anrechnungsfrei")
-def _ferienjob_frei(m: Mitglied, rs: Rechtsstand) -> tuple[bool, str]:
-    """§ 11a Abs. 7 (from 2023-07): a pupil's holiday job is exempt."""
+def _ferienjob_frei(m: Mitglied, rs: Rechtsstand) -> tuple[Decimal | None, str]:
+    """§ 11a Abs. 7 (from 2023-07): a pupil's holiday job is exempt without limit (reference E13).
+    Returns (exempt amount of the year, None = not exempt / unlimited is Decimal('Infinity'); hinweis)."""
     if m.person.ausbildung == "schueler" and m.alter < rs.wert("einkommen.ausbildung_altersgrenze"):
-        return True, ""
-    return False, "nur für Schülerinnen und Schüler unter 25 anrechnungsfrei (§ 11a Abs. 7 SGB II; ausbildung: schueler)."
+        return Decimal("Infinity"), ""
+    return None, "nur für Schülerinnen und Schüler unter 25 anrechnungsfrei (§ 11a Abs. 7 SGB II; ausbildung: schueler)."
 
 
 @ferienjob_verfahren.fassung("jahresgrenze")
-def _ferienjob_jahresgrenze(m: Mitglied, rs: Rechtsstand) -> tuple[bool, str]:
-    """§ 1 Abs. 4 Alg II-V a.F.: exempt up to an annual limit that one month cannot check."""
-    return False, "die Jahresgrenze des § 1 Abs. 4 Alg II-V a.F. bildet hartz-calc nicht ab; das Einkommen wurde angerechnet."
+def _ferienjob_jahresgrenze(m: Mitglied, rs: Rechtsstand) -> tuple[Decimal | None, str]:
+    """§ 1 Abs. 4 Alg II-V (2010-06 .. 2023-06; 2023-01..06 § 1 Abs. 1 Nr. 16 Bürgergeld-V): a pupil's holiday
+    income exempt up to an annual limit (1,200 € and at most 4 weeks until 2020-02, 2,400 € from 2020-03;
+    references E41, E14). One month cannot see the rest of the year: the limit is applied to this month as if
+    no holiday income had been exempt before in the calendar year, and a hinweis says so."""
+    eintrag = rs.eintrag("einkommen.ferienjob_jahresgrenze")
+    if m.person.ausbildung == "schueler" and m.alter < rs.wert("einkommen.ferienjob_altersgrenze"):
+        return eintrag.wert, (f"bis {euro_text(eintrag.wert)} im Kalenderjahr anrechnungsfrei ({eintrag.norm}); frühere "
+                              "anrechnungsfreie Ferienjob-Einnahmen desselben Jahres prüft hartz-calc nicht"
+                              + (f"; höchstens {int(rs.wert('einkommen.ferienjob_hoechstwochen'))} Wochen Ferienarbeit im "
+                                 "Jahr" if rs.gilt("einkommen.ferienjob_hoechstwochen") else "") + ".")
+    return None, f"nur für Schülerinnen und Schüler unter 25 anrechnungsfrei ({eintrag.norm}; ausbildung: schueler)."
+
+
+@ferienjob_verfahren.fassung("anrechnen")
+def _ferienjob_anrechnen(m: Mitglied, rs: Rechtsstand) -> tuple[Decimal | None, str]:
+    """Before 2010-06 a holiday job was counted like any earned income (reference E42)."""
+    return None, "vor Juni 2010 gab es keine Sonderregel für Ferienjobs; das Einkommen wurde angerechnet."
+
+
+def _ferienjob_eintrag(rs: Rechtsstand) -> Eintrag:
+    return rs.eintrag("einkommen.ferienjob_jahresgrenze") if rs.gilt("einkommen.ferienjob_jahresgrenze") \
+        else rs.eintrag("regime.ferienjob")
 
 
 def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Decimal]:
@@ -460,19 +481,29 @@ def _erwerb_sammeln(m: Mitglied, lage: Monatslage, z: _Zeilen, ehrenamt: Decimal
     eintraege = [e for e in m.person.einkommen if e.art == "erwerbstaetigkeit"]
     ferienjob_regel = ferienjob_verfahren.fuer(rs)
     gezaehlt = []
+    abzug_brutto = abzug_netto = NULL  # exempt part of holiday jobs under an annual limit
     for e in eintraege:
         if e.ferienjob:
-            frei, hinweis = ferienjob_regel(m, rs)
-            if frei:
+            grenze, hinweis = ferienjob_regel(m, rs)
+            if hinweis:
+                lage.hinweise.append(f"Ferienjob von {m.name}: {hinweis}")
+            if grenze is not None and e.brutto <= grenze:
                 z.eintrag("einkommen.anrechnungsfrei.ferienjob", "Ferienjob einer Schülerin/eines Schülers (anrechnungsfrei)",
-                          e.netto, rs.eintrag("regime.ferienjob"), "nicht als Einkommen berücksichtigt")
+                          e.netto, _ferienjob_eintrag(rs), "nicht als Einkommen berücksichtigt")
                 continue
-            lage.hinweise.append(f"Ferienjob von {m.name}: {hinweis}")
+            if grenze is not None:
+                # the part of the gross income above the limit counts, net in the same proportion
+                frei_netto = cent(e.netto * grenze / e.brutto)
+                z.eintrag("einkommen.anrechnungsfrei.ferienjob", "Ferienjob einer Schülerin/eines Schülers (anrechnungsfrei bis zur Jahresgrenze)",
+                          frei_netto, _ferienjob_eintrag(rs),
+                          f"brutto {euro_text(grenze)} von {euro_text(e.brutto)} frei, netto anteilig")
+                abzug_brutto += grenze
+                abzug_netto += frei_netto
         gezaehlt.append(e)
     if not gezaehlt and ehrenamt == 0:
         return None
-    brutto = sum((e.brutto for e in gezaehlt), NULL) + ehrenamt
-    netto = sum((e.netto for e in gezaehlt), NULL) + ehrenamt
+    brutto = sum((e.brutto for e in gezaehlt), NULL) + ehrenamt - abzug_brutto
+    netto = sum((e.netto for e in gezaehlt), NULL) + ehrenamt - abzug_netto
     wk = [e.werbungskosten for e in gezaehlt if e.werbungskosten is not None]
     km = max((e.entfernung_km or 0 for e in gezaehlt), default=0)
     tage = next((e.arbeitstage for e in gezaehlt if e.entfernung_km and e.arbeitstage is not None), None)

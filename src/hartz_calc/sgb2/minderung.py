@@ -120,7 +120,8 @@ def festsetzen(x: Minderung, i: int, m: Mitglied, lage: Monatslage) -> Festsetzu
         if not rs.gilt("minderung.arbeitsverweigerung.satz"):
             raise UnzulaessigeMinderung(
                 f"{_feld(lage, m, i)}.grund: arbeitsverweigerung (§ 31a Abs. 7 SGB II) ist im {lage.monat:%m/%Y} nicht in Kraft "
-                "(Zweites Haushaltsfinanzierungsgesetz 2024, aufgehoben durch § 86 SGB II)")
+                "(Zweites Haushaltsfinanzierungsgesetz 2024 von 04/2024 bis 27.03.2026, § 86 SGB II; wieder ab 05/2026 "
+                "durch Art. 1a G v. 16.04.2026)")
         eintrag = rs.eintrag("minderung.arbeitsverweigerung.satz")
         if x.prozent is not None and x.prozent > eintrag.wert:
             raise _zu_hoch(lage, m, i, eintrag.wert, eintrag.norm)
