@@ -33,6 +33,12 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# hermetic runs: no rules file, KdU table or configuration file of the machine running the tests
+# (docs/regeln.md); tests that need them set them themselves
+for _variable in ("HARTZ_CALC_REGELN", "HARTZ_CALC_KDU", "HARTZ_CALC_KONFIG"):
+    os.environ.pop(_variable, None)
+os.environ["XDG_CONFIG_HOME"] = str(REPO / "tests" / "faelle" / "keine-konfiguration")  # never created
+
 SHARED_EXAMPLES = REPO.parent / "shared" / "examples"
 """The project's public acceptance examples (outside the repository, next to it)."""
 

@@ -173,7 +173,8 @@ def _rechtsstand(regelwerk: Regelwerk, monat: dt.date, region: str) -> "Rechtsst
 class Rechtsstand:
     """The rules in force on the first day of one benefit month (the dated rule set used)."""
 
-    __slots__ = ("monat", "region", "stand", "_eintraege", "vorlaeufige", "name", "_regelwerk", "erweitert_durch")
+    __slots__ = ("monat", "region", "stand", "_eintraege", "vorlaeufige", "name", "_regelwerk", "erweitert_durch",
+                 "_besondere")
 
     def __init__(self, regelwerk: Regelwerk, monat: dt.date, region: str):
         meta = regelwerk.meta
@@ -195,6 +196,9 @@ class Rechtsstand:
         self._eintraege: dict[str, Eintrag | None] = {
             name: p.am(monat) for name, p in regelwerk.parameter.items()
         }
+        # entries that need a look on access: not published (refuse) or from a rules file (mark the lines)
+        self._besondere = frozenset(name for name, e in self._eintraege.items()
+                                    if e is not None and (e.offen or e.herkunft is not None))
         self.stand = max((ab for p in regelwerk.parameter.values() if not p.name.startswith(ANDERE_GESETZE)
                           for ab in p.ab_daten if ab <= monat),
                          default=meta.gueltig_ab)
@@ -204,19 +208,19 @@ class Rechtsstand:
         name_eintrag = self._eintraege.get("rechtsstand_name")
         self.name = name_eintrag.wert if name_eintrag and not name_eintrag.offen else "SGB II"
 
-    def _gepruefter(self, name: str, eintrag: Eintrag | None) -> Eintrag | None:
-        if eintrag is None:
-            return None
+    def _besonders(self, name: str, eintrag: Eintrag) -> None:
+        """An entry that is not published (refuse the month) or comes from a rules file (record it)."""
         if eintrag.offen:
             raise RegelNichtVeroeffentlicht(_fehlt_text(self._regelwerk.parameter[name], eintrag, self.monat))
-        if eintrag.herkunft is not None:
-            protokoll = _PROTOKOLL.get()
-            if protokoll is not None:
-                protokoll.notieren(eintrag)
-        return eintrag
+        protokoll = _PROTOKOLL.get()
+        if protokoll is not None:
+            protokoll.notieren(eintrag)
 
     def gilt(self, name: str) -> bool:
-        return self._gepruefter(name, self._eintraege.get(name)) is not None
+        eintrag = self._eintraege.get(name)
+        if name in self._besondere:
+            self._besonders(name, eintrag)  # type: ignore[arg-type]
+        return eintrag is not None
 
     def eintrag(self, name: str) -> Eintrag:
         try:
@@ -225,14 +229,20 @@ class Rechtsstand:
             raise RegelFehlt(f"parameter {name!r} is not defined in regelsaetze.toml") from None
         if eintrag is None:
             raise RegelFehlt(f"{name} ist im {self.monat:%m/%Y} nicht in Kraft")
-        return self._gepruefter(name, eintrag)  # type: ignore[return-value]
+        if name in self._besondere:
+            self._besonders(name, eintrag)
+        return eintrag
 
     def wert(self, name: str) -> Any:
         return self.eintrag(name).wert
 
     def wert_oder(self, name: str, ersatz: Any = None) -> Any:
-        eintrag = self._gepruefter(name, self._eintraege.get(name))
-        return ersatz if eintrag is None else eintrag.wert
+        eintrag = self._eintraege.get(name)
+        if eintrag is None:
+            return ersatz
+        if name in self._besondere:
+            self._besonders(name, eintrag)
+        return eintrag.wert
 
     def ueberlagerte(self) -> tuple[Eintrag, ...]:
         """The entries in force this month that come from a rules file (--regeln), not the shipped table."""
@@ -300,11 +310,16 @@ class Postenliste(list):
     def __init__(self, protokoll: _Protokoll) -> None:
         super().__init__()
         self._protokoll = protokoll
+        self._zuletzt: tuple[str, list[Eintrag]] | None = None  # art and entries of the last marked line
 
     def append(self, posten: Any) -> None:
         # a line shows the entry it used as its rechtsstand (conventions): entries read since the last line
-        # with another date were read for something else (e.g. a trial computation) and mark nothing
+        # with another date were read for something else (e.g. a trial computation) and mark nothing; a value
+        # read once for several lines of one kind (a month split at a birthday) marks each of them
         neu = [e for e in self._protokoll.abholen() if e.ab == posten.rechtsstand]
+        if not neu and self._zuletzt is not None and self._zuletzt[0] == posten.art:
+            neu = [e for e in self._zuletzt[1] if e.ab == posten.rechtsstand]
+        self._zuletzt = (posten.art, neu) if neu else None
         if neu:
             zusatz = herkunft_text(neu)
             posten = posten.ersetzt(erlaeuterung=f"{posten.erlaeuterung} – {zusatz}" if posten.erlaeuterung else zusatz)
