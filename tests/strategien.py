@@ -331,6 +331,14 @@ def verlauf_haushalte(draw, von: str | dt.date = "2005-01", bis: str | dt.date =
             "art": draw(st.sampled_from(["steuererstattung", "nachzahlung", "abfindung", "erbschaft", "sonstiges"])),
             "betrag": draw(geld(0, 4000)), "zufluss": _tag_im_monat(draw, draw(im_zeitraum)).isoformat(),
             "bereits_geleistet": draw(st.booleans())}]
+    if erster.year >= 2008 and draw(st.booleans()):
+        eintraege = []
+        for fassung in draw(st.sampled_from([("vorlaeufig",), ("abschliessend",), ("vorlaeufig", "abschliessend")])):
+            eintraege.append({"fassung": fassung, "von": monat_text(erster), "bis": monat_text(letzter),
+                              "betriebseinnahmen": {"umsatz": draw(geld(0, 20000))},
+                              "betriebsausgaben": {"wareneinkauf": draw(geld(0, 8000)), "telefon": draw(geld(0, 600))},
+                              "steuern": draw(geld(0, 500))})
+        antragsteller["selbststaendig"] = eintraege
     personen = [antragsteller]
     if draw(st.booleans()):
         personen.append({"name": "Bert", "rolle": "partner", "alter": draw(st.integers(18, 60)),

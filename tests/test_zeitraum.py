@@ -201,3 +201,17 @@ def test_antragsteller_ohne_ab_bis():
     with pytest.raises(InvalidInput, match="zeitraum.erster_tag"):
         household_from_dict({"zeitraum": {"von": "2024-05", "bis": "2024-06"},
                              "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40, "ab": "2024-05-11"}]})
+
+
+@settings(max_examples=20, deadline=None)
+@given(verlauf_haushalte(von="2008-01"))
+def test_abschluss_summe_der_differenzen(daten):
+    """With vorläufige and abschließende figures the per-month differences add up to Nachzahlung − Erstattung
+    (before any Bagatellgrenze), and each month's abschließender Anspruch is the month's result."""
+    z = calculate(household_from_dict(daten))
+    if z.abschluss is None:
+        return
+    saldo = sum((m.differenz for m in z.abschluss.monate), Decimal(0))
+    assert [m.abschliessend for m in z.abschluss.monate] == [e.summe.anspruch for e in z.monate]
+    if "Bagatellgrenze" not in z.abschluss.text and "keine Verrechnung" not in z.abschluss.text:
+        assert saldo == z.abschluss.nachzahlung - z.abschluss.erstattung

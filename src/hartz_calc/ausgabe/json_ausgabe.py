@@ -132,6 +132,12 @@ def als_json(ergebnis: Ergebnis | ZeitraumErgebnis, einrueckung: int | None = 2,
     if isinstance(ergebnis, ZeitraumErgebnis):
         daten: Any = {"format": 1, "monate": [ergebnis_dict(m, mit_posten) for m in ergebnis.monate],
                       "summe": {f: getattr(ergebnis.summe, f) for f in _SUMMENFELDER}}
+        if ergebnis.abschluss is not None:
+            a = ergebnis.abschluss
+            daten["abschluss"] = {
+                "monate": [{"monat": f"{m.monat:%Y-%m}", "vorlaeufig": m.vorlaeufig, "abschliessend": m.abschliessend,
+                            "differenz": m.differenz} for m in a.monate],
+                "nachzahlung": a.nachzahlung, "erstattung": a.erstattung, "norm": a.norm, "text": a.text}
     else:
         daten = ergebnis_dict(ergebnis, mit_posten)
     return _dumps(daten, einrueckung)

@@ -154,5 +154,11 @@ def ausgeben(ergebnis: Ergebnis | ZeitraumErgebnis, console: Console) -> None:
             console.print(monat_darstellen(e, schmal))
             console.print()
         console.print(zeitraum_uebersicht(ergebnis, schmal))
+        if ergebnis.abschluss is not None:
+            a = ergebnis.abschluss
+            console.print(a.text, style="bold")
+            for m in a.monate:
+                console.print(f"  {m.monat:%m/%Y}: vorläufig {euro_text(m.vorlaeufig)}, abschließend "
+                              f"{euro_text(m.abschliessend)}, Differenz {euro_text(m.differenz)}")
     else:
         console.print(monat_darstellen(ergebnis, schmal))

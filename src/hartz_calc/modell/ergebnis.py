@@ -259,6 +259,27 @@ class Ergebnis:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AbschlussMonat:
+    """One month of an abschließende Entscheidung: the Leistungsanspruch of the BG provisionally and finally."""
+
+    monat: Monat
+    vorlaeufig: Betrag
+    abschliessend: Betrag
+    differenz: Betrag  # abschliessend − vorlaeufig: positive = Nachzahlung, negative = Erstattung
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Abschluss:
+    """§ 41a SGB II: the final decision compared with the provisional one, per month and in total."""
+
+    monate: list[AbschlussMonat]
+    nachzahlung: Betrag  # to be paid to the Bedarfsgemeinschaft
+    erstattung: Betrag  # to be paid back by it
+    norm: str
+    text: str  # German headline
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ZeitraumErgebnis:
     """A Bewilligungszeitraum: one result per month."""
 
@@ -266,6 +287,8 @@ class ZeitraumErgebnis:
     monate: list[Ergebnis]
     summe: Annotated[Summe, Field(description="the sums over all months (each field the sum of the months' summe)")] = \
         field(default_factory=Summe)
+    abschluss: Annotated[Abschluss | None, Field(
+        description="with vorläufige and abschließende figures (selbststaendig): the comparison of § 41a")] = None
 
 
 def summe_bilden(personen: list[PersonErgebnis]) -> Summe:

@@ -323,6 +323,61 @@ class EinmaligeEinnahme(Streng):
         return self
 
 
+class Betriebseinnahmen(Streng):
+    """Section A of the Anlage EKS: receipts of the period (totals), § 3 Abs. 1 Alg II-V / Bürgergeld-V."""
+
+    umsatz: Geld = _NULL_EURO
+    private_nutzung: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+                                  description="private use of business assets / Entnahmen (A2)")
+    sonstige: Geld = _NULL_EURO
+    umsatzsteuer: Geld = Field(Decimal(0), json_schema_extra={"default": 0}, description="Umsatzsteuer received")
+    umsatzsteuer_erstattung: Geld = _NULL_EURO
+
+
+class Betriebsausgaben(Streng):
+    """Section B of the Anlage EKS: notwendige Ausgaben actually paid in the period (totals), § 3 Abs. 2
+    Alg II-V / Bürgergeld-V (no depreciation; the file lists what was paid)."""
+
+    wareneinkauf: Geld = _NULL_EURO
+    personal: Geld = _NULL_EURO
+    raumkosten: Geld = _NULL_EURO
+    versicherungen: Geld = Field(Decimal(0), json_schema_extra={"default": 0}, description="business insurance")
+    kfz: Geld = _NULL_EURO
+    werbung: Geld = _NULL_EURO
+    reisekosten: Geld = _NULL_EURO
+    investitionen: Geld = _NULL_EURO
+    buero: Geld = _NULL_EURO
+    telefon: Geld = _NULL_EURO
+    beratung: Geld = _NULL_EURO
+    fortbildung: Geld = _NULL_EURO
+    reparaturen: Geld = _NULL_EURO
+    schuldzinsen: Geld = _NULL_EURO
+    umsatzsteuer: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+                               description="Umsatzsteuer paid (Vorsteuer) and paid to the Finanzamt")
+    sonstige: Geld = _NULL_EURO
+
+
+class Selbststaendigkeit(Streng):
+    """Income from self-employment over a period, shaped like the Anlage EKS (§ 3 Alg II-V / Bürgergeld-V):
+    the expected figures (``fassung: vorlaeufig``) or the actual ones after the period (``abschliessend``)."""
+
+    fassung: Literal["vorlaeufig", "abschliessend"]
+    von: Monat = Field(description="first month of the period (the Bewilligungszeitraum, or the start of the activity)")
+    bis: Monat = Field(description="last month of the period")
+    betriebseinnahmen: Betriebseinnahmen = Field(default_factory=Betriebseinnahmen)
+    betriebsausgaben: Betriebsausgaben = Field(default_factory=Betriebsausgaben)
+    steuern: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+                          description="taxes on the income paid in the period (§ 11b Abs. 1 S. 1 Nr. 1)")
+    pflichtbeitraege: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+                                   description="Pflichtbeiträge zur Sozialversicherung paid in the period (Nr. 2)")
+
+    @model_validator(mode="after")
+    def _zeitraum(self) -> "Selbststaendigkeit":
+        if self.bis < self.von:
+            raise ValueError("bis liegt vor von")
+        return self
+
+
 class Absetzungen(Streng):
     kfz_haftpflicht: Geld = _NULL_EURO
     versicherungen: Geld = _NULL_EURO
@@ -481,6 +536,9 @@ class Person(Streng):
     aufrechnungen: list[Aufrechnung] = Field(default_factory=list)
     einmalige_einnahmen: list[EinmaligeEinnahme] = Field(
         default_factory=list, description="one-off receipts (§ 11 Abs. 3 SGB II) with their date of receipt")
+    selbststaendig: list[Selbststaendigkeit] = Field(
+        default_factory=list, description="income from self-employment per period, like the Anlage EKS "
+                                          "(vorlaeufig: expected; abschliessend: actual)")
     ab: AbTag | None = Field(
         None, description="the person lives in the household from this day (Zuzug; YYYY-MM = from the 1st); a "
                           "geburtsdatum inside the computed months works the same way")
@@ -509,6 +567,10 @@ class Person(Streng):
                              "Geburtstag); regelbedarfsstufe weglassen")
         if self.ab is not None and self.bis is not None and self.bis < self.ab:
             raise ValueError("bis liegt vor ab")
+        for fassung in ("vorlaeufig", "abschliessend"):
+            zeitraeume = sorted((s.von, s.bis) for s in self.selbststaendig if s.fassung == fassung)
+            if any(b[0] <= a[1] for a, b in zip(zeitraeume, zeitraeume[1:])):
+                raise ValueError(f"selbststaendig: Zeiträume mit fassung {fassung} überschneiden sich")
         if self.rolle == "antragsteller" and (self.ab is not None or self.bis is not None):
             raise ValueError("ab/bis gibt es nicht für die antragstellende Person: Beginn und Ende des Anspruchs "
                              "mit zeitraum.erster_tag / zeitraum.letzter_tag angeben")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import einmalig
+from . import einmalig, selbststaendig
 from .bedarfsgemeinschaft import anwesenheit, einzug_und_auszug
 from .einkommen import _BEZEICHNUNG as EINKOMMEN_BEZEICHNUNG
 from .unterkunft import unterkunft_im_monat
@@ -62,7 +62,7 @@ def _hat_verlauf(h: Haushalt, monat: dt.date) -> bool:
     if u is not None and u.aenderungen:
         return True
     for p in h.personen:
-        if p.ab is not None or p.bis is not None or p.einmalige_einnahmen:
+        if p.ab is not None or p.bis is not None or p.einmalige_einnahmen or p.selbststaendig:
             return True
         if p.geburtsdatum is not None and p.geburtsdatum > monat:
             return True  # born inside (or after) the month
@@ -174,7 +174,7 @@ def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt
     hinweise: list[str] = []
     personen: list[Person] = []
     abwesend = 0
-    for p in h.personen:
+    for i, p in enumerate(h.personen):
         if anwesenheit(p, monat) is None:
             abwesend += 1
             continue
@@ -190,8 +190,15 @@ def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt
                     hinweise.append(einmalig.hinweis(p.name, e, aufteilung, teil))
             if not aufteilung.teile and e.zufluss.replace(day=1) == monat:
                 hinweise.append(f"{einmalig.BEZEICHNUNG[e.art]} von {p.name}: {aufteilung.text}.")
-        if einkommen != p.einkommen or p.einmalige_einnahmen:
-            p = p.model_copy(update={"einkommen": einkommen, "einmalige_einnahmen": []})
+        if p.selbststaendig:
+            rs_monat = rechtsstand(monat, h.region)
+            for j, s in selbststaendig.geltend(p, monat):
+                gewinn = selbststaendig.monatsgewinn(s, rs_monat, f"personen[{i}].selbststaendig[{j}]")
+                if gewinn.brutto > 0:  # no Gewinn: no earned income (and no Grundfreibetrag used up by it)
+                    einkommen.append(Zusatzeinnahme(art="erwerbstaetigkeit", brutto=gewinn.brutto, netto=gewinn.netto))
+                hinweise.append(f"{p.name}: {gewinn.text}")
+        if einkommen != p.einkommen or p.einmalige_einnahmen or p.selbststaendig:
+            p = p.model_copy(update={"einkommen": einkommen, "einmalige_einnahmen": [], "selbststaendig": []})
         personen.append(p)
     hinweise += _aenderungen_unterkunft(h, monat, erster)
     u = unterkunft_im_monat(h.unterkunft, monat)

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import abschluss
 from .berechnung import berechne_monat
+from ..rechtsstand import rechtsstand
 from ..modell.ergebnis import Summe, ZeitraumErgebnis
 
 from typing import TYPE_CHECKING
@@ -38,7 +40,23 @@ def berechne_zeitraum(haushalt: Haushalt) -> ZeitraumErgebnis:
         ergebnis = berechne_monat(haushalt, monat, offen)
         offen = {name: list(rest) for name, rest in ergebnis.restforderungen.items()}
         monate.append(ergebnis)
-    return ZeitraumErgebnis(monate=monate, summe=summe_der_monate(monate))
+    vergleich = None
+    if _vorlaeufig_und_abschliessend(haushalt):
+        vorlaeufig = berechne_zeitraum(_nur_vorlaeufig(haushalt))
+        vergleich = abschluss.vergleichen(vorlaeufig.monate, monate, rechtsstand(monate[0].monat, haushalt.region))
+    return ZeitraumErgebnis(monate=monate, summe=summe_der_monate(monate), abschluss=vergleich)
+
+
+def _vorlaeufig_und_abschliessend(haushalt: "Haushalt") -> bool:
+    fassungen = {s.fassung for p in haushalt.personen for s in p.selbststaendig}
+    return fassungen == {"vorlaeufig", "abschliessend"}
+
+
+def _nur_vorlaeufig(haushalt: "Haushalt") -> "Haushalt":
+    """The household as the provisional decision saw it: only the expected figures of self-employment."""
+    personen = [p.model_copy(update={"selbststaendig": [s for s in p.selbststaendig if s.fassung == "vorlaeufig"]})
+                if p.selbststaendig else p for p in haushalt.personen]
+    return haushalt.model_copy(update={"personen": personen})
 
 
 def summe_der_monate(monate: list) -> Summe:
