@@ -7,7 +7,7 @@ actual ones (the final decision). Per month the difference of the Bedarfsgemeins
 is a Nachzahlung (positive) or an Erstattung (negative). The method follows the law at the start of the
 zeitraum (``regime.abschliessende_entscheidung``): from 2016-08 Erstattungen and Nachzahlungen of the
 months are set off against each other (§ 41a Abs. 6 S. 1, 2), from 2023 an Erstattung below the
-Bagatellgrenze is not claimed (§ 41a Abs. 6 S. 3, ``verfahren.bagatellgrenze``); before 2016-08 each
+Bagatellgrenze is not claimed (§ 41a Abs. 6 S. 3, ``abschluss.bagatellgrenze``); before 2016-08 each
 month stands alone (a Nachzahlung for some months, an Erstattung for others).
 """
 
@@ -40,7 +40,7 @@ def _verrechnet(monate: list[AbschlussMonat], rs: Rechtsstand) -> Abschluss:
     saldo = sum((m.differenz for m in monate), NULL)
     nachzahlung, erstattung = max(saldo, NULL), max(-saldo, NULL)
     text = _kopf(nachzahlung, erstattung, norm) + "; Überzahlungen und Nachzahlungen der Monate verrechnet (§ 41a Abs. 6 S. 1, 2)"
-    grenze = rs.wert_oder("verfahren.bagatellgrenze")
+    grenze = rs.wert_oder("abschluss.bagatellgrenze")
     if erstattung and grenze is not None and erstattung < grenze:
         text += (f"; die Erstattung liegt unter der Bagatellgrenze von {euro_text(grenze)} und wird nicht gefordert "
                  "(§ 41a Abs. 6 S. 3 SGB II)")
