@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from .ablauf import ausfuehren, berechnen, pruefen
-from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, bescheid_laden, haushalt_aus_daten, json_zeile_lesen,
+from .eingabe import (EingabeFehler, Fehlerstelle, bescheid_aus_daten, bescheid_laden, haushalt_aus_daten,
+                      haushalt_zum_rechnen, json_zeile_lesen,
                       text_lesen, yaml_lesen)
 from .sgb2.minderung import NichtUnterstuetzt
 from .modell.bescheid import Pruefergebnis
@@ -165,7 +166,7 @@ def _rechnen(a: Auftrag, vorrang: bool = False) -> BatchRecord:
         teil_h = _teil(zeilen, "haushalt") if a.text is None else zeilen
         teil_b = _teil(zeilen, "bescheid") if a.text is None else zeilen
         try:
-            haushalt = haushalt_aus_daten(daten["haushalt"], a.datei, teil_h)
+            haushalt = haushalt_zum_rechnen(daten["haushalt"], a.datei, teil_h)
         except EingabeFehler as fehler:
             raise _mit_praefix(fehler, "haushalt") from None
         try:
@@ -175,7 +176,8 @@ def _rechnen(a: Auftrag, vorrang: bool = False) -> BatchRecord:
         ergebnis = berechnen(haushalt)
         return _mit_vorrang(BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
                                         pruefung=pruefen(ergebnis, bescheid)), haushalt, vorrang)
-    haushalt = haushalt_aus_daten(daten, a.datei, zeilen)
+    # the fast validator for the common shape (the Vorrang comparison takes the model)
+    haushalt = haushalt_aus_daten(daten, a.datei, zeilen) if vorrang else haushalt_zum_rechnen(daten, a.datei, zeilen)
     ergebnis = berechnen(haushalt)
     if a.bescheid is not None:
         return _mit_vorrang(BatchRecord(datei=a.datei, zeile=a.zeile, ergebnis=ergebnis,
