@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Ergebnis", "Haushalt", "InvalidInput", "MonthNotCovered", "PersonErgebnis", "Posten", "Rechtsstand",
     "ZeitraumErgebnis", "bescheid_from_dict", "bescheid_schema", "calculate", "calculate_file",
-    "check_bescheid", "household_from_dict", "household_schema", "iter_batch", "load_bescheid",
+    "calculate_line", "calculate_lines", "check_bescheid", "household_from_dict", "household_schema", "iter_batch", "load_bescheid",
     "load_household", "parse_bescheid", "parse_household", "pruefung_to_json", "result_schema", "rules_for",
     "to_json", "use_rule_files", "vorrang", "vorrang_to_json",
 ]
@@ -192,6 +192,30 @@ def iter_batch(paths: Iterable[str | Path], workers: int = 1) -> Iterator["Batch
     from .stapel import iter_records
 
     return iter_records(paths, workers)
+
+
+def calculate_line(line: str, with_items: bool = False, source: str = "<jsonl>", line_no: int | None = None) -> str:
+    """One JSON Lines record (a household, or ``{"haushalt": ..., "bescheid": ...}``) to the record that
+    ``hartz-calc batch`` writes for it (one JSON line, without the line break). Never raises for a bad
+    record: the record then carries ``fehler`` (file, line, reason; no Sozialdaten).
+
+    A pure function of its arguments (no shared state, nothing written): usable unchanged in
+    ``dask.bag.map``, ``multiprocessing`` or Spark, e.g. (README, "Past one machine")::
+
+        import dask.bag as db
+        from hartz_calc.api import calculate_line
+        db.read_text("haushalte-*.jsonl").map(calculate_line).to_textfiles("ergebnisse-*.jsonl")
+    """
+    from .ausgabe.json_ausgabe import batch_zeile
+    from .stapel import Auftrag, verarbeiten
+
+    return batch_zeile(verarbeiten(Auftrag(source, line_no, line)), with_items)
+
+
+def calculate_lines(lines: Iterable[str], with_items: bool = False, source: str = "<jsonl>") -> list[str]:
+    """:func:`calculate_line` for every line of a partition (``dask.bag.map_partitions``); blank lines are
+    skipped, ``zeile`` counts the lines of the partition from 1."""
+    return [calculate_line(line, with_items, source, nummer) for nummer, line in enumerate(lines, 1) if line.strip()]
 
 
 def bescheid_schema() -> dict[str, Any]:

@@ -16,8 +16,6 @@ from typing import Any
 
 import typer
 
-from ..ausgabe.json_ausgabe import _dumps, ergebnis_dict
-from ..modell.ergebnis import ZeitraumErgebnis
 from .exitcodes import Exitcode
 from .optionen import KDU_HILFE, REGELN_HILFE, ausgabe_oeffnen, regeln_anwenden
 
@@ -55,21 +53,9 @@ def _fehler_text(fehler) -> str:
 
 
 def _als_jsonl(record, mit_posten: bool) -> str:
-    if not record.ok:
-        return _dumps(record.fehler_dict(), None) + "\n"
-    e = record.ergebnis
-    daten: dict[str, Any] = {"datei": record.datei, "zeile": record.zeile}
-    if isinstance(e, ZeitraumErgebnis):
-        daten["ergebnis"] = {"format": 1, "monate": [ergebnis_dict(m, mit_posten) for m in e.monate]}
-    else:
-        daten["ergebnis"] = ergebnis_dict(e, mit_posten)
-    if record.pruefung is not None:
-        daten["pruefung"] = record.pruefung.model_dump()
-    if record.vorrang is not None:
-        from ..ausgabe.vorrang import vorrang_dict
+    from ..ausgabe.json_ausgabe import batch_zeile
 
-        daten["vorrang"] = vorrang_dict(record.vorrang, mit_posten)
-    return _dumps(daten, None) + "\n"
+    return batch_zeile(record, mit_posten) + "\n"
 
 
 def _vorrang_spalten(v) -> dict[str, str]:
