@@ -206,7 +206,7 @@ def calculate_line(line: str, with_items: bool = False, source: str = "<jsonl>",
         from hartz_calc.api import calculate_line
         db.read_text("haushalte-*.jsonl").map(calculate_line).to_textfiles("ergebnisse-*.jsonl")
     """
-    from .ausgabe.json_ausgabe import batch_zeile
+    from .ausgabe.jsonl import batch_zeile
     from .stapel import Auftrag, verarbeiten
 
     return batch_zeile(verarbeiten(Auftrag(source, line_no, line)), with_items)

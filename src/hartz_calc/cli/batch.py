@@ -53,7 +53,7 @@ def _fehler_text(fehler) -> str:
 
 
 def _als_jsonl(record, mit_posten: bool) -> str:
-    from ..ausgabe.json_ausgabe import batch_zeile
+    from ..ausgabe.jsonl import batch_zeile
 
     return batch_zeile(record, mit_posten) + "\n"
 
