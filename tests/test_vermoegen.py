@@ -117,3 +117,50 @@ def test_unbekannte_vermoegensart_ist_ein_fehler():
     with pytest.raises(api.InvalidInput, match="vermoegen\\[0\\].art"):
         api.household_from_dict({"monat": "2024-05", "personen": [
             {"name": "Anna", "rolle": "antragsteller", "alter": 30, "vermoegen": [{"art": "gold", "wert": 1}]}]})
+
+
+# ---- Bescheid check (issue 10 item 5) --------------------------------------------------------------------------
+
+_ZU_VIEL = {"monat": "2024-05", "personen": [
+    {"name": "Anna", "rolle": "antragsteller", "alter": 30, "vermoegen": [{"art": "bankguthaben", "wert": 20000}]}]}
+
+
+def _abweichungen(haushalt: dict, bescheid: dict) -> list:
+    pruefung = api.check_bescheid(api.household_from_dict(haushalt), api.bescheid_from_dict(bescheid))
+    return [z for z in pruefung.zeilen if not z.stimmt]
+
+
+def test_bescheid_bewilligt_trotz_vermoegen():
+    """2024, single, 20.000 € Bankguthaben, no leistungsbeginn (no Karenzzeit): 15.000 € Freibetrag (§ 12 Abs. 2
+    S. 1) -> 5.000 € excess, no claim. A Bescheid granting 563 € is reported with § 12 and the figures."""
+    (zeile,) = _abweichungen(_ZU_VIEL, {"monat": "2024-05", "personen": [{"name": "Anna", "auszahlung": 563}]})
+    assert zeile.norm == "§ 9 Abs. 1, § 12 SGB II" and zeile.berechnet == 0
+    assert "20.000,00 €" in zeile.erklaerung and "15.000,00 €" in zeile.erklaerung and "5.000,00 €" in zeile.erklaerung
+    assert not zeile.ungunsten
+
+
+def test_bescheid_lehnt_ab_obwohl_vermoegen_unter_freibetrag():
+    """The same person with 12.000 €: below 15.000 €, a refusal (0 €) is to her disadvantage and not covered by § 12."""
+    haushalt = {**_ZU_VIEL, "personen": [{**_ZU_VIEL["personen"][0], "vermoegen": [{"art": "bankguthaben", "wert": 12000}]}]}
+    (zeile,) = _abweichungen(haushalt, {"monat": "2024-05", "personen": [{"name": "Anna", "anspruch": 0}]})
+    assert zeile.ungunsten and zeile.berechnet == Decimal("563.00")
+    assert "Ablehnung wegen Vermögens ist nicht gedeckt" in zeile.erklaerung and "12.000,00 €" in zeile.erklaerung
+
+
+def test_ausgaben_zeigen_die_vermoegenspruefung():
+    """rich, Markdown and CSV show the verdict (JSON: golden cases)."""
+    from hartz_calc.ausgabe.tabellen import als_csv, als_markdown
+    from hartz_calc.ausgabe.text import monat_darstellen
+    from rich.console import Console
+
+    ergebnis = api.calculate(api.household_from_dict(_ZU_VIEL))
+    md = als_markdown(ergebnis)
+    assert "Vermögen (§ 12 SGB II)" in md and "| Überschuss | 5.000,00 € |" in md
+    kopf, zeile = als_csv(ergebnis, "x.yaml").splitlines()
+    werte = dict(zip(kopf.split(","), zeile.split(",")))
+    assert werte["kein_anspruch"] == "vermoegen" and werte["vermoegen_ueberschuss"] == "5000.00"
+    assert werte["vermoegen_beruecksichtigt"] == "20000.00" and werte["vermoegen_freibetrag"] == "15000.00"
+    konsole = Console(width=160, record=True)
+    konsole.print(monat_darstellen(ergebnis))
+    text = konsole.export_text()
+    assert "kein Anspruch: Vermögen" in text and "Überschuss" in text and "Freibeträge zusammen" in text

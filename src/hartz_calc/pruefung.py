@@ -164,6 +164,32 @@ def _freibetrag_gleich(e: Ergebnis, person: str | None, differenz: Decimal) -> P
     return None
 
 
+_ANSPRUCHSFELDER = ("anspruch", "anspruch_lebensunterhalt", "anspruch_unterkunft", "auszahlung")
+
+
+def _anspruch_zusatz(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal,
+                     berechnet: Decimal) -> tuple[str | None, str]:
+    """Issue 10: a Bescheid that grants although the Vermögen exceeds the Freibeträge (or nobody is
+    erwerbsfähig), or refuses although the Vermögen does not exceed them: the § and the figures."""
+    if feld not in _ANSPRUCHSFELDER or bescheid == berechnet:
+        return None, ""
+    betroffen = [k for k in e.kein_anspruch if person is None or person in k.personen]
+    v = e.vermoegen
+    if bescheid > berechnet and betroffen:
+        k = betroffen[0]
+        if k.grund == "vermoegen" and v is not None:
+            return v.norm, (f" Der Bescheid bewilligt Leistungen, obwohl das zu berücksichtigende Vermögen von "
+                            f"{euro_text(v.beruecksichtigt)} die Freibeträge von {euro_text(v.freibetrag)} um "
+                            f"{euro_text(v.ueberschuss)} übersteigt ({v.regel}): nach {v.norm} besteht kein Anspruch, "
+                            "solange das Vermögen nicht verbraucht ist (Rückforderung möglich).")
+        return k.norm, f" Der Bescheid bewilligt Leistungen, obwohl {k.erlaeuterung}"
+    if bescheid == 0 and berechnet > 0 and v is not None and not betroffen:
+        return v.norm, (f" Eine Ablehnung wegen Vermögens ist nicht gedeckt: das zu berücksichtigende Vermögen von "
+                        f"{euro_text(v.beruecksichtigt)} übersteigt die Freibeträge von {euro_text(v.freibetrag)} nicht "
+                        f"({v.regel}; {v.norm}).")
+    return None, ""
+
+
 def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berechnet: Decimal) -> Vergleichszeile:
     bescheid, berechnet = cent(bescheid), cent(berechnet)
     p = _posten_fuer(feld, person, e.posten)
@@ -178,6 +204,9 @@ def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berech
             norm, rechtsstand = gleich.norm, gleich.rechtsstand
             zusatz = (f" Die Differenz entspricht genau dem {gleich.bezeichnung} ({gleich.norm}): er wurde im Bescheid "
                       "offenbar nicht abgesetzt.")
+    anspruch_norm, anspruch_text = _anspruch_zusatz(e, person, feld, bescheid, berechnet)
+    if anspruch_norm is not None:
+        norm, zusatz = anspruch_norm, zusatz + anspruch_text
     ungunsten = (bescheid > berechnet) if feld.split(".")[0] in _ABZUEGE else (bescheid < berechnet)
     bezeichnung = BEZEICHNUNGEN.get(feld, feld) + ("" if person is not None else " (Summe)")
     return Vergleichszeile(

@@ -70,6 +70,13 @@ def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
         s = e.summe
         teile.append("| **Summe** | " + " | ".join(euro_text(w) for w in (s.bedarf, s.einkommen, s.anspruch, s.minderung,
                                                                           s.aufrechnung, s.sofortzuschlag, s.auszahlung)) + " |")
+        if e.vermoegen is not None:
+            from .text import vermoegen_zeilen
+
+            teile.append(f"\n**Vermögen (§ 12 SGB II) – {e.vermoegen.regel}**\n")
+            teile.append("| Position | Betrag | Rechtsgrundlage | Erläuterung |\n|---|---:|---|---|")
+            for position, betrag, norm, text in vermoegen_zeilen(e.vermoegen):
+                teile.append(f"| {position} | {euro_text(betrag)} | {norm} | {text.replace('|', '/')} |")
         if e.hinweise:
             teile.append("\n**Hinweise**\n")
             teile.extend(f"- {h}" for h in e.hinweise)

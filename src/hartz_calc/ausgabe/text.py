@@ -69,6 +69,10 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
         ("  davon Lebensunterhalt", p.anspruch_lebensunterhalt, "§ 19 Abs. 3 SGB II"),
         ("  davon Unterkunft und Heizung", p.anspruch_unterkunft, "§ 19 Abs. 3 SGB II"),
     ):
+        if label == "Anspruch":  # no claim at all (Vermögen, nobody erwerbsfähig): the line that takes it away
+            for x in e.posten:
+                if x.person == p.name and x.abschnitt == "anspruch" and x.art.startswith("kein_anspruch"):
+                    bogen.zeile(Text(x.bezeichnung, style="bold red"), euro_text(x.betrag), x.norm, _datum(x.rechtsstand))
         bogen.zeile(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm)
     for x in e.posten:
         if x.person == p.name and x.abschnitt in ("minderung", "aufrechnung"):
@@ -86,6 +90,47 @@ def _haushaltstabelle(e: Ergebnis, schmal: bool = False) -> Table | None:
     bogen = _Bogen("Haushalt", schmal)
     for x in zeilen:
         bogen.posten(x)
+    return bogen.tabelle
+
+
+_VERMOEGEN_ARTEN = {
+    "bankguthaben": "Bankguthaben", "bargeld": "Bargeld", "wertpapiere": "Wertpapiere", "kfz": "Kraftfahrzeug",
+    "lebensversicherung": "Lebensversicherung", "altersvorsorge": "Altersvorsorge",
+    "immobilie_selbstgenutzt": "selbst genutzte Immobilie", "immobilie_sonstige": "sonstige Immobilie",
+    "sonstiges": "sonstiges Vermögen",
+}
+_FREIBETRAG_ARTEN = {
+    "grundfreibetrag": "Grundfreibetrag", "grundfreibetrag_kind": "Grundfreibetrag Kind",
+    "altersvorsorge": "Altersvorsorge-Freibetrag", "anschaffungen": "Freibetrag Anschaffungen",
+    "je_person": "Freibetrag", "karenzzeit": "Karenzzeit (erhebliches Vermögen)",
+    "vereinfachter_zugang": "vereinfachter Zugang (erhebliches Vermögen)",
+}
+
+
+def vermoegen_zeilen(v) -> list[tuple[str, object, str, str]]:
+    """The Vermögen test as (position, amount, norm, explanation) rows - shared by rich and Markdown."""
+    zeilen: list[tuple[str, object, str, str]] = []
+    for g in v.gegenstaende:
+        wert = f"Wert {euro_text(g.wert)}" + (f", abzüglich {euro_text(g.verwertungskosten)}" if g.verwertungskosten else "")
+        zeilen.append((f"{g.person}: {_VERMOEGEN_ARTEN.get(g.art, g.art)}", g.beruecksichtigt, g.norm, f"{wert}; {g.grund}"))
+    zeilen.append(("zu berücksichtigendes Vermögen", v.beruecksichtigt, "", ""))
+    for f in v.freibetraege:
+        zeilen.append((f"{f.person}: {_FREIBETRAG_ARTEN.get(f.art, f.art)}", -f.betrag, f.norm, f.erlaeuterung))
+    zeilen.append(("Freibeträge zusammen", -v.freibetrag, "", ""))
+    ohne = f"kein Anspruch für {', '.join(v.ohne_anspruch)}" if v.ohne_anspruch else "kein Einfluss auf den Anspruch"
+    zeilen.append(("Überschuss", v.ueberschuss, v.norm, ohne))
+    return zeilen
+
+
+def _vermoegenstabelle(e: Ergebnis, schmal: bool = False) -> Table | None:
+    v = e.vermoegen
+    if v is None:
+        return None
+    bogen = _Bogen(f"Vermögen (§ 12 SGB II) – {v.regel}", schmal)
+    for position, betrag, norm, text in vermoegen_zeilen(v):
+        fett = position in ("zu berücksichtigendes Vermögen", "Freibeträge zusammen", "Überschuss")
+        stand = _datum(v.rechtsstand) if norm else ""
+        bogen.zeile(Text(position, style="bold" if fett else ""), euro_text(betrag), norm, stand, text)
     return bogen.tabelle
 
 
@@ -120,6 +165,9 @@ def monat_darstellen(e: Ergebnis, schmal: bool = False) -> Group:
     if haushalt is not None:
         teile.append(haushalt)
     teile.extend(_personentabelle(e, p, schmal) for p in e.personen)
+    vermoegen = _vermoegenstabelle(e, schmal)
+    if vermoegen is not None:
+        teile.append(vermoegen)
     teile.append(_summentabelle(e, schmal))
     if e.hinweise:
         teile.append(Panel("\n".join(f"• {h}" for h in e.hinweise), title="Hinweise", title_align="left", box=box.SQUARE))
