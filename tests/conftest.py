@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # (docs/regeln.md); tests that need them set them themselves
 for _variable in ("HARTZ_CALC_REGELN", "HARTZ_CALC_KDU", "HARTZ_CALC_KONFIG"):
     os.environ.pop(_variable, None)
-os.environ["XDG_CONFIG_HOME"] = str(REPO / "tests" / "faelle" / "keine-konfiguration")  # never created
+os.environ["XDG_CONFIG_HOME"] = os.path.join(tempfile.gettempdir(), "hartz-calc-tests-ohne-konfiguration")
 
 SHARED_EXAMPLES = REPO.parent / "shared" / "examples"
 """The project's public acceptance examples (outside the repository, next to it)."""
