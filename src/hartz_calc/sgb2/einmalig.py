@@ -145,7 +145,7 @@ def _fassung_2023(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele) -> 
     ab = erster_monat(e)
     return Aufteilung(_ganz(e, ab), f"nur in {ab:%m/%Y} berücksichtigt"
                       + (" (Leistungen für den Zuflussmonat waren schon erbracht: Folgemonat)" if e.bereits_geleistet else "")
-                      + "; was davon übrig bleibt, ist ab dem Folgemonat Vermögen (§ 12 SGB II)", norm)
+                      + "; was davon übrig bleibt, ist ab dem Folgemonat Vermögen, § 12 SGB II", norm)
 
 
 def aufteilen(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele) -> Aufteilung:

@@ -190,6 +190,17 @@ def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt
                     hinweise.append(einmalig.hinweis(p.name, e, aufteilung, teil))
             if not aufteilung.teile and e.zufluss.replace(day=1) == monat:
                 hinweise.append(f"{einmalig.BEZEICHNUNG[e.art]} von {p.name}: {aufteilung.text}.")
+            spaeter = [t for t in aufteilung.teile if t.monat > monat]
+            if h.zeitraum is not None and monat == h.zeitraum.bis and spaeter:
+                erster_t, letzter_t = spaeter[0], spaeter[-1]
+                if len(spaeter) == 1:
+                    was = (f"der Teilbetrag {erster_t.nummer}/{erster_t.anzahl} ({euro_text(erster_t.netto)}) entfällt "
+                           f"auf {erster_t.monat:%m/%Y} nach diesem Zeitraum und ist dort")
+                else:
+                    was = (f"die Teilbeträge {erster_t.nummer}–{letzter_t.nummer}/{erster_t.anzahl} (je "
+                           f"{euro_text(erster_t.netto)}) entfallen auf {erster_t.monat:%m/%Y}–{letzter_t.monat:%m/%Y} nach diesem Zeitraum und sind dort")
+                hinweise.append(f"{einmalig.BEZEICHNUNG[e.art]} von {p.name}: {was} als Einkommen zu berücksichtigen "
+                                "(§ 11 Abs. 3 SGB II).")
         if p.selbststaendig:
             rs_monat = rechtsstand(monat, h.region)
             for j, s in selbststaendig.geltend(p, monat):
