@@ -299,3 +299,15 @@ def test_check_mit_regeldatei(cli, tmp_path):
     assert code_mit == 0, err
     code_ohne, _, _ = cli("check", str(haushalt), str(bescheid), "--format", "json")
     assert code_ohne == 1
+
+
+def test_tabellenform_der_eintraege_mit_zeilennummer(cli, tmp_path):
+    """Entries may also be written as [[name.werte]] tables; errors still name the line of the entry."""
+    haushalt = _datei(tmp_path, "h.yaml", EINZELN_2026)
+    gut = _datei(tmp_path, "gut.toml", '[[regelbedarf.werte]]\nab = 2026-01-01\nwert = [570, 506, 451, 471, 390, 357]\n'
+                                       'quelle = "Testwert"\n')
+    assert _json(cli, "calc", str(haushalt), "--regeln", str(gut))["personen"][0]["regelbedarf"] == Decimal("570.00")
+    kaputt = _datei(tmp_path, "kaputt.toml", '[[regelbedarf.werte]]\nab = 2026-01-01\nwert = [570, 506, 451, 471, 390, 357]\n'
+                                             'quelle = "Testwert"\n\n[[regelbedarf.werte]]\nab = 2026-02-01\nwert = [1]\n')
+    code, _, err = cli("calc", str(haushalt), "--regeln", str(kaputt))
+    assert code == 2 and err.startswith(f"hartz-calc: {kaputt}:7: regelbedarf.werte[1].quelle: fehlt"), err

@@ -74,8 +74,8 @@ class Ueberlagerung:
 # ---- reading TOML with line numbers -------------------------------------------------------------------
 
 _TOML_STELLE = re.compile(r"\(at line (\d+), column (\d+)\)")
-_KOPF = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\s*(#.*)?$")
-_AB = re.compile(r"\bab\s*=\s*(\S+?)\s*[,}]")
+_KOPF = re.compile(r"^\s*\[(\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
+_AB = re.compile(r"(?:^|[{,\s])ab\s*=\s*(\d{4}-\d{2}-\d{2})")
 
 
 def toml_lesen(pfad: Path, anzeige: str) -> tuple[dict[str, Any], str]:
@@ -112,8 +112,10 @@ class Zeilen:
         tabelle = ""
         for nummer, zeile in enumerate(text.splitlines(), start=1):
             treffer = _KOPF.match(zeile)
-            if treffer and not zeile.lstrip().startswith("[["):
-                tabelle = ".".join(teil.strip().strip("\"'") for teil in treffer[1].split("."))
+            if treffer:
+                tabelle = ".".join(teil.strip().strip("\"'") for teil in treffer[2].split("."))
+                if treffer[1]:  # [[name.werte]]: one entry per header, its lines belong to the parameter
+                    tabelle = tabelle.removesuffix(".werte")
                 self.kopf.setdefault(tabelle, nummer)
                 continue
             for ab in _AB.finditer(zeile):
