@@ -186,7 +186,7 @@ def test_ausgeliefertes_regelwerk_bleibt_unberuehrt(tmp_path):
     ("[regelbedarf]\nwerte = [\n  { ab = 2027-01-15, wert = [1, 2, 3, 4, 5, 6], quelle = \"Q 1\" },\n]\n", 3,
      "ist nicht der Erste eines Monats"),
     ("\n[regelbedarff]\nwerte = [{ ab = 2027-01-01, wert = 1, quelle = \"Q 1\" }]\n", 2,
-     "[regelbedarff]: unbekannter Parameter"),
+     "[regelbedarff]: unbekannter Parameter (gemeint: regelbedarf"),
     ("[sofortzuschlag]\neinheit = \"prozent\"\nwerte = [{ ab = 2027-01-01, wert = 1, quelle = \"Q 1\" }]\n", 2,
      "passt nicht, der Parameter hat die Einheit euro"),
     ("[regime.minderung]\nwerte = [{ ab = 2027-01-01, wert = \"neu\", quelle = \"Q 1\" }]\n", 1,

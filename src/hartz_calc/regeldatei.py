@@ -227,8 +227,10 @@ def ueberlagerung_lesen(pfad: Path, anzeige: str, bekannte: Mapping[str, tuple[s
     def _parameter(name: str, inhalt: dict[str, Any]) -> tuple[str | None, tuple[NeuerEintrag, ...]]:
         kopf = zeilen.tabelle(name)
         if name not in bekannte:
-            aehnlich = [n for n in bekannte if n.split(".")[-1] == name.split(".")[-1] or n.startswith(name)]
-            tipp = f" (gemeint: {', '.join(sorted(aehnlich)[:3])}?)" if aehnlich else ""
+            from difflib import get_close_matches
+
+            aehnlich = get_close_matches(name, list(bekannte), n=3, cutoff=0.75)
+            tipp = f" (gemeint: {', '.join(aehnlich)}?)" if aehnlich else ""
             raise fehler(kopf, f"[{name}]: unbekannter Parameter{tipp}; `hartz-calc rates` zeigt alle Namen")
         if name.startswith("regime."):
             raise fehler(kopf, f"[{name}]: Verfahrensregeln (regime.*) brauchen Programmcode und lassen sich nicht per Regeldatei ändern")
