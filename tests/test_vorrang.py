@@ -211,3 +211,16 @@ def test_readme_vorrang_zahlen_stimmen():
     for betrag in (m.wohngeld, m.kinderzuschlag_berechnet, m.fehlbetrag_mit_vorrang, m.sgb2_auszahlung, m.gesamt_sgb2,
                    m.gesamt_vorrang):
         assert f"{betrag:,.2f}".translate(str.maketrans(",.", ".,")).removesuffix(",00") in abschnitt, betrag
+
+
+def test_vermoegen_ueber_freibetrag_kein_verweis_und_ein_hinweis(wohngeld):
+    """A household without SGB II claim because of Vermögen (§ 12: 100.000 € in the bank, 2025, no Karenzzeit) is
+    not 'referred' anywhere (§ 12a needs a Hilfebedürftigkeit to remove); the comparison says that the Vermögen
+    may exclude Kinderzuschlag and Wohngeld too, which it does not compute."""
+    wohngeld("250.00")
+    daten = copy.deepcopy(FAMILIE_2025)
+    daten["personen"][0]["vermoegen"] = [{"art": "bankguthaben", "wert": 100000}]
+    v = _vorrang(daten)
+    assert v.monate[0].sgb2_auszahlung == 0
+    assert not v.verweis
+    assert any("Vermögen übersteigt die Freibeträge" in h for h in v.hinweise)

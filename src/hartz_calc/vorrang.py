@@ -69,6 +69,7 @@ class VorrangMonat:
     posten: tuple[Posten, ...]
     hochgerechnet: bool = False
     """A following month computed with the same household (projection for the § 12a three-month test)."""
+    hinweise: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +173,21 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     netto = _einkommen_netto(haushalt)
     kindergeld = _kindergeld(sgb2)
     sgb2_auszahlung = sgb2.summe.auszahlung
+    hinweise: list[str] = []
+    if sgb2.vermoegen is not None and sgb2.vermoegen.ueberschuss > 0:
+        hinweise.append(f"Das Vermögen übersteigt die Freibeträge des § 12 SGB II um {euro_text(sgb2.vermoegen.ueberschuss)}: "
+                        "es kann auch Kinderzuschlag (§ 6a Abs. 3, 5, 6 BKGG) und Wohngeld (§ 21 Nr. 3 WoGG) "
+                        "ausschließen; das ist hier nicht berechnet.")
+    if any(k.grund == "keine_erwerbsfaehige_person" for k in sgb2.kein_anspruch):
+        hinweise.append("Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: statt SGB II kommt SGB XII in Betracht; "
+                        "Wohngeld ist auch dann vorrangig zu prüfen.")
     return VorrangMonat(
         monat=monat, sgb2_auszahlung=sgb2_auszahlung, wohngeld=wohngeld, wohngeld_fehlende_angaben=fehlende,
         kinderzuschlag=kiz_betrag, kinderzuschlag_berechnet=kiz.betrag, kindergeld=kindergeld, einkommen_netto=netto,
         hilfebeduerftig_mit_vorrang=beduerftig, fehlbetrag_mit_vorrang=fehlbetrag, erweiterter_zugang=erweitert,
         gesamt_sgb2=netto + kindergeld + sgb2_auszahlung,
         gesamt_vorrang=netto + kindergeld + (wohngeld or NULL) + kiz_betrag,
-        kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet)
+        kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet, hinweise=tuple(hinweise))
 
 
 @vorrang_regel.fassung("paragraph_5_abs_3")
@@ -222,8 +231,10 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
     if any(m.hochgerechnet for m in monate):
         hinweise.append("Die Folgemonate der Prognose (§ 12a S. 2 Nr. 2 SGB II) sind mit unveränderten Verhältnissen "
                         "berechnet.")
-    verweis = vorrang_regel.fuer(rs)(tuple(monate), mindestmonate) and len(monate) >= mindestmonate
     erster_monat = monate[0]
+    # a referral needs an SGB II claim to refer away from (§ 12a: "Hilfebedürftigkeit ... beseitigen")
+    verweis = (vorrang_regel.fuer(rs)(tuple(monate), mindestmonate) and len(monate) >= mindestmonate
+               and erster_monat.sgb2_auszahlung > 0)
     wahlrecht = erster_monat.erweiterter_zugang
     vorrang_summe = (erster_monat.wohngeld or NULL) + erster_monat.kinderzuschlag
     vorrang_moeglich = not erster_monat.hilfebeduerftig_mit_vorrang or wahlrecht
@@ -242,6 +253,7 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
             hinweise.append("Wohngeld nicht berechnet, es fehlen Angaben: " + ", ".join(m.wohngeld_fehlende_angaben)
                             + ". Ohne Wohngeld ist der Vergleich unvollständig.")
             break
+    hinweise.extend(erster_monat.hinweise)
     hinweise.extend(erster_monat.kinderzuschlag_details.hinweise)
     return VorrangErgebnis(monat=erster, regel=regel.wert, norm=regel.norm, rechtsstand=regel.ab, monate=tuple(monate),
                            verweis=verweis, wahlrecht=wahlrecht, empfehlung=empfehlung, differenz=differenz,
