@@ -58,7 +58,7 @@ def test_vor_2016_monate_einzeln_ohne_verrechnung():
 
 
 def test_verlust_wird_nicht_verrechnet():
-    daten = _haushalt("2024-01", "2024-03", None, (300, 900))
+    daten = _haushalt("2024-01", "2024-03", (300, 900), None)
     daten["personen"][0]["einkommen"] = [{"art": "unterhalt", "betrag": D("200.00")}]
     z = calculate(household_from_dict(daten))
     # only the Unterhalt counts: 200 − 30 € Versicherungspauschale = 170 €
@@ -86,3 +86,40 @@ def test_ueberschneidende_zeitraeume_abgelehnt():
     daten["personen"][0]["selbststaendig"].append(dict(daten["personen"][0]["selbststaendig"][0], von="2024-03"))
     with pytest.raises(InvalidInput, match="überschneiden sich"):
         household_from_dict(daten)
+
+
+def _lohn(zeitraum: dict, betraege: list[tuple[str, str]]) -> dict:
+    monatsbetraege = [{"monat": m, "brutto": D(b), "netto": D(b)} for m, b in betraege]
+    return {"zeitraum": zeitraum, "unterkunft": {"kaltmiete": D("500.00")},
+            "personen": [{"name": "Anna", "rolle": "antragsteller", "alter": 38, "einkommen": [
+                {"art": "erwerbstaetigkeit", "brutto": D(0), "netto": D(0), "monatsbetraege": monatsbetraege}]}]}
+
+
+def test_durchschnittseinkommen_41a_abs_4():
+    """§ 41a Abs. 4 S. 1, 3 (BSG 11.07.2019, B 14 AS 44/18 R): wage 300 € in 01/2024 and 1.300 € in 02/2024 (brutto =
+    netto). Month by month (§ 11b Abs. 2, 3; E2, E5): 300 − 100 − 20 % × 200 = 160 → Anspruch 1.063 − 160 = 903 €;
+    1.300 − 100 − (84 + 144 + 20) = 952 → 111 €. Average 800 €: 800 − 100 − 168 = 532 → 531 € in each month."""
+    zeitraum = {"von": "2024-01", "bis": "2024-02"}
+    einzeln = calculate(household_from_dict(_lohn(zeitraum, [("2024-01", "300.00"), ("2024-02", "1300.00")])))
+    assert [m.summe.anspruch for m in einzeln.monate] == [D("903.00"), D("111.00")]
+    abschliessend = calculate(household_from_dict(_lohn(zeitraum | {"abschliessende_entscheidung": True},
+                                                        [("2024-01", "300.00"), ("2024-02", "1300.00")])))
+    assert [m.summe.anspruch for m in abschliessend.monate] == [D("531.00"), D("531.00")]
+    assert "Durchschnittseinkommen" in abschliessend.monate[0].hinweise[0]
+    # S. 2 Nr. 3: the person asked for the actual monthly income
+    beantragt = calculate(household_from_dict(_lohn(
+        zeitraum | {"abschliessende_entscheidung": True, "tatsaechliches_einkommen_beantragt": True},
+        [("2024-01", "300.00"), ("2024-02", "1300.00")])))
+    assert [m.summe.anspruch for m in beantragt.monate] == [D("903.00"), D("111.00")]
+    # S. 2 Nr. 2: with 2.300 € in February the claim vanishes in that month -> no average
+    entfaellt = calculate(household_from_dict(_lohn(zeitraum | {"abschliessende_entscheidung": True},
+                                                    [("2024-01", "300.00"), ("2024-02", "2300.00")])))
+    assert entfaellt.monate[1].summe.anspruch == D("0.00")
+    assert any("§ 41a Abs. 4 S. 2 Nr. 2" in h for h in entfaellt.monate[0].hinweise)
+
+
+def test_vor_2016_kein_durchschnitt():
+    """Before 2016-08 (§ 328 SGB III) the final decision took each month's actual income."""
+    z = calculate(household_from_dict(_lohn({"von": "2015-01", "bis": "2015-02", "abschliessende_entscheidung": True},
+                                            [("2015-01", "300.00"), ("2015-02", "1300.00")])))
+    assert not any("Durchschnittseinkommen" in h for h in z.monate[0].hinweise)

@@ -150,7 +150,8 @@ def test_verlauf_jeder_monat_ist_sein_eigener_haushalt(daten):
     z = calculate(household_from_dict(daten))
     haushalt = household_from_dict(daten)
     offen = None
-    for e in z.monate:
+    gemittelt = any("Durchschnittseinkommen" in h for h in z.monate[0].hinweise)  # § 41a Abs. 4: not month by month
+    for e in ([] if gemittelt else z.monate):
         allein = berechne_monat(haushalt, e.monat, offen)
         assert allein.personen == e.personen and allein.summe == e.summe
         offen = allein.restforderungen

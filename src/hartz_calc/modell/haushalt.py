@@ -165,6 +165,13 @@ class Zeitraum(Streng):
     letzter_tag: Datum | None = Field(
         None, description="last day of entitlement inside the month `bis` (e.g. Auszug, Ende des Anspruchs): the month "
                           "is pro-rated, § 41 Abs. 1 SGB II")
+    abschliessende_entscheidung: bool = Field(
+        False, description="the zeitraum is the abschließende Entscheidung after a vorläufige one (§ 41a Abs. 3 SGB II): "
+                           "from 2016-08 the income of all months is averaged (§ 41a Abs. 4); implied by an "
+                           "abschliessend entry of selbststaendig")
+    tatsaechliches_einkommen_beantragt: bool = Field(
+        False, description="the person asked for a decision on the actual monthly income (§ 41a Abs. 4 S. 2 Nr. 3): "
+                           "no average")
 
     @model_validator(mode="after")
     def _reihenfolge(self) -> "Zeitraum":

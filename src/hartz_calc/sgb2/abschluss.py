@@ -34,7 +34,6 @@ def _kopf(nachzahlung, erstattung, norm: str) -> str:
     return f"Abschließende Entscheidung: weder Nachzahlung noch Erstattung ({norm})"
 
 
-@verfahren.fassung("paragraph_41a")
 def _verrechnet(monate: list[AbschlussMonat], rs: Rechtsstand) -> Abschluss:
     norm = rs.eintrag("regime.abschliessende_entscheidung").norm
     saldo = sum((m.differenz for m in monate), NULL)
@@ -48,7 +47,6 @@ def _verrechnet(monate: list[AbschlussMonat], rs: Rechtsstand) -> Abschluss:
     return Abschluss(monate=monate, nachzahlung=nachzahlung, erstattung=erstattung, norm=norm, text=text + ".")
 
 
-@verfahren.fassung("vorlaeufig_nach_sgb3")
 def _je_monat(monate: list[AbschlussMonat], rs: Rechtsstand) -> Abschluss:
     norm = rs.eintrag("regime.abschliessende_entscheidung").norm
     nachzahlung = sum((m.differenz for m in monate if m.differenz > 0), NULL)
@@ -59,6 +57,36 @@ def _je_monat(monate: list[AbschlussMonat], rs: Rechtsstand) -> Abschluss:
     return Abschluss(monate=monate, nachzahlung=nachzahlung, erstattung=erstattung, norm=norm, text=text + ".")
 
 
+@verfahren.fassung("vorlaeufig_nach_sgb3")
+class _BisJuli2016:
+    """§ 40 Abs. 1 S. 2 Nr. 1a a.F. with § 328 SGB III: each month on its own, with its actual income
+    (only § 3 Alg II-V averaged self-employed income)."""
+
+    abschluss = staticmethod(_je_monat)
+
+    @staticmethod
+    def durchschnitt(anzahl_monate: int) -> bool:
+        return False
+
+
+@verfahren.fassung("paragraph_41a")
+class _Ab2016:
+    """§ 41a: months set off (Abs. 6); a monthly Durchschnittseinkommen over all months and all kinds of
+    income (Abs. 4 S. 1, 3; BSG 11.07.2019, B 14 AS 44/18 R), one-off parts included (LSG
+    Niedersachsen-Bremen 27.01.2021, L 13 AS 173/19)."""
+
+    abschluss = staticmethod(_verrechnet)
+
+    @staticmethod
+    def durchschnitt(anzahl_monate: int) -> bool:
+        return anzahl_monate > 1
+
+
 def vergleichen(vorlaeufig: list[Ergebnis], abschliessend: list[Ergebnis], rs: Rechtsstand) -> Abschluss:
     """The Abschluss by the law at the start of the zeitraum (``rs``)."""
-    return verfahren.fuer(rs)(_monate(vorlaeufig, abschliessend), rs)
+    return verfahren.fuer(rs).abschluss(_monate(vorlaeufig, abschliessend), rs)
+
+
+def durchschnitt_gilt(rs: Rechtsstand, anzahl_monate: int) -> bool:
+    """Does the final decision under the law at the start of the zeitraum average the income (§ 41a Abs. 4 S. 1)?"""
+    return verfahren.fuer(rs).durchschnitt(anzahl_monate)

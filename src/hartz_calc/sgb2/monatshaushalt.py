@@ -22,7 +22,7 @@ from . import einmalig, selbststaendig
 from .bedarfsgemeinschaft import anwesenheit, einzug_und_auszug
 from .einkommen import _BEZEICHNUNG as EINKOMMEN_BEZEICHNUNG
 from .unterkunft import unterkunft_im_monat
-from ..geld import euro_text
+from ..geld import cent, euro_text
 from ..rechtsstand import rechtsstand
 
 if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
@@ -220,3 +220,45 @@ def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt
         return h, hinweise
     return h.model_copy(update={"personen": personen, "unterkunft": u}), hinweise
 
+
+
+def durchschnitt_haushalt(h: "Haushalt", monate: list[dt.date], rechner: Rechner) -> tuple["Haushalt", str]:
+    """§ 41a Abs. 4 S. 3 SGB II: the household with each person's income of the zeitraum averaged per kind of
+    income (the total of all months divided by their number; one-off parts and self-employed income
+    included), and a German explanation. Persons joining or leaving and the Unterkunft stay as they are."""
+    summen: dict[str, dict[str, list]] = {}
+    muster: dict[tuple[str, str], Any] = {}
+    for monat in monate:
+        hm, _ = vorbereiten(h, monat, rechner)
+        for p in hm.personen:
+            for e in p.einkommen:
+                art = "erwerbstaetigkeit" if _erwerb(e) else e.art
+                werte = summen.setdefault(p.name, {}).setdefault(art, [Decimal(0), Decimal(0), Decimal(0)])
+                if _erwerb(e):
+                    werte[0] += e.brutto
+                    werte[1] += e.netto
+                else:
+                    werte[2] += e.betrag
+                muster.setdefault((p.name, art), e)
+    anzahl = len(monate)
+    teile = []
+    personen = []
+    for p in h.personen:
+        einkommen = []
+        for art, (brutto, netto, betrag) in summen.get(p.name, {}).items():
+            vorlage = muster[(p.name, art)]
+            if art == "erwerbstaetigkeit":
+                b, n = cent(brutto / anzahl), cent(netto / anzahl)
+                einkommen.append(Zusatzeinnahme(art=art, brutto=b, netto=n, werbungskosten=vorlage.werbungskosten,
+                                                entfernung_km=vorlage.entfernung_km, arbeitstage=vorlage.arbeitstage))
+                teile.append(f"{p.name}, Erwerbseinkommen: brutto {euro_text(brutto)} / netto {euro_text(netto)} ÷ {anzahl} "
+                             f"= {euro_text(b)} / {euro_text(n)}")
+            else:
+                wert = cent(betrag / anzahl)
+                einkommen.append(Zusatzeinnahme(art=art, betrag=wert, freibetrag_basis=vorlage.freibetrag_basis,
+                                                elterngeld_plus=vorlage.elterngeld_plus))
+                teile.append(f"{p.name}, {EINKOMMEN_BEZEICHNUNG[art]}: {euro_text(betrag)} ÷ {anzahl} = {euro_text(wert)}")
+        personen.append(p.model_copy(update={"einkommen": einkommen, "einmalige_einnahmen": [], "selbststaendig": []}))
+    text = ("Abschließende Entscheidung mit monatlichem Durchschnittseinkommen (§ 41a Abs. 4 S. 1, 3 SGB II; "
+            "BSG 11.07.2019, B 14 AS 44/18 R): " + ("; ".join(teile) or "kein Einkommen") + ".")
+    return h.model_copy(update={"personen": personen}), text
