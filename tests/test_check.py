@@ -251,7 +251,9 @@ def test_rich_zeigt_schlagzeile_zuerst_und_zwei_gruppen(dateien, capsys):
     text = capsys.readouterr().out
     assert code == 1
     zeilen = [z for z in text.splitlines() if z.strip()]
-    assert zeilen[1] == "Nachzahlung zu Ihren Gunsten: 250,68 € im Monat"
+    # amount and € never part at a line break (non-breaking space)
+    assert zeilen[1] == "Nachzahlung zu Ihren Gunsten: 250,68\u00a0€ im Monat"
+    text = text.replace("\u00a0", " ")
     assert text.count("Ursache 1:") == 1 and text.count("Ursache 2:") == 1 and "Ursache 3:" not in text
     assert text.index("Ursache 1: Mehrbedarf Alleinerziehende") < text.index("Ursache 2: Erwerbstätigenfreibetrag")
     assert text.index("Nachzahlung") < text.index("Ursache 1") < text.index("Alle geprüften Beträge")

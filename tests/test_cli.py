@@ -268,3 +268,41 @@ def test_calc_csv_de_fuer_excel(tmp_path, capsys):
     kopf, zeile = text.lstrip("\ufeff").rstrip("\r\n").split("\r\n")
     werte = dict(zip(kopf.split(";"), zeile.split(";")))
     assert werte["regelbedarf"] == "563,00" and werte["monat"] == "2026-01"
+
+
+# ---- small defects of the desk trial (issue 14) ---------------------------------------------------------
+
+def test_hinweise_eines_zeitraums_nur_einmal(capsys):
+    """The Karenzzeit note (§ 22 Abs. 1 S. 2) holds in all six months of the example: printed once."""
+    from hartz_calc.cli.main import run
+
+    beispiel = str(Path(__file__).resolve().parents[1] / "examples" / "bewilligungszeitraum-geburtstag-2025.yaml")
+    for format in ("rich", "md", "html"):
+        assert run([beispiel, "-f", format]) == 0
+        text = capsys.readouterr().out.replace("\u00a0", " ").replace("&nbsp;", " ")
+        assert text.count("Karenzzeit (§ 22 Abs. 1 S. 2 SGB II)") == 1, format
+
+
+def test_keine_verteilungszeile_bei_einer_person():
+    """Single earner 2026 (brutto 1.000 €, netto 800 €): bereinigt 800 − 100 − 228 = 472 € (§ 11b Abs. 2, 3)
+    is her own income; nothing is distributed (§ 9 Abs. 2 S. 3 needs several persons), so no lines say so."""
+    from hartz_calc import api
+
+    ergebnis = api.calculate(api.parse_household(
+        "monat: 2026-03\npersonen:\n  - name: Ute\n    rolle: antragsteller\n    alter: 40\n    einkommen:\n"
+        "      - {art: erwerbstaetigkeit, brutto: 1000.00, netto: 800.00}\n"))
+    assert not [p for p in ergebnis.posten if p.abschnitt == "verteilung"]
+    assert ergebnis.personen[0].einkommen == Decimal("472.00") and ergebnis.personen[0].anspruch == Decimal("91.00")
+
+
+def test_haushaltszeilen_ueberall_gleich_beschriftet(capsys):
+    from hartz_calc.ausgabe.gemeinsam import HAUSHALT
+    from hartz_calc.cli.main import run
+
+    beispiel = str(Path(__file__).resolve().parents[1] / "examples" / "familie-mit-einkommen-2025.yaml")
+    assert run([beispiel]) == 0
+    assert HAUSHALT in [z.strip() for z in capsys.readouterr().out.splitlines()]  # the rich table's title
+    for format, zeichen in (("md", f"| {HAUSHALT} | Unterkunft (Bruttokaltmiete)"),
+                            ("html", f"<tr><td>{HAUSHALT}</td><td>Unterkunft (Bruttokaltmiete)")):
+        assert run([beispiel, "-f", format]) == 0
+        assert zeichen in capsys.readouterr().out, format

@@ -138,3 +138,53 @@ def test_falsche_befehlszeile(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ausgabe = capsys.readouterr()
     assert ausgabe.err == meldung
     assert ausgabe.out == ""
+
+
+# ---- small defects of the desk trial (issue 14) ---------------------------------------------------------
+
+def test_ueberlanger_name_deutsch(tmp_path, capsys):
+    datei = tmp_path / "h.yaml"
+    datei.write_text(f"monat: 2026-01\npersonen:\n  - name: {'A' * 120}\n    rolle: antragsteller\n    alter: 30\n",
+                     encoding="utf-8")
+    assert run([str(datei)]) == 2
+    assert capsys.readouterr().err == f"hartz-calc: {datei}:3: personen[0].name: zu lang (höchstens 100 Zeichen)\n"
+
+
+@pytest.mark.parametrize("betrag", ["1000000000", "1000000000.00", "5000000000000"])
+def test_eine_obergrenze_fuer_jeden_geldbetrag(tmp_path, capsys, betrag):
+    """Whole numbers used to skip the upper limit of money fields (YAML and JSON alike)."""
+    import json as jsonmodul
+
+    for name, text in (("h.yaml", f"monat: 2026-01\npersonen:\n  - {{name: Ben, rolle: antragsteller, alter: 30,"
+                                  f" einkommen: [{{art: sonstiges, betrag: {betrag}}}]}}\n"),
+                       ("h.json", jsonmodul.dumps({"monat": "2026-01", "personen": [
+                           {"name": "Ben", "rolle": "antragsteller", "alter": 30,
+                            "einkommen": [{"art": "sonstiges", "betrag": "BETRAG"}]}]}).replace('"BETRAG"', betrag))):
+        datei = tmp_path / name
+        datei.write_text(text, encoding="utf-8")
+        assert run([str(datei)]) == 2
+        assert "Betrag zu groß (höchstens 999.999.999,99 €)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "zeile", "grund"), [
+    # a missing comma at the end of line 2: json sees it only at line 3
+    ('{\n  "monat": "2026-01"\n  "personen": []\n}\n', 2, "am Zeilenende fehlt ein Komma oder eine schließende Klammer"),
+    # a missing ] after line 4 (json notices it at the } of line 6)
+    ('{\n  "monat": "2026-01",\n  "personen": [\n    {"name": "Ben"}\n\n}\n', 4,
+     "am Zeilenende fehlt ein Komma oder eine schließende Klammer"),
+    # a trailing comma (YAML would have accepted it)
+    ('{\n  "monat": "2026-01",\n  "personen": [\n    {"name": "Ben"},\n  ]\n}\n', 4,
+     "überzähliges Komma am Ende (vor einer schließenden Klammer)"),
+    ('{\n  "monat": "2026-01",\n  "personen": [{"name": "Ben" "rolle": "kind"}]\n}\n', 3, "Komma fehlt"),
+])
+def test_json_fehler_auf_der_richtigen_zeile(tmp_path, capsys, text, zeile, grund):
+    datei = tmp_path / "h.json"
+    datei.write_text(text, encoding="utf-8")
+    assert run([str(datei)]) == 2
+    assert capsys.readouterr().err == f"hartz-calc: {datei}:{zeile}: kein gültiges JSON: {grund}\n"
+
+
+def test_zwei_dateien_verweisen_auf_batch(capsys):
+    beispiel = str(Path(__file__).resolve().parents[1] / "examples" / "alleinstehend-2026.yaml")
+    assert run([beispiel, beispiel]) == 2
+    assert "hartz-calc batch DATEI…" in capsys.readouterr().err

@@ -81,7 +81,7 @@ def test_neue_ergebnisfelder_erscheinen_ohne_aenderung(monkeypatch):
 
 
 def test_zeitraum_hinweise_einmal():
-    from hartz_calc.ausgabe.html import hinweise_einmal
+    from hartz_calc.ausgabe.gemeinsam import hinweise_einmal
 
     class M:
         def __init__(self, monat, hinweise):
@@ -107,7 +107,9 @@ def _browser(tmp_path: Path, *argumente: str) -> subprocess.CompletedProcess:
     profil = tmp_path / "profil"
     befehl = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
               f"--user-data-dir={profil}", "--no-pdf-header-footer", *argumente]
-    umgebung = {**os.environ, "HOME": str(tmp_path)}
+    # the browser writes its profile, crash reports and caches into the test's own directory only
+    umgebung = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
     return subprocess.run(befehl, capture_output=True, timeout=120, env=umgebung, cwd=tmp_path)
 
 

@@ -78,7 +78,7 @@ def test_bericht_beginnt_mit_der_nachzahlung(tmp_path):
     assert daten["nachzahlung"]["betrag"] == 561.00 and daten["nachzahlung"]["monatlich"]["2026-04"] == 520.00
     text = subprocess.run([sys.executable, "-m", "hartz_calc", "check", str(tmp_path / "h.yaml"),
                            str(tmp_path / "b.yaml")], capture_output=True, text=True, env=umgebung).stdout
-    kopf = text.split("Ursache")[0]
+    kopf = text.replace("\u00a0", " ").split("Ursache")[0]  # amounts keep their € (non-breaking space)
     assert "561,00" in kopf and "je Monat: 04/2026 +520,00 €; 06/2026 +41,00 €" in kopf
 
 

@@ -182,6 +182,8 @@ def yaml_lesen(text: str, datei: str) -> tuple[Any, dict[Pfad, int]]:
     art = "JSON" if datei.lower().endswith(".json") else "YAML"
     if _zu_tief_verschachtelt(text):
         raise EingabeFehler(datei, [Fehlerstelle("", None, f"kein gültiges {art}: zu tief verschachtelt")])
+    if art == "JSON":
+        _json_vorpruefen(text, datei)
     try:
         knoten = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as fehler:
@@ -246,6 +248,10 @@ def _grund(fehler: dict[str, Any]) -> str:
         # `brutto: 1.200,50` inside {...}: YAML splits at the comma and reads "50" as a key
         return ("unbekanntes Feld – vermutlich ein Komma in einem Betrag: Beträge mit Dezimalpunkt und ohne "
                 "Tausenderpunkt schreiben, z. B. 1200.50")
+    if art == "string_too_long":
+        return f"zu lang (höchstens {kontext.get('max_length')} Zeichen)"
+    if art == "string_too_short":
+        return "darf nicht leer sein"
     if art == "value_error":
         return str(kontext.get("error", fehler["msg"]))
     return _GRUENDE.get(art, fehler["msg"])
@@ -415,6 +421,27 @@ _JSON_PROBLEME = (
     ("Invalid control character", "Steuerzeichen in einem Text"),
     ("Invalid \\escape", "ungültige Escape-Sequenz (\\)"),
 )
+
+
+def _json_vorpruefen(text: str, datei: str) -> None:
+    """A .json file must be JSON (YAML would accept a trailing comma and report some errors a few lines
+    late): the json module's error, placed on the line where the fix belongs. A missing comma or bracket
+    belongs at the end of the line before the next value; a comma before a closing bracket is too many."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as fehler:
+        davor = text[:fehler.pos].rstrip()
+        if fehler.msg.startswith("Expecting ',' delimiter") and "\n" in text[len(davor):fehler.pos]:
+            zeile, grund = davor.count("\n") + 1, "am Zeilenende fehlt ein Komma oder eine schließende Klammer"
+        elif davor.endswith(",") and fehler.msg.startswith(("Expecting value", "Expecting property name")):
+            zeile, grund = davor.count("\n") + 1, "überzähliges Komma am Ende (vor einer schließenden Klammer)"
+        else:
+            zeile = fehler.lineno
+            grund = next((deutsch for englisch, deutsch in _JSON_PROBLEME if fehler.msg.startswith(englisch)),
+                         "Syntaxfehler")
+        raise EingabeFehler(datei, [Fehlerstelle("", zeile, f"kein gültiges JSON: {grund}")]) from None
+    except RecursionError:
+        raise EingabeFehler(datei, [Fehlerstelle("", None, "kein gültiges JSON: zu tief verschachtelt")]) from None
 
 
 def json_grund(fehler: json.JSONDecodeError) -> str:

@@ -15,6 +15,7 @@ from html import escape
 
 from ..geld import euro_text
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, ZeitraumErgebnis
+from .gemeinsam import HAUSHALT, hinweise_einmal
 
 # Rows of the Berechnungsbogen in the order of a Bescheid, with German labels; `mehrbedarfe` expands into
 # one row per kind. Fields of PersonErgebnis not named here are shown after `sofortzuschlag` with a label
@@ -163,7 +164,7 @@ def _posten(e: Ergebnis) -> list[str]:
              "<th class=\"betrag\">Betrag</th><th>Rechts&shy;grundlage</th><th>Stand</th><th>Erläuterung</th></tr></thead>"
              "<tbody>"]
     for x in e.posten:
-        teile.append(f"<tr><td>{escape(x.person or 'Haushalt')}</td><td>{escape(x.bezeichnung)}</td>"
+        teile.append(f"<tr><td>{escape(x.person or HAUSHALT)}</td><td>{escape(x.bezeichnung)}</td>"
                      f"<td class=\"betrag\">{_euro(x.betrag)}</td><td class=\"norm\">{escape(x.norm)}</td>"
                      f"<td class=\"stand\">{x.rechtsstand:%d.%m.%Y}</td><td class=\"erl\">{_text(x.erlaeuterung)}</td></tr>")
     teile.append("</tbody></table>")
@@ -175,15 +176,6 @@ def _hinweise(hinweise: list[str]) -> list[str]:
         return []
     return (["<h3>Hinweise</h3>", "<ul class=\"hinweise\">"] + [f"<li>{_text(h)}</li>" for h in hinweise]
             + ["</ul>"])
-
-
-def hinweise_einmal(monate: list[Ergebnis]) -> tuple[list[str], dict[str, list[str]]]:
-    """Notes of a zeitraum: those of every month once (common), the others per month (YYYY-MM)."""
-    if len(monate) < 2:
-        return [], {f"{e.monat:%Y-%m}": list(e.hinweise) for e in monate}
-    gemeinsam = [h for h in dict.fromkeys(monate[0].hinweise) if all(h in e.hinweise for e in monate[1:])]
-    eigene = {f"{e.monat:%Y-%m}": [h for h in dict.fromkeys(e.hinweise) if h not in gemeinsam] for e in monate}
-    return gemeinsam, eigene
 
 
 def _monat(e: Ergebnis, hinweise: list[str]) -> list[str]:

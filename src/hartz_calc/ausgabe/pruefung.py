@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..geld import cent, euro_text
 from ..modell.bescheid import Pruefergebnis, Ursache, Vergleichszeile
 from .csv_dialekt import csv_text
+from .gemeinsam import fest
 
 CSV_SPALTEN = ("monat", "person", "feld", "bezeichnung", "bescheid", "berechnet", "differenz", "stimmt", "ungunsten",
                "norm", "rechtsstand", "erklaerung", "ursache", "folge")
@@ -88,21 +89,21 @@ def ausgeben(p: Pruefergebnis, console, nur_abweichungen: bool = False) -> None:
 
     console.print(Text("Bescheidprüfung", style="bold"))
     if p.nachzahlung is not None:
-        console.print(Text(p.nachzahlung.text, style="bold red" if p.nachzahlung.betrag > 0 else "bold"))
+        console.print(Text(fest(p.nachzahlung.text), style="bold red" if p.nachzahlung.betrag > 0 else "bold"))
         if je_monat := nachzahlung_je_monat(p):
-            console.print(Text(je_monat))
+            console.print(Text(fest(je_monat)))
     for u in p.ursachen:
         kopf, text, folgen = ursache_absatz(p, u)
         console.print()
-        console.print(Text(kopf, style="bold"))
-        console.print(Text("  " + text))
+        console.print(Text(fest(kopf), style="bold"))
+        console.print(Text("  " + fest(text)))
         if folgen:
-            console.print(Text("  Folgen: " + folgen, style="dim"))
+            console.print(Text("  Folgen: " + fest(folgen), style="dim"))
     if p.fristen is not None:
         console.print()
         console.print(Text("Fristen", style="bold"))
         for satz in p.fristen.texte:
-            console.print(Text("• " + satz))
+            console.print(Text("• " + fest(satz)))
     console.print()
     tabelle = Table(title="Alle geprüften Beträge" if not nur_abweichungen else "Abweichende Beträge",
                     title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..geld import NULL, cent, euro_text
 from ..modell.ergebnis import Ergebnis, ZeitraumErgebnis
+from .gemeinsam import HAUSHALT, hinweise_einmal
 from .json_ausgabe import PERSON_FELDER
 
 MEHRBEDARF_SCHLUESSEL = ("schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",
@@ -54,13 +55,18 @@ def als_csv(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str, kopf: bool = True
 
 def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
     monate = ergebnis.monate if isinstance(ergebnis, ZeitraumErgebnis) else [ergebnis]
+    gemeinsam, eigene = hinweise_einmal(monate)
     teile = []
+    if gemeinsam:  # notes of every month of the zeitraum: once, at the top
+        teile.append("**Hinweise für alle Monate**\n")
+        teile.extend(f"- {h}" for h in gemeinsam)
+        teile.append("")
     for e in monate:
         teile.append(f"## Berechnung für {e.monat:%m/%Y} – {e.rechtsstand_name}, Rechtsstand {e.rechtsstand:%d.%m.%Y}"
                      + (" (vorläufig)" if e.vorlaeufig else "") + "\n")
         teile.append("| Person | Position | Betrag | Rechtsgrundlage | Erläuterung |\n|---|---|---:|---|---|")
         for x in e.posten:
-            teile.append(f"| {x.person or 'Haushalt'} | {x.bezeichnung} | {euro_text(x.betrag)} | {x.norm} | "
+            teile.append(f"| {x.person or HAUSHALT} | {x.bezeichnung} | {euro_text(x.betrag)} | {x.norm} | "
                          f"{x.erlaeuterung.replace('|', '/')} |")
         teile.append("\n| Person | Bedarf | Einkommen | Anspruch | Minderung | Aufrechnung | Sofortzuschlag | Auszahlung |")
         teile.append("|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -77,8 +83,8 @@ def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
             teile.append("| Position | Betrag | Rechtsgrundlage | Erläuterung |\n|---|---:|---|---|")
             for position, betrag, norm, text in vermoegen_zeilen(e.vermoegen):
                 teile.append(f"| {position} | {euro_text(betrag)} | {norm} | {text.replace('|', '/')} |")
-        if e.hinweise:
+        if eigene[f"{e.monat:%Y-%m}"]:
             teile.append("\n**Hinweise**\n")
-            teile.extend(f"- {h}" for h in e.hinweise)
+            teile.extend(f"- {h}" for h in eigene[f"{e.monat:%Y-%m}"])
         teile.append("")
     return "\n".join(teile) + "\n"

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..geld import euro_text
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, ZeitraumErgebnis
+from .gemeinsam import HAUSHALT, fest, hinweise_einmal
 
 _ABSCHNITT_REIHENFOLGE = ("bedarf", "einkommen", "verteilung")
 
@@ -51,7 +52,7 @@ class _Bogen:
         self.tabelle.add_row(links, betrag, rechts)
 
     def posten(self, x) -> None:
-        self.zeile(x.bezeichnung, euro_text(x.betrag), x.norm, _datum(x.rechtsstand), x.erlaeuterung)
+        self.zeile(x.bezeichnung, euro_text(x.betrag), x.norm, _datum(x.rechtsstand), fest(x.erlaeuterung))
 
 
 def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Table:
@@ -87,7 +88,7 @@ def _haushaltstabelle(e: Ergebnis, schmal: bool = False) -> Table | None:
     zeilen = [x for x in e.posten if x.person is None]
     if not zeilen:
         return None
-    bogen = _Bogen("Haushalt", schmal)
+    bogen = _Bogen(HAUSHALT, schmal)
     for x in zeilen:
         bogen.posten(x)
     return bogen.tabelle
@@ -154,7 +155,12 @@ def _summentabelle(e: Ergebnis, schmal: bool = False) -> Table:
     return tabelle
 
 
-def monat_darstellen(e: Ergebnis, schmal: bool = False) -> Group:
+def _hinweise(hinweise: list[str], titel: str = "Hinweise") -> Panel:
+    return Panel("\n".join(f"• {fest(h)}" for h in hinweise), title=titel, title_align="left", box=box.SQUARE)
+
+
+def monat_darstellen(e: Ergebnis, schmal: bool = False, hinweise: list[str] | None = None) -> Group:
+    """One month; ``hinweise``: the notes to show (default: the month's own)."""
     kopf = Text.assemble(
         (f"Berechnung für {e.monat:%m/%Y}", "bold"),
         f" – Rechtsstand: {e.rechtsstand_name}, Regeln in Kraft seit {_datum(e.rechtsstand)}",
@@ -169,8 +175,9 @@ def monat_darstellen(e: Ergebnis, schmal: bool = False) -> Group:
     if vermoegen is not None:
         teile.append(vermoegen)
     teile.append(_summentabelle(e, schmal))
-    if e.hinweise:
-        teile.append(Panel("\n".join(f"• {h}" for h in e.hinweise), title="Hinweise", title_align="left", box=box.SQUARE))
+    hinweise = list(dict.fromkeys(e.hinweise)) if hinweise is None else hinweise
+    if hinweise:
+        teile.append(_hinweise(hinweise))
     return Group(*teile)
 
 
@@ -198,8 +205,9 @@ def zeitraum_uebersicht(z: ZeitraumErgebnis, schmal: bool = False) -> Table:
 def ausgeben(ergebnis: Ergebnis | ZeitraumErgebnis, console: Console) -> None:
     schmal = console.width < SCHMAL
     if isinstance(ergebnis, ZeitraumErgebnis):
+        gemeinsam, eigene = hinweise_einmal(ergebnis.monate)
         for e in ergebnis.monate:
-            console.print(monat_darstellen(e, schmal))
+            console.print(monat_darstellen(e, schmal, eigene[f"{e.monat:%Y-%m}"]))
             console.print()
         console.print(zeitraum_uebersicht(ergebnis, schmal))
         if ergebnis.abschluss is not None:
@@ -208,5 +216,7 @@ def ausgeben(ergebnis: Ergebnis | ZeitraumErgebnis, console: Console) -> None:
             for m in a.monate:
                 console.print(f"  {m.monat:%m/%Y}: vorläufig {euro_text(m.vorlaeufig)}, abschließend "
                               f"{euro_text(m.abschliessend)}, Differenz {euro_text(m.differenz)}")
+        if gemeinsam:  # notes of every month: once, after the overview
+            console.print(_hinweise(gemeinsam, "Hinweise für alle Monate"))
     else:
         console.print(monat_darstellen(ergebnis, schmal))

@@ -186,6 +186,9 @@ def _click_meldung(fehler: Exception, argv: list[str]) -> str:
     if meldung.startswith("No such command"):
         return f"unbekannter Befehl; erlaubt: {', '.join(BEFEHLE)} oder eine Haushaltsdatei"
     if meldung.startswith("Got unexpected extra argument"):
+        if befehl in ("", "calc"):
+            return ("mehrere Haushaltsdateien: calc rechnet eine Datei; für mehrere Dateien "
+                    "`hartz-calc batch DATEI…` verwenden (hartz-calc batch --help)")
         return f"zu viele Argumente {hilfe}"
     return f"{meldung} {hilfe}"
 

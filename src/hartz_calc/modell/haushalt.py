@@ -48,10 +48,10 @@ GELD_HOECHSTENS = Decimal("999999999.99")
 def _geld(wert: Any) -> Any:
     if isinstance(wert, bool):
         raise ValueError("Geldbetrag erwartet, nicht true/false")
-    if isinstance(wert, int):
-        return Decimal(wert)
-    if isinstance(wert, float):  # JSON/Python callers; YAML numbers arrive as Decimal already
-        return Decimal(repr(wert))  # float-ok: exact text of the number the caller wrote
+    if isinstance(wert, int):  # the same upper limit as for 12.50-style amounts (an int used to skip it)
+        wert = Decimal(wert)
+    elif isinstance(wert, float):  # JSON/Python callers; YAML numbers arrive as Decimal already
+        wert = Decimal(repr(wert))  # float-ok: exact text of the number the caller wrote
     if isinstance(wert, str):
         if _DEUTSCHER_BETRAG.match(wert.strip()):  # typed as printed in a Bescheid: 12,50 or 1.234,56 €
             raise ValueError("Dezimalkomma: Beträge als Zahl mit Dezimalpunkt schreiben (ohne Anführungszeichen, "
@@ -73,7 +73,8 @@ Geld = Annotated[
     PlainSerializer(lambda d: float(d), return_type=float, when_used="json"),  # float-ok: schema/JSON view only
     # No "multipleOf": 0.01 - JSON Schema validators test it with binary floats and reject valid amounts
     # such as 123.07; the two-decimal rule is checked by hartz-calc itself.
-    WithJsonSchema({"type": "number", "minimum": 0, "description": "Euro, höchstens zwei Nachkommastellen"}),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": float(GELD_HOECHSTENS),  # float-ok: schema only
+                    "description": "Euro, höchstens zwei Nachkommastellen"}),
 ]
 """Euros per month: a non-negative number with at most two decimals."""
 

@@ -151,7 +151,9 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
             )
     else:
         anteile = _anteile_verteilen(pool, restbedarf, reihenfolge)
-    if pool > 0:
+    # a Bedarfsgemeinschaft of one person distributes nothing: no distribution lines on its Bogen
+    verteilt = sum(1 for name in restbedarf if in_bg.get(name)) > 1
+    if pool > 0 and verteilt:
         posten.append(Posten(person=None, abschnitt="verteilung", art="verteilung.gesamt", bezeichnung="Einkommen der Eltern/Partner zur Verteilung",
                              betrag=pool, norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
                              erlaeuterung=f"verteilt im Verhältnis der (Rest-)Bedarfe, Gesamtbedarf {euro_text(gesamt_rest)}"))
@@ -167,7 +169,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
         anspruch = max(b.bedarf - angerechnet, NULL)
         lu = max(b.lebensunterhalt - angerechnet, NULL)
         kdu = anspruch - lu
-        if anteile.get(m.name, NULL) > 0:
+        if anteile.get(m.name, NULL) > 0 and verteilt:
             posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.anteil", bezeichnung="Anteil am Einkommen der Bedarfsgemeinschaft",
                                  betrag=anteile[m.name], norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
                                  erlaeuterung=f"Restbedarf {euro_text(restbedarf[m.name])} von {euro_text(gesamt_rest)}"))
