@@ -164,3 +164,26 @@ def test_ausgaben_zeigen_die_vermoegenspruefung():
     konsole.print(monat_darstellen(ergebnis))
     text = konsole.export_text()
     assert "kein Anspruch: Vermögen" in text and "Überschuss" in text and "Freibeträge zusammen" in text
+
+
+def test_readme_vermoegen_beispiel_ist_echt():
+    """The README's refused household: its file is shipped, and each shown line (up to a '…') is in the real
+    output of a wide terminal."""
+    import re
+    from pathlib import Path
+
+    from hartz_calc.ausgabe.text import ausgeben
+    from rich.console import Console
+
+    wurzel = Path(__file__).resolve().parent.parent
+    readme = (wurzel / "README.md").read_text(encoding="utf-8")
+    abschnitt = readme[readme.index("### A household refused for Vermögen"):]
+    yaml_block, _sh, text_block = re.findall(r"```(?:yaml|sh|text)\n(.*?)```", abschnitt, flags=re.S)[:3]
+    datei = wurzel / "examples" / "vermoegen-abgelehnt-2024.yaml"
+    assert yaml_block == datei.read_text(encoding="utf-8")
+    konsole = Console(width=200, record=True, color_system=None)
+    ausgeben(api.calculate_file(datei), konsole)
+    echt = [" ".join(z.split()) for z in konsole.export_text().splitlines()]
+    for zeile in text_block.splitlines():
+        gezeigt = " ".join(zeile.split("…")[0].split())
+        assert any(gezeigt in z for z in echt), zeile
