@@ -311,3 +311,37 @@ def test_tabellenform_der_eintraege_mit_zeilennummer(cli, tmp_path):
                                              'quelle = "Testwert"\n\n[[regelbedarf.werte]]\nab = 2026-02-01\nwert = [1]\n')
     code, _, err = cli("calc", str(haushalt), "--regeln", str(kaputt))
     assert code == 2 and err.startswith(f"hartz-calc: {kaputt}:7: regelbedarf.werte[1].quelle: fehlt"), err
+
+
+def test_mehrere_ueberlagerte_werte_markieren_genau_ihre_zeilen(cli, tmp_path):
+    """Four overlaid figures (invented values, dated on the first day of the month computed, so that the date of
+    unrelated lines coincides) mark exactly the lines computed from them."""
+    haushalt = _datei(tmp_path, "familie.yaml", """monat: 2026-08
+personen:
+  - {name: Anna, rolle: antragsteller, alter: 34, alleinerziehend: true}
+  - {name: Kim, rolle: kind, alter: 4}
+  - name: Jonas
+    rolle: kind
+    alter: 19
+    ausbildung: azubi
+    einkommen:
+      - {art: erwerbstaetigkeit, brutto: 900.00, netto: 700.00}
+unterkunft: {kaltmiete: 500.00, nebenkosten: 100.00, heizkosten: 80.00}
+""")
+    regeln = _datei(tmp_path, "vier.toml", """[kindergeld]
+werte = [{ ab = 2026-08-01, wert = [265, 265, 265, 265], quelle = "Test KG" }]
+[sofortzuschlag]
+werte = [{ ab = 2026-08-01, wert = 30, quelle = "Test SZ" }]
+[mehrbedarf.alleinerziehend.satz_hoch]
+werte = [{ ab = 2026-08-01, wert = 40, quelle = "Test AE" }]
+[einkommen.ausbildung_grundfreibetrag]
+werte = [{ ab = 2026-08-01, wert = 610, quelle = "Test GFB" }]
+""")
+    ergebnis = _json(cli, "calc", str(haushalt), "--regeln", str(regeln))
+    markiert = sorted((p["person"], p["art"]) for p in ergebnis["posten"] if "Regel aus Datei" in p["erlaeuterung"])
+    assert markiert == [("Anna", "mehrbedarf.alleinerziehend"), ("Jonas", "einkommen.grundfreibetrag"),
+                        ("Jonas", "sofortzuschlag"), ("Kim", "einkommen.kindergeld"), ("Kim", "sofortzuschlag")]
+    # 40 % of 563 € (AE, invented 40 instead of 36, § 21 Abs. 3 Nr. 1) = 225.20 €; Grundfreibetrag 610 €
+    anna = [p for p in ergebnis["posten"] if p["art"] == "mehrbedarf.alleinerziehend"][0]
+    assert anna["betrag"] == Decimal("225.20")
+    assert [p["betrag"] for p in ergebnis["posten"] if p["art"] == "einkommen.grundfreibetrag"] == [Decimal("-610.00")]

@@ -217,9 +217,11 @@ class Rechtsstand:
             protokoll.notieren(eintrag)
 
     def gilt(self, name: str) -> bool:
+        """Whether the rule is in force (an open figure refuses the month; asking does not use a rules-file
+        value, so it marks no line)."""
         eintrag = self._eintraege.get(name)
-        if name in self._besondere:
-            self._besonders(name, eintrag)  # type: ignore[arg-type]
+        if eintrag is not None and eintrag.offen:
+            self._besonders(name, eintrag)
         return eintrag is not None
 
     def eintrag(self, name: str) -> Eintrag:
