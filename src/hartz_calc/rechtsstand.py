@@ -246,6 +246,12 @@ class Rechtsstand:
             self._besonders(name, eintrag)
         return eintrag.wert
 
+    def ab_der_norm(self, norm: str) -> dt.date:
+        """The Rechtsstand of a line that cites ``norm``: the newest ``ab`` of the entries in force this month
+        that cite it (issue 9: a line shows the date of the rule it used, not the newest date of the month);
+        the month's Rechtsstand when no entry cites it."""
+        return max((e.ab for e in self._eintraege.values() if e is not None and e.norm == norm), default=self.stand)
+
     def ueberlagerte(self) -> tuple[Eintrag, ...]:
         """The entries in force this month that come from a rules file (--regeln), not the shipped table."""
         return tuple(e for e in self._eintraege.values() if e is not None and e.herkunft is not None)

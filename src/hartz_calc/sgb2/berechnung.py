@@ -128,7 +128,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
             if kopfteil:
                 posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.nicht_in_bg",
                                      bezeichnung="Kopfteil gehört nicht zum Bedarf dieser Bedarfsgemeinschaft",
-                                     betrag=-kopfteil, norm="§ 7 Abs. 3, § 22 Abs. 1 SGB II", rechtsstand=rs.stand,
+                                     betrag=-kopfteil, norm=rs.eintrag("norm.nicht_in_bg").norm, rechtsstand=rs.eintrag("norm.nicht_in_bg").ab,
                                      erlaeuterung="die Person wohnt im Haushalt, ist aber nicht Mitglied der Bedarfsgemeinschaft"))
             bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, NULL, {}, NULL, False)
             continue
@@ -136,7 +136,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
             anteil = anteilig(kopfteil, tage)
             posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.teilmonat",
                                  bezeichnung=f"Unterkunft und Heizung, Teilmonat {tage}/30 Tage",
-                                 betrag=anteil - kopfteil, norm="§ 41 Abs. 1 S. 2, 3 SGB II", rechtsstand=rs.stand,
+                                 betrag=anteil - kopfteil, norm=rs.eintrag("norm.teilmonat").norm, rechtsstand=rs.eintrag("norm.teilmonat").ab,
                                  erlaeuterung=f"Kopfteil {euro_text(kopfteil)} × {tage}/30 = {euro_text(anteil)}"))
             kopfteil = anteil
         kopfteil = unterkunft.u25_ohne_zusicherung(lage, m, kdu.kopfteile[m.name], kopfteil, posten)
@@ -187,7 +187,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
                                                   f"Unterkunft und Heizung {euro_text(kdu)} → {euro_text(runden(kdu, regel))}; "
                                                   "je Betrag bis 0,49 € abgerundet, ab 0,50 € aufgerundet"))
         posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung", bezeichnung="Auszahlung",
-                             betrag=auszahlung, norm="§ 19, § 41 SGB II", rechtsstand=rs.stand,
+                             betrag=auszahlung, norm=rs.eintrag("norm.auszahlung").norm, rechtsstand=rs.eintrag("norm.auszahlung").ab,
                              erlaeuterung=f"Anspruch {euro_text(v.anspruch)} − Minderung/Aufrechnung {euro_text(abzug)}"
                                           + (f" + Sofortzuschlag {euro_text(zuschlag)}" if zuschlag else "")))
     hinweise = list(dict.fromkeys(verlauf + lage.hinweise))

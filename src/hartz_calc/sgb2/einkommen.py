@@ -110,7 +110,7 @@ def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Dec
         else:
             betrag = angabe
             text = "Betrag laut Haushaltsdatei"
-            norm, ab = "§ 11 Abs. 1 S. 5 SGB II", rs.stand
+            norm, ab = rs.eintrag("norm.kindergeld_kind").norm, rs.eintrag("norm.kindergeld_kind").ab
         betraege[k.name] = cent(betrag)
         posten.append(Posten(person=k.name, abschnitt="einkommen", art="einkommen.kindergeld", bezeichnung="Kindergeld",
                              betrag=cent(betrag), norm=norm, rechtsstand=ab, erlaeuterung=text))
@@ -172,7 +172,7 @@ def _werbungskosten(e: _Erwerb, rs: Rechtsstand) -> list[tuple[str, str, Decimal
                        pauschale.ab, "Pauschbetrag, soweit keine höheren Werbungskosten nachgewiesen"))
     elif tatsaechlich > 0:
         zeilen.append(("einkommen.werbungskosten", "Werbungskosten (nachgewiesen)", tatsaechlich,
-                       "§ 11b Abs. 1 S. 1 Nr. 5 SGB II", rs.stand, "laut Haushaltsdatei"))
+                       rs.eintrag("norm.werbungskosten").norm, rs.eintrag("norm.werbungskosten").ab, "laut Haushaltsdatei"))
     if e.fahrt_km:
         satz = _falls(rs, "einkommen.fahrtkosten_je_km")
         if satz is not None:
@@ -194,10 +194,11 @@ def _nr3_bis_5(m: Mitglied, e: _Erwerb, abz: _Absetzungen, rs: Rechtsstand) -> l
         zeilen.append(("einkommen.versicherungspauschale", "Versicherungspauschale", vp.wert, vp.norm, vp.ab, ""))
     if abz.kfz:
         zeilen.append(("einkommen.kfz_haftpflicht", "Kfz-Haftpflichtversicherung", abz.kfz,
-                       "§ 11b Abs. 1 S. 1 Nr. 3 SGB II", rs.stand, "gesetzlich vorgeschriebene Versicherung"))
+                       rs.eintrag("norm.kfz_haftpflicht").norm, rs.eintrag("norm.kfz_haftpflicht").ab,
+                       "gesetzlich vorgeschriebene Versicherung"))
     if abz.riester:
         zeilen.append(("einkommen.riester", "geförderte Altersvorsorge (Riester)", abz.riester,
-                       "§ 11b Abs. 1 S. 1 Nr. 4 SGB II", rs.stand, ""))
+                       rs.eintrag("norm.riester").norm, rs.eintrag("norm.riester").ab, ""))
     return zeilen + _werbungskosten(e, rs)
 
 
@@ -263,7 +264,7 @@ def _freibetrag_ab_2005_10(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind:
         for art, bez, betrag, norm, ab, text in tatsaechlich:
             z.add(art, bez, -betrag, norm, ab, text)
         z.add("einkommen.grundfreibetrag", "Grundfreibetrag durch nachgewiesene Absetzbeträge ersetzt", NULL,
-              "§ 11b Abs. 2 S. 2 SGB II", grund_ab,
+              rs.eintrag("einkommen.grundfreibetrag_nachweisgrenze").norm, rs.eintrag("einkommen.grundfreibetrag_nachweisgrenze").ab,
               f"brutto über {euro_text(grenze)}, Absetzbeträge {euro_text(summe)} > {euro_text(grundbetrag)}")
         abzug = summe
     else:
@@ -453,7 +454,7 @@ def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Deci
         if e.art == "ehrenamt":
             ehrenamt += ehrenamt_verfahren.fuer(rs)(e, m, lage, z)
             continue
-        z.add(f"einkommen.{e.art}", bez, e.betrag, "§ 11 Abs. 1 SGB II", rs.stand, "Nettobetrag")
+        z.eintrag(f"einkommen.{e.art}", bez, e.betrag, rs.eintrag("norm.einkommen"), "Nettobetrag")
         if e.art == "elterngeld":
             eintrag = rs.eintrag("regime.elterngeld")
             frei, text = elterngeld_verfahren.fuer(rs)(e, rs)
@@ -508,12 +509,13 @@ def _erwerb_sammeln(m: Mitglied, lage: Monatslage, z: _Zeilen, ehrenamt: Decimal
     km = max((e.entfernung_km or 0 for e in gezaehlt), default=0)
     tage = next((e.arbeitstage for e in gezaehlt if e.entfernung_km and e.arbeitstage is not None), None)
     erwerb = _Erwerb(brutto, netto, sum(wk, NULL) if wk else None, km, tage, ehrenamt)
-    z.add("einkommen.erwerb.brutto", "Erwerbseinkommen brutto", brutto, "§ 11 Abs. 1 SGB II", rs.stand,
+    z.eintrag("einkommen.erwerb.brutto", "Erwerbseinkommen brutto", brutto, rs.eintrag("norm.einkommen"),
           f"davon steuerfreie Aufwandsentschädigung {euro_text(ehrenamt)}" if ehrenamt else "")
     if brutto != netto:
         z.add("einkommen.steuern_sozialversicherung", "Steuern und Pflichtbeiträge zur Sozialversicherung",
-              netto - brutto, "§ 11b Abs. 1 S. 1 Nr. 1, 2 SGB II", rs.stand, "brutto − netto")
-    z.add("einkommen.erwerb.netto", "Erwerbseinkommen netto", netto, "§ 11b Abs. 1 S. 1 Nr. 1, 2 SGB II", rs.stand)
+              netto - brutto, rs.eintrag("norm.steuern_sozialversicherung").norm,
+              rs.eintrag("norm.steuern_sozialversicherung").ab, "brutto − netto")
+    z.eintrag("einkommen.erwerb.netto", "Erwerbseinkommen netto", netto, rs.eintrag("norm.steuern_sozialversicherung"))
     return erwerb
 
 
@@ -568,17 +570,17 @@ def bereinigen(m: Mitglied, lage: Monatslage, kindergeld: Decimal, hat_minderjae
         abz.pauschale_genutzt = True
     if not abz.nr3_bis_5_erledigt:
         if abz.kfz:
-            abzuege.append(("einkommen.kfz_haftpflicht", "Kfz-Haftpflichtversicherung", abz.kfz, None,
-                            "§ 11b Abs. 1 S. 1 Nr. 3 SGB II"))
+            abzuege.append(("einkommen.kfz_haftpflicht", "Kfz-Haftpflichtversicherung", abz.kfz,
+                            rs.eintrag("norm.kfz_haftpflicht"), ""))
         if abz.riester:
-            abzuege.append(("einkommen.riester", "geförderte Altersvorsorge (Riester)", abz.riester, None,
-                            "§ 11b Abs. 1 S. 1 Nr. 4 SGB II"))
+            abzuege.append(("einkommen.riester", "geförderte Altersvorsorge (Riester)", abz.riester,
+                            rs.eintrag("norm.riester"), ""))
     if abz.unterhalt:
-        abzuege.append(("einkommen.unterhaltszahlungen", "titulierte Unterhaltszahlungen", abz.unterhalt, None,
-                        "§ 11b Abs. 1 S. 1 Nr. 7 SGB II"))
+        abzuege.append(("einkommen.unterhaltszahlungen", "titulierte Unterhaltszahlungen", abz.unterhalt,
+                        rs.eintrag("norm.unterhaltszahlungen"), ""))
     if abz.versicherungen:
         z.add("einkommen.versicherungen", "private Versicherungen (durch Pauschale abgegolten)", NULL,
-              "§ 6 Abs. 1 Nr. 1 Bürgergeld-V", rs.stand,
+              rs.eintrag("einkommen.versicherungspauschale").norm, rs.eintrag("einkommen.versicherungspauschale").ab,
               f"gezahlt {euro_text(abz.versicherungen)}; nur die Pauschale ist absetzbar")
     basis = bereinigt_erwerb + sonstiges
     kg = kindergeld

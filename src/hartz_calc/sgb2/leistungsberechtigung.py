@@ -44,7 +44,7 @@ def keine_erwerbsfaehige_person(lage: Monatslage) -> KeinAnspruch | None:
         return None
     return KeinAnspruch(
         grund="keine_erwerbsfaehige_person", personen=[m.name for m in lage.mitglieder if m.leistungsberechtigt],
-        norm="§ 7 Abs. 1, § 19 Abs. 1 S. 2 SGB II",
+        norm=lage.rs.eintrag("norm.keine_erwerbsfaehige_person").norm,  # § 28 a.F. before 2011-04 (issue 9)
         erlaeuterung="Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: kein Anspruch nach dem SGB II; Leistungen "
                      "nach dem SGB XII (Hilfe zum Lebensunterhalt, Grundsicherung bei Erwerbsminderung) prüfen.")
 
@@ -85,7 +85,7 @@ def ohne_anspruch(lage: Monatslage, verteilt: dict[str, Verteilung], ausschluess
             posten.append(Posten(
                 person=name, abschnitt="anspruch", art=f"kein_anspruch.{a.grund}",
                 bezeichnung="kein Anspruch: Vermögen" if a.grund == "vermoegen" else "kein Anspruch: niemand erwerbsfähig",
-                betrag=-v.anspruch, norm=a.norm, rechtsstand=lage.rs.stand, erlaeuterung=a.erlaeuterung))
+                betrag=-v.anspruch, norm=a.norm, rechtsstand=lage.rs.ab_der_norm(a.norm), erlaeuterung=a.erlaeuterung))
             ergebnis[name] = dataclasses.replace(v, anspruch=NULL, anspruch_lebensunterhalt=NULL,
                                                  anspruch_unterkunft=NULL)
     return ergebnis

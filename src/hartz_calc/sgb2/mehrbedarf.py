@@ -113,7 +113,8 @@ def _anteile(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt, basis: Decimal
         if mb.merkzeichen_g and not m.erwerbsfaehig and m.alter_in(abschnitt) >= int(rs.wert("mehrbedarf.sozialgeld_ab_alter")) and "behinderung" not in ergebnis:
             prozentual("merkzeichen_g", "mehrbedarf.merkzeichen_g.satz")
         if mb.ernaehrung:
-            ergebnis["ernaehrung"] = (mb.ernaehrung, "§ 21 Abs. 5 SGB II", "anerkannter Betrag laut Haushaltsdatei", lage.rs.stand)
+            norm = rs.eintrag("norm.ernaehrung")
+            ergebnis["ernaehrung"] = (mb.ernaehrung, norm.norm, "anerkannter Betrag laut Haushaltsdatei", norm.ab)
         if mb.unabweisbar and haertefall.fuer(rs)(rs):
             eintrag = rs.eintrag("regime.haertefall")
             ergebnis["unabweisbar"] = (mb.unabweisbar, eintrag.norm, "anerkannter Betrag laut Haushaltsdatei", eintrag.ab)

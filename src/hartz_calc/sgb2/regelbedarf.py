@@ -45,21 +45,26 @@ def _erwachsene(m: Mitglied, lage: Monatslage, alter: int, abschnitt: Abschnitt,
         partner_alter = partner[0].alter_in(abschnitt)
         volljaehrig = int(lage.rs.wert("volljaehrig_ab_alter"))
         if alter >= volljaehrig and partner_alter >= volljaehrig:
-            return Zuordnung(2, "§ 20 Abs. 3 SGB II a.F." if alt else "§ 20 Abs. 4 SGB II", "Partner, beide volljährig")
+            return Zuordnung(2, _norm(lage.rs, "partner"), "Partner, beide volljährig")
         if alter < volljaehrig:
-            return Zuordnung(4, "§ 20 Abs. 2 S. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 2 Nr. 1 SGB II", "minderjährige Partnerin/minderjähriger Partner")
-        return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 1 SGB II", "Partner ist minderjährig")
-    return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F." if alt else "§ 20 Abs. 2 S. 1 SGB II", "alleinstehend oder alleinerziehend")
+            return Zuordnung(4, _norm(lage.rs, "partner_minderjaehrig"), "minderjährige Partnerin/minderjähriger Partner")
+        return Zuordnung(1, _norm(lage.rs, "alleinstehend"), "Partner ist minderjährig")
+    return Zuordnung(1, _norm(lage.rs, "alleinstehend"), "alleinstehend oder alleinerziehend")
 
 
-def _kind_norm(stufe: int, m: Mitglied, alt: bool) -> str:
+def _norm(rs: Rechtsstand, schluessel: str) -> str:
+    """The legal basis of a Stufe in the numbering of the month (``norm.regelbedarf`` in regelsaetze.toml)."""
+    return rs.wert("norm.regelbedarf")[schluessel]
+
+
+def _kind_norm(stufe: int, m: Mitglied, alt: bool, rs: Rechtsstand) -> str:
     if alt:
-        return "§ 20 Abs. 2 SGB II a.F." if m.erwerbsfaehig else "§ 28 Abs. 1 S. 3 Nr. 1 SGB II a.F."
+        return _norm(rs, "kind_erwerbsfaehig" if m.erwerbsfaehig else "kind_sozialgeld")
     if stufe == 3:
-        return "§ 20 Abs. 2 S. 2 Nr. 2 SGB II"
+        return _norm(rs, "kind_volljaehrig")
     if stufe == 4 and m.erwerbsfaehig:
-        return "§ 20 Abs. 2 S. 2 Nr. 1 SGB II"
-    return "§ 23 Nr. 1 SGB II"
+        return _norm(rs, "kind_erwerbsfaehig")
+    return _norm(rs, "kind_sozialgeld")
 
 
 _EIGENE_BG = "ab 25 Jahren eigene Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 4 SGB II), alleinstehend"
@@ -71,12 +76,12 @@ def _stufe_2011(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnun
     if m.rolle != "kind":
         return _erwachsene(m, lage, alter, abschnitt, alt=False)
     if m.eigene_bg:  # S10
-        return Zuordnung(1, "§ 20 Abs. 2 S. 1 SGB II", _EIGENE_BG)
+        return Zuordnung(1, _norm(lage.rs, "alleinstehend"), _EIGENE_BG)
     stufe = _kinderstufe(alter, lage.rs)
     grund = {6: "Kind bis zur Vollendung des 6. Lebensjahres", 5: "Kind vom 7. bis zur Vollendung des 14. Lebensjahres",
              4: "Jugendliche/r vom 15. bis zur Vollendung des 18. Lebensjahres",
              3: "volljähriges Kind unter 25 in der Bedarfsgemeinschaft der Eltern"}[stufe]
-    return Zuordnung(stufe, _kind_norm(stufe, m, alt=False), grund)
+    return Zuordnung(stufe, _kind_norm(stufe, m, False, lage.rs), grund)
 
 
 @stufenzuordnung.fassung("alg2_2006")
@@ -85,18 +90,18 @@ def _stufe_2006(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnun
     if m.rolle != "kind":
         return _erwachsene(m, lage, alter, abschnitt, alt=True)
     if m.eigene_bg:  # S10
-        return Zuordnung(1, "§ 20 Abs. 2 SGB II a.F.", _EIGENE_BG)
+        return Zuordnung(1, _norm(lage.rs, "alleinstehend"), _EIGENE_BG)
     stufe = _kinderstufe(alter, lage.rs)
     if stufe == 3:
-        return Zuordnung(3, "§ 20 Abs. 2 S. 2 SGB II a.F.", "volljähriges Kind unter 25 in der Bedarfsgemeinschaft der Eltern (80 %)")
-    return Zuordnung(stufe, _kind_norm(stufe, m, alt=True), "Kind (Anteil nach Alter)")
+        return Zuordnung(3, _norm(lage.rs, "kind_volljaehrig"), "volljähriges Kind unter 25 in der Bedarfsgemeinschaft der Eltern (80 %)")
+    return Zuordnung(stufe, _kind_norm(stufe, m, True, lage.rs), "Kind (Anteil nach Alter)")
 
 
 @stufenzuordnung.fassung("alg2_2005")
 def _stufe_2005(m: Mitglied, lage: Monatslage, abschnitt: Abschnitt) -> Zuordnung:
     alter = m.alter_in(abschnitt)
     if m.rolle == "kind" and alter >= int(lage.rs.wert("volljaehrig_ab_alter")):
-        return Zuordnung(1, "§ 7 Abs. 3, § 20 Abs. 2 SGB II a.F.",
+        return Zuordnung(1, _norm(lage.rs, "volljaehriges_kind_eigene_bg"),
                          "volljähriges Kind: bis 30.06.2006 eigene Bedarfsgemeinschaft, volle Regelleistung")
     return _stufe_2006(m, lage, abschnitt)
 
@@ -152,7 +157,7 @@ def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedar
                                                "bis zum 25. Geburtstag Regelbedarf der Stufe 3")
         elif m.person.regelbedarfsstufe is not None:
             stufe = m.person.regelbedarfsstufe
-            zuordnung = Zuordnung(stufe, "§ 20 SGB II a.F." if rs.gilt("regelbedarf_anteil") else "§ 20 SGB II",
+            zuordnung = Zuordnung(stufe, _norm(rs, "vorgabe"),
                                   "Stufe laut Haushaltsdatei")
         else:
             zuordnung = fassung(m, lage, abschnitt)

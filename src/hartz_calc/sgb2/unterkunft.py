@@ -32,7 +32,7 @@ from .bedarfsgemeinschaft import Mitglied, Monatslage, TAGE_IM_MONAT
 from ..geld import CENT, NULL, anteilig, euro_text, runden, zahl_text
 from ..modell.ergebnis import Posten
 from ..modell.zeit import monate_zwischen, naechster_monat
-from ..rechtsstand import MonatNichtAbgedeckt, Rechtsstand, rechtsstand
+from ..rechtsstand import MonatNichtAbgedeckt, RegelFehlt, Rechtsstand, rechtsstand
 
 from typing import TYPE_CHECKING
 
@@ -138,6 +138,17 @@ class _Anerkannt:
     grenze_unterkunft: Decimal | None
     senkung: str | None
     tabelle: "Grenzen | None" = None  # the limits came from the Kommune table (unterkunft.kommune)
+    ab_unterkunft: "dt.date | None" = None  # Rechtsstand of the rule that decided the line (issue 9)
+    ab_heizung: "dt.date | None" = None
+
+
+def _vereinfachter_zugang_ab(u: Unterkunft, region: str):
+    """The date of the § 67 Abs. 3 a.F. entry that applied at the start of the Bewilligungszeitraum."""
+    try:
+        eintrag = rechtsstand(u.leistungsbeginn, region).eintrag("unterkunft.vereinfachter_zugang_monate")
+    except (MonatNichtAbgedeckt, RegelFehlt):  # no rule at the start: the caller keeps the plain § 22 date
+        return None
+    return eintrag.ab
 
 
 def _anerkennen(u: Unterkunft, monat: dt.date, rs: Rechtsstand, region: str, personen: int) -> _Anerkannt:
@@ -158,22 +169,26 @@ def _anerkennen(u: Unterkunft, monat: dt.date, rs: Rechtsstand, region: str, per
     corona = _vereinfachter_zugang(u, monat, region)
     senkung = None if karenz or corona else _kostensenkung_laeuft(u, monat, rs)
     anerkannt_unterkunft, anerkannt_heizung = bruttokalt, heizung
-    norm_unterkunft = norm_heizung = "§ 22 Abs. 1 S. 1 SGB II"
+    basis = rs.eintrag("norm.unterkunft")
+    norm_unterkunft = norm_heizung = basis.norm
+    ab_unterkunft = ab_heizung = basis.ab
     text_unterkunft = f"Kaltmiete {euro_text(u.kaltmiete)} + Nebenkosten {euro_text(u.nebenkosten)}"
     text_heizung = "tatsächliche Heizkosten"
     if corona:
         norm_unterkunft = norm_heizung = "§ 67 Abs. 3 SGB II a.F."
+        ab_unterkunft = ab_heizung = _vereinfachter_zugang_ab(u, region) or basis.ab
         text_unterkunft += "; tatsächliche Kosten gelten als angemessen (vereinfachter Zugang, 6 Monate)"
         text_heizung += "; gelten als angemessen (vereinfachter Zugang)"
     else:
         if grenze_unterkunft is not None and bruttokalt > grenze_unterkunft:
             if karenz:
                 faktor = rs.wert_oder("unterkunft.karenzzeit_deckel_faktor")
-                norm_unterkunft = "§ 22 Abs. 1 S. 2 SGB II"
+                norm_unterkunft = rs.eintrag("unterkunft.karenzzeit_monate").norm
+                ab_unterkunft = rs.eintrag("unterkunft.karenzzeit_monate").ab
                 if faktor is not None:
                     deckel = runden(grenze_unterkunft * faktor, "cent")
                     eintrag = rs.eintrag("unterkunft.karenzzeit_deckel_faktor")
-                    norm_unterkunft = eintrag.norm
+                    norm_unterkunft, ab_unterkunft = eintrag.norm, eintrag.ab
                     if bruttokalt > deckel:
                         anerkannt_unterkunft = deckel
                         text_unterkunft += (f"; Karenzzeit: höchstens {zahl_text(faktor)} × Angemessenheitsgrenze "
@@ -184,13 +199,15 @@ def _anerkennen(u: Unterkunft, monat: dt.date, rs: Rechtsstand, region: str, per
                     text_unterkunft += "; Karenzzeit: tatsächliche Kosten der Unterkunft"
             elif senkung is not None:
                 norm_unterkunft = rs.eintrag("unterkunft.kostensenkung_regelfrist_monate").norm
+                ab_unterkunft = rs.eintrag("unterkunft.kostensenkung_regelfrist_monate").ab
                 text_unterkunft += f"; über der Angemessenheitsgrenze {euro_text(grenze_unterkunft)}, {senkung}"
             else:
                 anerkannt_unterkunft = grenze_unterkunft
-                norm_unterkunft = "§ 22 Abs. 1 S. 1 SGB II"
+                norm_unterkunft, ab_unterkunft = basis.norm, basis.ab
                 text_unterkunft += f"; begrenzt auf die Angemessenheitsgrenze {euro_text(grenze_unterkunft)}"
         if grenze_heizung is not None and heizung > grenze_heizung and senkung is not None and u.kostensenkung_ab:
             norm_heizung = rs.eintrag("unterkunft.kostensenkung_regelfrist_monate").norm
+            ab_heizung = rs.eintrag("unterkunft.kostensenkung_regelfrist_monate").ab
             text_heizung += f"; über der Angemessenheitsgrenze {euro_text(grenze_heizung)}, Kostensenkungsverfahren"
         elif grenze_heizung is not None and heizung > grenze_heizung:
             anerkannt_heizung = grenze_heizung
@@ -206,7 +223,8 @@ def _anerkennen(u: Unterkunft, monat: dt.date, rs: Rechtsstand, region: str, per
             text_heizung += (f" laut {zitat}" if text_heizung.endswith(euro_text(grenze_heizung))
                              else f"; Angemessenheitsgrenze {euro_text(grenze_heizung)} laut {zitat}")
     return _Anerkannt(anerkannt_unterkunft, anerkannt_heizung, norm_unterkunft, norm_heizung, text_unterkunft,
-                      text_heizung, karenz, bruttokalt, heizung, grenze_unterkunft, senkung, tabelle)
+                      text_heizung, karenz, bruttokalt, heizung, grenze_unterkunft, senkung, tabelle,
+                      ab_unterkunft=ab_unterkunft, ab_heizung=ab_heizung)
 
 
 def _guthaben_abzug(haushalt_unterkunft: Unterkunft, monat: dt.date, anerkannt: Decimal,
@@ -246,7 +264,8 @@ def berechnen(lage: Monatslage, posten: list[Posten]) -> Unterkunftsbedarf:
     if u is None:
         return Unterkunftsbedarf(NULL, NULL, {m.name: NULL for m in lage.mitglieder}, anzahl)
     anzahl = u.personen_im_haushalt or anzahl
-    stand = rs.stand
+    stand = rs.eintrag("norm.unterkunft").ab
+    kopf = rs.eintrag("norm.kopfteil")
     a = _anerkennen(u, lage.monat, rs, lage.haushalt.region, anzahl)
     if a.tabelle is not None and a.tabelle.beispiel:
         lage.hinweise.append(f"Die Angemessenheitsgrenzen stammen aus einer BEISPIELTABELLE ({a.tabelle.datei}), nicht "
@@ -277,9 +296,9 @@ def berechnen(lage: Monatslage, posten: list[Posten]) -> Unterkunftsbedarf:
             f"({euro_text(bruttokalt - grenze_unterkunft)} mehr) werden bis zu ihrem Ende in tatsächlicher Höhe anerkannt."
         )
     posten.append(Posten(person=None, abschnitt="unterkunft", art="unterkunft.bruttokaltmiete", bezeichnung="Unterkunft (Bruttokaltmiete), anerkannt",
-                         betrag=anerkannt_unterkunft, norm=a.norm_unterkunft, rechtsstand=stand, erlaeuterung=a.text_unterkunft))
+                         betrag=anerkannt_unterkunft, norm=a.norm_unterkunft, rechtsstand=a.ab_unterkunft or stand, erlaeuterung=a.text_unterkunft))
     posten.append(Posten(person=None, abschnitt="unterkunft", art="unterkunft.heizung", bezeichnung="Heizung, anerkannt",
-                         betrag=anerkannt_heizung, norm=a.norm_heizung, rechtsstand=stand, erlaeuterung=a.text_heizung))
+                         betrag=anerkannt_heizung, norm=a.norm_heizung, rechtsstand=a.ab_heizung or stand, erlaeuterung=a.text_heizung))
     gesamt = anerkannt_unterkunft + anerkannt_heizung
     for abrechnung in u.abrechnungen:
         if abrechnung.nachzahlung and abrechnung.monat == lage.monat:
@@ -313,7 +332,7 @@ def berechnen(lage: Monatslage, posten: list[Posten]) -> Unterkunftsbedarf:
     kopfteile, text = _kopfteile_nach_tagen(gesamt, anzahl, lage)
     for m in lage.mitglieder:
         posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft", bezeichnung=f"Unterkunft und Heizung, Kopfteil 1/{anzahl}",
-                             betrag=kopfteile[m.name], norm="§ 22 Abs. 1 SGB II (Kopfteilprinzip)", rechtsstand=stand,
+                             betrag=kopfteile[m.name], norm=kopf.norm, rechtsstand=kopf.ab,
                              erlaeuterung=text or f"{euro_text(gesamt)} geteilt durch {anzahl} {'Person' if anzahl == 1 else 'Personen'} im Haushalt"))
     return Unterkunftsbedarf(anerkannt_unterkunft, anerkannt_heizung, kopfteile, anzahl)
 

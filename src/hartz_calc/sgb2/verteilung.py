@@ -71,6 +71,7 @@ def _anteile_verteilen(gesamt: Decimal, gewichte: dict[str, Decimal], reihenfolg
 def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dict[str, EinkommenPerson],
               posten: list[Posten]) -> dict[str, Verteilung]:
     rs = lage.rs
+    kg_norm = rs.eintrag("norm.kindergeld_kind")  # § 11 Abs. 1 S. 5 (S. 3 a.F. before 2011-04)
     reihenfolge = [m.name for m in sorted(lage.mitglieder, key=lambda m: (_ROLLENFOLGE[m.rolle], m.name))]
     restbedarf: dict[str, Decimal] = {}
     kind_einkommen: dict[str, Decimal] = {}
@@ -98,7 +99,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
             in_bg[m.name] = False
             posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.eigene_bg",
                                  bezeichnung="Kind deckt seinen Bedarf selbst: nicht in der Bedarfsgemeinschaft",
-                                 betrag=e.bereinigt - b.bedarf, norm="§ 7 Abs. 3 Nr. 4 SGB II", rechtsstand=rs.stand,
+                                 betrag=e.bereinigt - b.bedarf, norm=rs.eintrag("norm.eigene_bg_kind").norm, rechtsstand=rs.eintrag("norm.eigene_bg_kind").ab,
                                  erlaeuterung=f"Einkommen {euro_text(e.bereinigt)} ≥ Bedarf {euro_text(b.bedarf)}; zählt weiter "
                                               "beim Kopfteil und beim Mehrbedarf für Alleinerziehende"))
         elif m.eigene_bg_volljaehrig:
@@ -116,7 +117,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
             ueberhang += kg_ueber
             posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.kindergeldueberhang",
                                  bezeichnung="Kindergeld-Überhang an den Elternteil", betrag=-kg_ueber,
-                                 norm="§ 11 Abs. 1 S. 5 SGB II", rechtsstand=rs.stand,
+                                 norm=kg_norm.norm, rechtsstand=kg_norm.ab,
                                  erlaeuterung="Kindergeld, das das Kind zur Deckung seines Bedarfs nicht braucht"))
     eltern = sorted((m for m in lage.mitglieder if m.rolle in ("antragsteller", "partner") and in_bg[m.name]),
                     key=lambda m: _ROLLENFOLGE[m.rolle])
@@ -132,7 +133,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
             ueberhang -= abzug
         posten.append(Posten(person=empfaenger.name, abschnitt="einkommen", art="einkommen.kindergeldueberhang",
                              bezeichnung="Kindergeld-Überhang als Einkommen", betrag=ueberhang,
-                             norm="§ 11 Abs. 1 S. 5 SGB II", rechtsstand=rs.stand))
+                             norm=kg_norm.norm, rechtsstand=kg_norm.ab))
         pool += ueberhang
         ueberhang_an = {empfaenger.name: ueberhang}
     else:
@@ -143,7 +144,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
         if pool > gesamt_rest:
             posten.append(Posten(person=None, abschnitt="verteilung", art="verteilung.ueberschuss",
                                  bezeichnung="Kein Anspruch: Einkommen übersteigt den Bedarf der Bedarfsgemeinschaft",
-                                 betrag=pool - gesamt_rest, norm="§ 9 Abs. 1 SGB II", rechtsstand=rs.stand,
+                                 betrag=pool - gesamt_rest, norm=rs.eintrag("norm.ueberschuss").norm, rechtsstand=rs.eintrag("norm.ueberschuss").ab,
                                  erlaeuterung=f"Einkommen {euro_text(pool)} − Bedarf {euro_text(gesamt_rest)}"))
             lage.hinweise.append(
                 f"Kein Anspruch: das anzurechnende Einkommen der Bedarfsgemeinschaft ({euro_text(pool)}) deckt ihren "
@@ -155,7 +156,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
     verteilt = sum(1 for name in restbedarf if in_bg.get(name)) > 1
     if pool > 0 and verteilt:
         posten.append(Posten(person=None, abschnitt="verteilung", art="verteilung.gesamt", bezeichnung="Einkommen der Eltern/Partner zur Verteilung",
-                             betrag=pool, norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
+                             betrag=pool, norm=rs.eintrag("norm.verteilung").norm, rechtsstand=rs.eintrag("norm.verteilung").ab,
                              erlaeuterung=f"verteilt im Verhältnis der (Rest-)Bedarfe, Gesamtbedarf {euro_text(gesamt_rest)}"))
     ergebnis: dict[str, Verteilung] = {}
     reihenfolge_eintrag = rs.eintrag("einkommen.anrechnungsreihenfolge")  # one method so far: Lebensunterhalt first
@@ -171,7 +172,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
         kdu = anspruch - lu
         if anteile.get(m.name, NULL) > 0 and verteilt:
             posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.anteil", bezeichnung="Anteil am Einkommen der Bedarfsgemeinschaft",
-                                 betrag=anteile[m.name], norm="§ 9 Abs. 2 S. 3 SGB II", rechtsstand=rs.stand,
+                                 betrag=anteile[m.name], norm=rs.eintrag("norm.verteilung").norm, rechtsstand=rs.eintrag("norm.verteilung").ab,
                                  erlaeuterung=f"Restbedarf {euro_text(restbedarf[m.name])} von {euro_text(gesamt_rest)}"))
         if angerechnet > 0:
             posten.append(Posten(person=m.name, abschnitt="anspruch", art="anspruch.reihenfolge",
