@@ -187,3 +187,53 @@ def test_readme_vermoegen_beispiel_ist_echt():
     for zeile in text_block.splitlines():
         gezeigt = " ".join(zeile.split("…")[0].split())
         assert any(gezeigt in z for z in echt), zeile
+
+
+# ---- the § 12 figures of the rule data, pinned to the reference rows ---------------------------------------
+
+import datetime as _dt
+
+import pytest as _pytest
+
+from hartz_calc.rechtsstand import rechtsstand as _rechtsstand
+
+
+@_pytest.mark.parametrize(("monat", "parameter", "wert"), [
+    ("2005-01", "vermoegen.grundfreibetrag.je_lebensjahr", 200),           # V1, W1
+    ("2006-07", "vermoegen.grundfreibetrag.mindestens", 4100),             # V1
+    ("2006-08", "vermoegen.grundfreibetrag.je_lebensjahr", 150),           # V3 (G v. 20.07.2006, from 01.08.2006)
+    ("2006-08", "vermoegen.grundfreibetrag.mindestens", 3100),             # V3
+    ("2007-12", "vermoegen.grundfreibetrag.hoechstens", {"sonst": 9750}),  # V3
+    ("2008-01", "vermoegen.grundfreibetrag.hoechstens", {"bis_1957": 9750, "bis_1963": 9900, "sonst": 10050}),  # V4
+    ("2022-12", "vermoegen.grundfreibetrag.kind", 3100),                   # V7
+    ("2006-07", "vermoegen.grundfreibetrag.kind", 4100),                   # V6
+    ("2010-04", "vermoegen.altersvorsorge.je_lebensjahr", 250),            # V11 (valued on the 1st, F2)
+    ("2010-05", "vermoegen.altersvorsorge.je_lebensjahr", 750),            # V12
+    ("2010-05", "vermoegen.altersvorsorge.hoechstens", {"bis_1957": 48750, "bis_1963": 49500, "sonst": 50250}),
+    ("2022-12", "vermoegen.anschaffungsfreibetrag", 750),                  # V14
+    ("2022-12", "vermoegen.kfz_angemessen", 7500),                         # S3
+    ("2023-01", "vermoegen.kfz_angemessen", 15000),                        # B7
+    ("2023-01", "vermoegen.freibetrag_je_person", 15000),                  # B1
+    ("2023-01", "vermoegen.karenzzeit.erheblich", {"erste_person": 40000, "weitere_person": 15000}),  # B4
+    ("2023-01", "vermoegen.karenzzeit.monate", 12),                        # B3
+    ("2020-03", "vermoegen.vereinfachter_zugang.erheblich", {"erste_person": 60000, "weitere_person": 30000}),  # C2
+    ("2026-07", "vermoegen.altersstufen", {"ab_alter": (0, 20, 40, 50), "betrag": (5000, 10000, 12500, 15000)}),  # N1
+])
+def test_vermoegen_daten_wie_referenz(monat, parameter, wert):
+    gelesen = _rechtsstand(_dt.date.fromisoformat(monat + "-01")).wert(parameter)
+    assert gelesen == (wert if not isinstance(wert, int) else Decimal(wert))
+
+
+@_pytest.mark.parametrize(("monat", "parameter"), [
+    ("2023-01", "vermoegen.grundfreibetrag.je_lebensjahr"), ("2023-01", "vermoegen.anschaffungsfreibetrag"),
+    ("2026-07", "vermoegen.karenzzeit.monate"), ("2026-07", "vermoegen.freibetrag_je_person"),
+    ("2019-12", "vermoegen.karenzzeit.monate"), ("2023-01", "vermoegen.vereinfachter_zugang.monate"),
+])
+def test_vermoegen_regeln_enden(monat, parameter):
+    """A rule that ends has an entry that ends it (conventions): it is not in force afterwards."""
+    assert not _rechtsstand(_dt.date.fromisoformat(monat + "-01")).gilt(parameter)
+
+
+def test_neue_grundsicherung_ist_vorlaeufig():
+    rs = _rechtsstand(_dt.date(2026, 8, 1))
+    assert "vermoegen.altersstufen" in rs.vorlaeufige

@@ -400,7 +400,8 @@ def pruefen(lage: Monatslage, in_bg: dict[str, bool]) -> tuple[Vermoegenspruefun
     ueberschuss = sum(ueberschuss_je_gruppe.values(), NULL)
     ohne_anspruch: list[str] = []
     if ueberschuss_je_gruppe.get(ELTERN, NULL) > 0:
-        ohne_anspruch = [m.name for m in personen]
+        # the parents' Vermögen counts for the whole BG, not for an adult kind with its own BG (before 2006-07)
+        ohne_anspruch = [m.name for m in personen if not m.eigene_bg_volljaehrig or ueberschuss_je_gruppe.get(m.name)]
     else:
         ohne_anspruch = [name for name, betrag in ueberschuss_je_gruppe.items() if betrag > 0]
     if ohne_anspruch and not karenzzeit and rs.gilt("vermoegen.karenzzeit.monate") and bezugsbeginn(haushalt) is None:
