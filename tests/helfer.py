@@ -46,7 +46,7 @@ def _ist_zahl(wert: Any) -> bool:
 def vergleiche(erwartet: Any, ist: Any, pfad: str = "") -> list[str]:
     """Differences between an expected subset and a JSON result (numbers Decimal, compared exactly).
 
-    - dicts: only the expected keys are compared, except ``mehrbedarfe`` which is compared as a whole
+    - dicts: only the expected keys are compared, except ``mehrbedarfe`` and ``bildung_teilhabe_bedarfe`` (compared as a whole)
       (the contract leaves zero Mehrbedarfe out, so ``mehrbedarfe: {}`` asserts "none");
     - lists of persons (``personen``) are matched by ``name``, lists of months (``monate``) by ``monat``;
       other lists element by element with equal length;
@@ -56,7 +56,7 @@ def vergleiche(erwartet: Any, ist: Any, pfad: str = "") -> list[str]:
     if isinstance(erwartet, dict):
         if not isinstance(ist, dict):
             return [f"{pfad}: erwartet ein Objekt, ist {ist!r}"]
-        if pfad.endswith("mehrbedarfe"):
+        if pfad.endswith("mehrbedarfe") or pfad.endswith("bildung_teilhabe_bedarfe"):
             for schluessel in sorted(set(ist) - set(erwartet)):
                 abweichungen.append(f"{pfad}.{schluessel}: nicht erwartet, ist {ist[schluessel]}")
         for schluessel, wert in erwartet.items():

@@ -175,6 +175,46 @@ def unterkunft(draw, monat: dt.date, personen: int) -> dict[str, Any]:
     return daten
 
 
+BUT_ARTEN = ("ausflug", "klassenfahrt", "schuelerbefoerderung", "lernfoerderung", "mittagessen", "teilhabe")
+"""Input kinds of Bildung-und-Teilhabe costs (the Schulbedarf follows from ``schule`` and the month)."""
+
+
+@st.composite
+def bildung_teilhabe(draw, erster: dt.date, letzter: dt.date) -> dict[str, Any]:
+    """A ``bildung_teilhabe`` block: school/Kita attendance and 0..3 actual costs, each in a month of
+    [erster, letzter] or without a month (every month)."""
+    daten: dict[str, Any] = {}
+    schule = draw(st.sampled_from([None, "allgemeinbildend", "allgemeinbildend", "berufsbildend"]))
+    if schule is not None:
+        daten["schule"] = schule
+        if draw(st.integers(0, 5)) == 0:
+            daten["ausbildungsverguetung"] = True
+    if draw(st.integers(0, 4)) == 0:
+        daten["kindertageseinrichtung"] = True
+    if schule is not None and draw(st.integers(0, 4)) == 0:
+        erstes = draw(st.integers(7, 9))
+        daten["monat_erstes_schulhalbjahr"] = erstes
+        if draw(st.booleans()):
+            daten["monat_zweites_schulhalbjahr"] = draw(st.integers(1, 3))
+    aufwendungen = []
+    for _ in range(draw(st.integers(0, 3))):
+        art = draw(st.sampled_from(BUT_ARTEN))
+        eintrag: dict[str, Any] = {"art": art}
+        if draw(st.booleans()):
+            eintrag["monat"] = monat_text(draw(monate(erster, letzter)))
+        if art == "mittagessen":
+            eintrag["mahlzeiten"] = draw(st.integers(0, 23))
+            eintrag["preis_je_mahlzeit"] = draw(geld(0, 6))
+        else:
+            eintrag["betrag"] = draw(geld(0, 400))
+        if art == "schuelerbefoerderung" and draw(st.integers(0, 3)) == 0:
+            eintrag["eigenanteil"] = draw(geld(0, 20))
+        aufwendungen.append(eintrag)
+    if aufwendungen:
+        daten["aufwendungen"] = aufwendungen
+    return daten
+
+
 @st.composite
 def haushalte(
     draw,
@@ -188,6 +228,7 @@ def haushalte(
     zeitraum: bool = False,
     region: str | None = None,
     mit_vermoegen: bool = True,
+    mit_but: bool = True,
 ) -> dict[str, Any]:
     """A valid household file (format 1) as a dict.
 
@@ -201,11 +242,13 @@ def haushalte(
     - ``region``: "west"/"ost" forces it; None chooses (and sometimes leaves it out);
     - ``mit_vermoegen``: whether persons may declare ``vermoegen`` (§ 12; the Karenzzeit follows
       ``unterkunft.leistungsbeginn``).
+    - ``mit_but``: kinder (and sometimes the antragsteller) may get a ``bildung_teilhabe`` block.
     """
     monat = draw(monate(von, bis))
     daten: dict[str, Any] = {}
     if draw(st.booleans()):
         daten["format"] = 1
+    ende = monat
     if zeitraum:
         letzter = min(_monat(bis), monat + relativedelta(months=11))
         ende = draw(monate(monat, letzter))
@@ -250,6 +293,8 @@ def haushalte(
         return person, alter
 
     antragsteller, alter_a = erwachsene_person("antragsteller")
+    if mit_but and alter_a < 25 and draw(st.integers(0, 3)) == 0:
+        antragsteller["bildung_teilhabe"] = draw(bildung_teilhabe(monat, ende))
     personen.append(antragsteller)
     aeltester = alter_a
     mit_partner = draw(st.booleans()) if partner is None else partner
@@ -271,6 +316,8 @@ def haushalte(
                 k["mehrbedarfe"] = draw(mehrbedarfe())
             if mit_vermoegen and draw(st.integers(0, 9)) == 0:
                 k["vermoegen"] = draw(vermoegen_liste(max_eintraege=1, maximum=20000))
+            if mit_but and draw(st.integers(0, 2)) == 0:
+                k["bildung_teilhabe"] = draw(bildung_teilhabe(monat, ende))
             personen.append(k)
     daten["personen"] = personen
     if mit_unterkunft is True or (mit_unterkunft is None and draw(st.integers(0, 4))):

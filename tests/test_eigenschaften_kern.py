@@ -120,21 +120,25 @@ def test_json_entspricht_dem_ergebnis_schema(daten):
 
 @given(haushalte(von="2005-10", zeitraum=False))
 def test_summen_und_auszahlung(daten):
-    """Result contract: bedarf = Regelbedarf + Mehrbedarfe + Unterkunft; anspruch = max(0, bedarf − einkommen) for BG
-    members (0 for persons named in kein_anspruch), split into Lebensunterhalt + Unterkunft; auszahlung = max(0, anspruch − minderung − aufrechnung) +
-    sofortzuschlag; summe = the sums over personen."""
+    """Result contract: bedarf = Regelbedarf + Mehrbedarfe + Unterkunft + Bildung und Teilhabe; anspruch =
+    max(0, bedarf − einkommen) for BG members (0 for persons named in kein_anspruch), split into Lebensunterhalt +
+    Unterkunft + Bildung und Teilhabe; auszahlung = max(0, anspruch − BuT − minderung − aufrechnung) + BuT +
+    sofortzuschlag (BuT is neither reduced nor offset); summe = the sums over personen."""
     _, (ergebnis,) = _rechnen(daten, mit_posten=False)
     ohne_anspruch = {n for k in ergebnis["kein_anspruch"] for n in k["personen"]}
     for p in ergebnis["personen"]:
-        assert p["bedarf"] == p["regelbedarf"] + sum(p["mehrbedarfe"].values(), Decimal(0)) + p["unterkunft"]
+        but = p["bildung_teilhabe"]
+        assert but == sum(p["bildung_teilhabe_bedarfe"].values(), Decimal(0))
+        assert p["bedarf"] == p["regelbedarf"] + sum(p["mehrbedarfe"].values(), Decimal(0)) + p["unterkunft"] + but
         if p["name"] in ohne_anspruch:  # no claim at all (Vermögen, nobody erwerbsfähig): the need stays visible
             assert p["anspruch"] == p["auszahlung"] == p["sofortzuschlag"] == 0
         elif p["in_bg"]:
             assert p["anspruch"] == max(Decimal(0), p["bedarf"] - p["einkommen"])
         else:
             assert p["anspruch"] == 0
-        assert p["anspruch_lebensunterhalt"] + p["anspruch_unterkunft"] == p["anspruch"]
+        assert p["anspruch_lebensunterhalt"] + p["anspruch_unterkunft"] + p["anspruch_bildung_teilhabe"] == p["anspruch"]
         assert p["anspruch_unterkunft"] <= p["unterkunft"]
-        assert p["auszahlung"] == max(Decimal(0), p["anspruch"] - p["minderung"] - p["aufrechnung"]) + p["sofortzuschlag"]
+        assert p["auszahlung"] == (max(Decimal(0), p["anspruch"] - p["anspruch_bildung_teilhabe"] - p["minderung"]
+                                       - p["aufrechnung"]) + p["anspruch_bildung_teilhabe"] + p["sofortzuschlag"])
     for feld, summe in ergebnis["summe"].items():
         assert summe == sum((p[feld] for p in ergebnis["personen"]), Decimal(0)), feld

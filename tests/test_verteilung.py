@@ -79,7 +79,7 @@ def test_mehr_einkommen_senkt_nie_netto_plus_anspruch(daten, data):
 def test_anspruch_nie_negativ_und_teile_addieren_sich(daten):
     for p in _ergebnis(daten)["personen"]:
         assert p["anspruch"] >= 0 and p["anspruch_lebensunterhalt"] >= 0 and p["anspruch_unterkunft"] >= 0
-        assert p["anspruch_lebensunterhalt"] + p["anspruch_unterkunft"] == p["anspruch"]
+        assert p["anspruch_lebensunterhalt"] + p["anspruch_unterkunft"] + p["anspruch_bildung_teilhabe"] == p["anspruch"]
         assert p["einkommen"] <= p["bedarf"]
         if p["in_bg"]:
             assert p["anspruch"] == p["bedarf"] - p["einkommen"]

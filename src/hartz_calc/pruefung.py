@@ -41,6 +41,15 @@ BEZEICHNUNGEN = {
     "mehrbedarfe.ernaehrung": "Mehrbedarf kostenaufwändige Ernährung",
     "mehrbedarfe.unabweisbar": "Mehrbedarf unabweisbarer Bedarf",
     "mehrbedarfe.warmwasser": "Mehrbedarf dezentrale Warmwassererzeugung",
+    "bildung_teilhabe": "Bildung und Teilhabe (Bedarf)",
+    "anspruch_bildung_teilhabe": "Anspruch Bildung und Teilhabe",
+    "bildung_teilhabe_bedarfe.ausflug": "Bildung und Teilhabe: Schulausflug / Ausflug der Kita",
+    "bildung_teilhabe_bedarfe.klassenfahrt": "Bildung und Teilhabe: mehrtägige Klassenfahrt",
+    "bildung_teilhabe_bedarfe.schulbedarf": "Bildung und Teilhabe: persönlicher Schulbedarf",
+    "bildung_teilhabe_bedarfe.schuelerbefoerderung": "Bildung und Teilhabe: Schülerbeförderung",
+    "bildung_teilhabe_bedarfe.lernfoerderung": "Bildung und Teilhabe: Lernförderung",
+    "bildung_teilhabe_bedarfe.mittagessen": "Bildung und Teilhabe: gemeinschaftliche Mittagsverpflegung",
+    "bildung_teilhabe_bedarfe.teilhabe": "Bildung und Teilhabe: Teilhabe am sozialen und kulturellen Leben",
 }
 
 # Legal basis of a key when the computation has no Posten for it (e.g. a Mehrbedarf the Bescheid
@@ -69,6 +78,15 @@ NORMEN_ERSATZ = {
     "mehrbedarfe.ernaehrung": "§ 21 Abs. 5 SGB II",
     "mehrbedarfe.unabweisbar": "§ 21 Abs. 6 SGB II",
     "mehrbedarfe.warmwasser": "§ 21 Abs. 7 SGB II",
+    "bildung_teilhabe": "§ 28 SGB II",
+    "anspruch_bildung_teilhabe": "§ 19 Abs. 3 S. 3, § 28 SGB II",
+    "bildung_teilhabe_bedarfe.ausflug": "§ 28 Abs. 2 SGB II",
+    "bildung_teilhabe_bedarfe.klassenfahrt": "§ 28 Abs. 2 SGB II",
+    "bildung_teilhabe_bedarfe.schulbedarf": "§ 28 Abs. 3 SGB II",
+    "bildung_teilhabe_bedarfe.schuelerbefoerderung": "§ 28 Abs. 4 SGB II",
+    "bildung_teilhabe_bedarfe.lernfoerderung": "§ 28 Abs. 5 SGB II",
+    "bildung_teilhabe_bedarfe.mittagessen": "§ 28 Abs. 6 SGB II",
+    "bildung_teilhabe_bedarfe.teilhabe": "§ 28 Abs. 7 SGB II",
 }
 
 # Keys where a higher amount in the Bescheid is to the person's disadvantage.
@@ -86,6 +104,7 @@ _POSTEN_FUER = {
     "aufrechnung": ("aufrechnung", ""),
     "sofortzuschlag": (None, "sofortzuschlag"),
     "auszahlung": (None, "auszahlung"),
+    "anspruch_bildung_teilhabe": ("anspruch", "anspruch.bildung_teilhabe"),
 }
 
 
@@ -104,6 +123,8 @@ class BescheidPasstNicht(ValueError):
 def _posten_fuer(feld: str, person: str | None, posten: list[Posten]) -> Posten | None:
     if feld.startswith("mehrbedarfe."):
         abschnitt, art = None, "mehrbedarf." + feld.split(".", 1)[1]
+    elif feld.startswith("bildung_teilhabe_bedarfe."):
+        abschnitt, art = "bedarf", "bildung_teilhabe." + feld.split(".", 1)[1]
     else:
         abschnitt, art = _POSTEN_FUER.get(feld, (None, None))
         if art is None:
@@ -249,10 +270,10 @@ def _monat_vergleichen(bm: BescheidMonat, e: Ergebnis, praefix: tuple[str | int,
             wert = getattr(bp, feld)
             if wert is None:
                 continue
-            if feld == "mehrbedarfe":
-                for art in sorted(set(wert) | set(pe.mehrbedarfe)):
-                    zeilen.append(_zeile(e, bp.name, f"mehrbedarfe.{art}", wert.get(art, NULL),
-                                         pe.mehrbedarfe.get(art, NULL)))
+            if feld in ("mehrbedarfe", "bildung_teilhabe_bedarfe"):  # a key missing on either side counts as 0,00 €
+                berechnet = getattr(pe, feld)
+                for art in sorted(set(wert) | set(berechnet)):
+                    zeilen.append(_zeile(e, bp.name, f"{feld}.{art}", wert.get(art, NULL), berechnet.get(art, NULL)))
             elif euro and feld in _GERUNDET and _ganze_euro(wert):
                 zeilen.append(_zeile(e, bp.name, feld, wert, _gerundet(pe, feld)))
             else:

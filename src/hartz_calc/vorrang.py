@@ -118,7 +118,7 @@ def _mit_vorrangleistungen(haushalt: Haushalt, wohngeld: Decimal, kiz_je_kind: d
 
 def _bedarf_ohne_but(ergebnis: Ergebnis) -> Decimal:
     """Σ SGB II claim of the BG members without Bildung und Teilhabe (§ 6a Abs. 1 Nr. 3 S. 1 BKGG)."""
-    return sum((p.anspruch - getattr(p, "bildung_teilhabe", NULL) for p in ergebnis.personen if p.in_bg), NULL)
+    return sum((p.anspruch - p.anspruch_bildung_teilhabe for p in ergebnis.personen if p.in_bg), NULL)
 
 
 def _einkommen_netto(haushalt: Haushalt) -> Decimal:

@@ -24,6 +24,7 @@ ZEILEN = (
     ("regelbedarf", "Regelbedarf"),
     ("mehrbedarfe", "Mehrbedarf"),
     ("unterkunft", "Unterkunft und Heizung"),
+    ("bildung_teilhabe_bedarfe", "Bildung und Teilhabe"),
     ("bedarf", "Gesamtbedarf"),
     ("einkommen_bereinigt", "eigenes bereinigtes Einkommen"),
     ("erwerbstaetigenfreibetrag", "darin abgesetzt: Erwerbstätigenfreibetrag"),
@@ -31,6 +32,7 @@ ZEILEN = (
     ("anspruch", "Leistungsanspruch"),
     ("anspruch_lebensunterhalt", "davon Lebensunterhalt"),
     ("anspruch_unterkunft", "davon Unterkunft und Heizung"),
+    ("anspruch_bildung_teilhabe", "davon Bildung und Teilhabe"),
     ("minderung", "Minderung"),
     ("aufrechnung", "Aufrechnung"),
     ("sofortzuschlag", "Kinder-Sofortzuschlag"),
@@ -41,8 +43,14 @@ MEHRBEDARF_NAMEN = {
     "warmwasser": "dezentrale Warmwassererzeugung",
 }
 _HERVORGEHOBEN = {"bedarf", "anspruch", "auszahlung"}
-_EINGERUECKT = {"anspruch_lebensunterhalt", "anspruch_unterkunft", "erwerbstaetigenfreibetrag"}
-_OHNE_BETRAG = {"name", "regelbedarfsstufe", "in_bg", "mehrbedarfe"}
+BUT_NAMEN = {
+    "ausflug": "Schulausflug", "klassenfahrt": "mehrtägige Klassenfahrt", "schulbedarf": "persönlicher Schulbedarf",
+    "schuelerbefoerderung": "Schülerbeförderung", "lernfoerderung": "Lernförderung",
+    "mittagessen": "gemeinschaftliche Mittagsverpflegung", "teilhabe": "Teilhabe am sozialen und kulturellen Leben",
+}
+_EINGERUECKT = {"anspruch_lebensunterhalt", "anspruch_unterkunft", "anspruch_bildung_teilhabe", "erwerbstaetigenfreibetrag"}
+# bildung_teilhabe (the sum) is shown by its rows per need (bildung_teilhabe_bedarfe)
+_OHNE_BETRAG = {"name", "regelbedarfsstufe", "in_bg", "mehrbedarfe", "bildung_teilhabe_bedarfe", "bildung_teilhabe"}
 
 CSS = """
 @page { size: A4 portrait; margin: 14mm 12mm 14mm 12mm; }
@@ -112,7 +120,12 @@ def _zeilen_fuer(personen: list[PersonErgebnis]) -> list[tuple[str, str, str | N
             arten = sorted({a for p in personen for a in p.mehrbedarfe})
             zeilen.extend(("mehrbedarfe", f"Mehrbedarf {MEHRBEDARF_NAMEN.get(a, a)}", a) for a in arten)
             continue
-        if feld in ("minderung", "aufrechnung", "sofortzuschlag", "erwerbstaetigenfreibetrag") and not any(
+        if feld == "bildung_teilhabe_bedarfe":
+            arten = [a for a in BUT_NAMEN if any(a in p.bildung_teilhabe_bedarfe for p in personen)]
+            zeilen.extend((feld, f"Bildung und Teilhabe: {BUT_NAMEN[a]}", a) for a in arten)
+            continue
+        if feld in ("minderung", "aufrechnung", "sofortzuschlag", "erwerbstaetigenfreibetrag",
+                    "anspruch_bildung_teilhabe") and not any(
                 getattr(p, feld) for p in personen):
             continue  # rows a Bescheid leaves out when they are zero for everyone
         zeilen.append((feld, label, None))
@@ -126,7 +139,7 @@ def _zeilen_fuer(personen: list[PersonErgebnis]) -> list[tuple[str, str, str | N
 
 def _wert(p: PersonErgebnis, feld: str, art: str | None) -> Decimal | None:
     if art is not None:
-        return p.mehrbedarfe.get(art)
+        return getattr(p, feld).get(art)
     wert = getattr(p, feld, None)
     return wert if isinstance(wert, Decimal) else None
 

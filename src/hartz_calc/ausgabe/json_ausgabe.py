@@ -11,9 +11,10 @@ from ..geld import cent
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, Vermoegenspruefung, ZeitraumErgebnis
 
 PERSON_FELDER = (
-    "name", "regelbedarfsstufe", "regelbedarf", "mehrbedarfe", "unterkunft", "bedarf", "in_bg",
+    "name", "regelbedarfsstufe", "regelbedarf", "mehrbedarfe", "unterkunft", "bildung_teilhabe",
+    "bildung_teilhabe_bedarfe", "bedarf", "in_bg",
     "einkommen_bereinigt", "erwerbstaetigenfreibetrag", "einkommen", "anspruch", "anspruch_lebensunterhalt",
-    "anspruch_unterkunft", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung",
+    "anspruch_unterkunft", "anspruch_bildung_teilhabe", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung",
 )
 SUMME_FELDER = ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung")
 

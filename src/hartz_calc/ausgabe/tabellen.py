@@ -12,8 +12,6 @@ MEHRBEDARF_SCHLUESSEL = ("schwangerschaft", "alleinerziehend", "behinderung", "m
 VERMOEGEN_SPALTEN = ("kein_anspruch", "vermoegen_beruecksichtigt", "vermoegen_freibetrag", "vermoegen_ueberschuss")
 """Added columns: the grund keys of kein_anspruch for the person; the person's own counted Vermögen and
 Freibeträge; the BG's excess (empty when the file declares no Vermögen)."""
-CSV_SPALTEN = ("datei", "monat", "rechtsstand", *[f for f in PERSON_FELDER if f != "mehrbedarfe"],
-               *[f"mehrbedarf_{k}" for k in MEHRBEDARF_SCHLUESSEL], *VERMOEGEN_SPALTEN)
 
 
 def _vermoegen_spalten(e: Ergebnis, name: str) -> dict[str, str]:
@@ -27,6 +25,12 @@ def _vermoegen_spalten(e: Ergebnis, name: str) -> dict[str, str]:
                     "vermoegen_ueberschuss": f"{cent(v.ueberschuss):.2f}"}
 
 
+BUT_SCHLUESSEL = ("ausflug", "klassenfahrt", "schulbedarf", "schuelerbefoerderung", "lernfoerderung", "mittagessen",
+                  "teilhabe")
+CSV_SPALTEN = ("datei", "monat", "rechtsstand", *[f for f in PERSON_FELDER if f not in ("mehrbedarfe", "bildung_teilhabe_bedarfe")],
+               *[f"mehrbedarf_{k}" for k in MEHRBEDARF_SCHLUESSEL], *VERMOEGEN_SPALTEN, *[f"but_{k}" for k in BUT_SCHLUESSEL])
+
+
 def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[str, str]]:
     monate = ergebnis.monate if isinstance(ergebnis, ZeitraumErgebnis) else [ergebnis]
     zeilen = []
@@ -34,7 +38,7 @@ def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[s
         for p in e.personen:
             zeile = {"datei": datei, "monat": f"{e.monat:%Y-%m}", "rechtsstand": e.rechtsstand.isoformat()}
             for feld in PERSON_FELDER:
-                if feld == "mehrbedarfe":
+                if feld in ("mehrbedarfe", "bildung_teilhabe_bedarfe"):
                     continue
                 wert = getattr(p, feld)
                 zeile[feld] = (f"{cent(wert):.2f}" if not isinstance(wert, (str, bool, int)) else
@@ -42,6 +46,8 @@ def csv_zeilen(ergebnis: Ergebnis | ZeitraumErgebnis, datei: str) -> list[dict[s
             for k in MEHRBEDARF_SCHLUESSEL:
                 zeile[f"mehrbedarf_{k}"] = f"{cent(p.mehrbedarfe.get(k, NULL)):.2f}"
             zeile.update(_vermoegen_spalten(e, p.name))
+            for k in BUT_SCHLUESSEL:
+                zeile[f"but_{k}"] = f"{cent(p.bildung_teilhabe_bedarfe.get(k, NULL)):.2f}"
             zeilen.append(zeile)
     return zeilen
 

@@ -69,6 +69,8 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
         ("Anspruch", p.anspruch, "§ 19 Abs. 1, 3 SGB II"),
         ("  davon Lebensunterhalt", p.anspruch_lebensunterhalt, "§ 19 Abs. 3 SGB II"),
         ("  davon Unterkunft und Heizung", p.anspruch_unterkunft, "§ 19 Abs. 3 SGB II"),
+        *((("  davon Bildung und Teilhabe", p.anspruch_bildung_teilhabe, "§ 19 Abs. 3 S. 3, § 28 SGB II"),)
+          if p.bildung_teilhabe_bedarfe or p.anspruch_bildung_teilhabe else ()),
     ):
         if label == "Anspruch":  # no claim at all (Vermögen, nobody erwerbsfähig): the line that takes it away
             for x in e.posten:
@@ -76,7 +78,7 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
                     bogen.zeile(Text(x.bezeichnung, style="bold red"), euro_text(x.betrag), x.norm, _datum(x.rechtsstand))
         bogen.zeile(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm)
     for x in e.posten:
-        if x.person == p.name and x.abschnitt in ("minderung", "aufrechnung"):
+        if x.person == p.name and (x.abschnitt in ("minderung", "aufrechnung") or x.art == "anspruch.bildung_teilhabe"):
             bogen.posten(x)
     if p.sofortzuschlag:
         bogen.zeile("Kinder-Sofortzuschlag", euro_text(p.sofortzuschlag), "§ 72 SGB II")

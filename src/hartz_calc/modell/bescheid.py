@@ -19,10 +19,14 @@ from .haushalt import Datum, Geld, Monat, Streng
 MEHRBEDARF_ARTEN = Literal["schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",
                            "unabweisbar", "warmwasser"]
 
-BETRAGSFELDER = ("regelbedarf", "mehrbedarfe", "unterkunft", "bedarf", "einkommen_brutto", "einkommen_netto",
+BUT_ARTEN = Literal["ausflug", "klassenfahrt", "schulbedarf", "schuelerbefoerderung", "lernfoerderung", "mittagessen",
+                    "teilhabe"]
+
+BETRAGSFELDER = ("regelbedarf", "mehrbedarfe", "unterkunft", "bildung_teilhabe", "bildung_teilhabe_bedarfe", "bedarf",
+                 "einkommen_brutto", "einkommen_netto",
                  "grundfreibetrag", "erwerbstaetigenfreibetrag", "einkommen_bereinigt", "einkommen", "anspruch",
-                 "anspruch_lebensunterhalt", "anspruch_unterkunft", "minderung", "aufrechnung", "sofortzuschlag",
-                 "auszahlung")
+                 "anspruch_lebensunterhalt", "anspruch_unterkunft", "anspruch_bildung_teilhabe", "minderung", "aufrechnung",
+                 "sofortzuschlag", "auszahlung")
 """Per-person keys of a Bescheid, in the order they are compared (the order of a Berechnungsbogen)."""
 
 SUMMENFELDER = ("bedarf", "einkommen", "anspruch", "minderung", "aufrechnung", "sofortzuschlag", "auszahlung")
@@ -36,6 +40,11 @@ class BescheidPerson(Streng):
     mehrbedarfe: dict[MEHRBEDARF_ARTEN, Geld] | None = Field(
         None, description="§ 21 / § 23 SGB II; when given, a Mehrbedarf missing here counts as 0,00 €")
     unterkunft: Geld | None = Field(None, description="recognised share of Unterkunft und Heizung (§ 22)")
+    bildung_teilhabe: Geld | None = Field(None, description="Bildung und Teilhabe recognised this month (§ 28; "
+                                                             "§ 24a, § 23 Abs. 3 a.F.), all needs together")
+    bildung_teilhabe_bedarfe: dict[BUT_ARTEN, Geld] | None = Field(
+        None, description="Bildung und Teilhabe by need; when given, a need the computation recognises but missing "
+                          "here counts as 0,00 €")
     bedarf: Geld | None = Field(None, description="total need (§ 19 Abs. 1)")
     einkommen_brutto: Geld | None = Field(None, description="Erwerbseinkommen brutto (§ 11 Abs. 1)")
     einkommen_netto: Geld | None = Field(None, description="Erwerbseinkommen netto (§ 11b Abs. 1 S. 1 Nr. 1, 2)")
@@ -47,6 +56,7 @@ class BescheidPerson(Streng):
     anspruch: Geld | None = None
     anspruch_lebensunterhalt: Geld | None = None
     anspruch_unterkunft: Geld | None = None
+    anspruch_bildung_teilhabe: Geld | None = Field(None, description="part of the claim for Bildung und Teilhabe")
     minderung: Geld | None = Field(None, description="Leistungsminderung (§§ 31a, 32)")
     aufrechnung: Geld | None = Field(None, description="Aufrechnung (§§ 42a, 43)")
     sofortzuschlag: Geld | None = Field(None, description="Kinder-Sofortzuschlag (§ 72)")

@@ -153,6 +153,12 @@ class PersonErgebnis:
     regelbedarf: Betrag
     mehrbedarfe: dict[str, Betrag] = field(default_factory=dict)
     unterkunft: Betrag = NULL
+    bildung_teilhabe: Annotated[Betrag, Field(
+        description="Bildung und Teilhabe (§ 28 SGB II; § 24a, § 23 Abs. 3 a.F.) recognised this month: the sum of "
+                    "bildung_teilhabe_bedarfe; part of bedarf")] = NULL
+    bildung_teilhabe_bedarfe: Annotated[dict[str, Betrag], Field(
+        description="Bildung und Teilhabe by need: ausflug, klassenfahrt, schulbedarf, schuelerbefoerderung, "
+                    "lernfoerderung, mittagessen, teilhabe (absent when zero)")] = field(default_factory=dict)
     bedarf: Betrag
     in_bg: bool = True
     einkommen_bereinigt: Betrag = NULL
@@ -161,6 +167,9 @@ class PersonErgebnis:
     anspruch: Betrag
     anspruch_lebensunterhalt: Betrag
     anspruch_unterkunft: Betrag
+    anspruch_bildung_teilhabe: Annotated[Betrag, Field(
+        description="part of anspruch for Bildung und Teilhabe, met by income only after all other needs "
+                    "(§ 19 Abs. 3 S. 3)")] = NULL
     minderung: Betrag = NULL
     aufrechnung: Betrag = NULL
     sofortzuschlag: Betrag = NULL

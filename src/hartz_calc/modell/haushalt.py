@@ -507,6 +507,70 @@ class Vermoegensgegenstand(Streng):
         return self
 
 
+ButArt = Literal["ausflug", "klassenfahrt", "schuelerbefoerderung", "lernfoerderung", "mittagessen", "teilhabe"]
+"""Kinds of actual-cost needs of Bildung und Teilhabe (§ 28 Abs. 2, 4-7 SGB II); the Schulbedarf of
+§ 28 Abs. 3 is not an input (it follows from ``schule`` and the month)."""
+
+
+class ButAufwendung(Streng):
+    """One actual cost of Bildung und Teilhabe in the month it falls (Fälligkeit)."""
+
+    art: ButArt = Field(description="ausflug (one-day school/Kita trip, § 28 Abs. 2 S. 1 Nr. 1), klassenfahrt (mehrtägig, "
+                                    "Nr. 2; before 2011 § 23 Abs. 3 a.F.), schuelerbefoerderung (Abs. 4), lernfoerderung "
+                                    "(Abs. 5), mittagessen (gemeinschaftliche Mittagsverpflegung, Abs. 6), teilhabe (club "
+                                    "fees, music lessons, Freizeiten, Abs. 7)")
+    monat: Monat | None = Field(None, description="month in which the cost falls (a month not computed: not counted); "
+                                                  "without it: every month of the file (e.g. a monthly lunch or club fee)")
+    betrag: Geld | None = Field(None, description="the cost in euros (every art except mittagessen)")
+    mahlzeiten: Annotated[int, Field(ge=0, le=31)] | None = Field(
+        None, description="only mittagessen: number of communal lunches in the month")
+    preis_je_mahlzeit: Geld | None = Field(None, description="only mittagessen: price of one lunch")
+    eigenanteil: Geld | None = Field(
+        None, description="only schuelerbefoerderung: the share the Jobcenter set locally as zumutbar from the "
+                          "Regelbedarf (used 2011-01 to 2013-07, when the law had no fixed amount)")
+
+    @model_validator(mode="after")
+    def _felder_zur_art(self) -> "ButAufwendung":
+        if self.art == "mittagessen":
+            if self.mahlzeiten is None or self.preis_je_mahlzeit is None:
+                raise ValueError("mittagessen braucht mahlzeiten und preis_je_mahlzeit")
+            if self.betrag is not None:
+                raise ValueError("mittagessen: statt betrag mahlzeiten und preis_je_mahlzeit angeben")
+        else:
+            if self.betrag is None:
+                raise ValueError(f"{self.art} braucht betrag")
+            if self.mahlzeiten is not None or self.preis_je_mahlzeit is not None:
+                raise ValueError("mahlzeiten und preis_je_mahlzeit gibt es nur bei art: mittagessen")
+        if self.eigenanteil is not None and self.art != "schuelerbefoerderung":
+            raise ValueError("eigenanteil gibt es nur bei art: schuelerbefoerderung")
+        return self
+
+
+class BildungTeilhabe(Streng):
+    """School or Kita attendance and the actual-cost needs of Bildung und Teilhabe (§ 28 SGB II)."""
+
+    schule: Literal["allgemeinbildend", "berufsbildend"] | None = Field(
+        None, description="the person attends an allgemeinbildende or berufsbildende Schule (§ 28 Abs. 1 S. 2): "
+                          "Schulbedarf in its months, and the school needs of § 28 Abs. 2, 4-6")
+    ausbildungsverguetung: bool = Field(
+        False, description="the person receives an Ausbildungsvergütung: not a Schüler for Bildung (§ 28 Abs. 1 S. 2)")
+    kindertageseinrichtung: bool = Field(
+        False, description="attends a Kita or Kindertagespflege: Ausflüge and Mittagessen (§ 28 Abs. 2 S. 2, Abs. 6)")
+    monat_erstes_schulhalbjahr: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None, description="from 2019-08: month of the first school day of the school year in the Land (default 8); "
+                          "the Schulbedarf of the first half-year is recognised in that month (§ 34 Abs. 3 SGB XII)")
+    monat_zweites_schulhalbjahr: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None, description="from 2019-08: month in which the second school half-year starts (default 2)")
+    aufwendungen: list[ButAufwendung] = Field(default_factory=list, description="actual costs, each in its month")
+
+    @model_validator(mode="after")
+    def _halbjahre_verschieden(self) -> "BildungTeilhabe":
+        erstes, zweites = self.monat_erstes_schulhalbjahr, self.monat_zweites_schulhalbjahr
+        if erstes is not None and zweites is not None and erstes == zweites:
+            raise ValueError("monat_erstes_schulhalbjahr und monat_zweites_schulhalbjahr sind gleich")
+        return self
+
+
 Rolle = Literal["antragsteller", "partner", "kind"]
 
 
@@ -556,6 +620,8 @@ class Person(Streng):
     vermoegen: Annotated[list[Vermoegensgegenstand], Field(max_length=100)] | None = Field(
         None, description="the person's Vermögen (§ 12 SGB II), one entry per asset; an empty list declares "
                           "none. When any person has this key the result has a vermoegen section")
+    bildung_teilhabe: BildungTeilhabe | None = Field(
+        None, description="Bildung und Teilhabe (§ 28 SGB II): school/Kita attendance and actual-cost needs")
 
     @model_validator(mode="after")
     def _alter_angegeben(self) -> "Person":

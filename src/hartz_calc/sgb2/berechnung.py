@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from . import aufrechnung, einkommen, leistungsberechtigung, mehrbedarf, minderung, monatshaushalt, regelbedarf, unterkunft, verteilung
+from . import (aufrechnung, bildung_teilhabe, einkommen, leistungsberechtigung, mehrbedarf, minderung, monatshaushalt,
+               regelbedarf, unterkunft, verteilung)
 from .bedarfsgemeinschaft import TAGE_IM_MONAT, monatslage
 from ..geld import NULL, anteilig, euro_text, runden, rundungsregel, zahlbetraege
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, Posten, summe_bilden
@@ -56,23 +57,24 @@ def _ohne_kindergeld_beduerftig(lage, bedarfe: dict[str, verteilung.PersonBedarf
 
 
 def _sofortzuschlag(rs: Rechtsstand, lage, m, b: verteilung.PersonBedarf, v: verteilung.Verteilung,
-                    bedarfe, einkommen_je_person, posten: list[Posten]) -> Decimal:
+                    bedarfe, einkommen_je_person, posten: list[Posten], nur_but: bool = False) -> Decimal:
     """§ 72 SGB II, paid in full for every month with entitlement (not pro-rated; SG Augsburg
     24.11.2025, S 5 AS 726/25)."""
     if not rs.gilt("sofortzuschlag") or b.stufe < 3 or not b.leistungsberechtigt:
         return NULL
     hat_anspruch = v.in_bg and v.anspruch > 0
     kiz = any(getattr(e, "art", None) == "kinderzuschlag" and e.betrag > 0 for e in m.person.einkommen)
-    ohne_kg = (not hat_anspruch and not kiz
+    ohne_kg = (not hat_anspruch and not nur_but and not kiz
                and _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name))
     if not sofortzuschlag_berechtigt(stufe=b.stufe, hat_anspruch=hat_anspruch, ohne_eigenes_kindergeld_beduerftig=ohne_kg,
-                                     bezieht_kinderzuschlag=kiz):
+                                     hat_nur_but_anspruch=nur_but, bezieht_kinderzuschlag=kiz):
         if kiz and (hat_anspruch or _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name)):
             lage.hinweise.append(f"Kinder-Sofortzuschlag für {m.name}: nicht gezahlt, weil der Kinderzuschlag ihn "
                                  "bereits enthält (§ 6a Abs. 2 BKGG); keine Doppelzahlung.")
         return NULL
     eintrag = rs.eintrag("sofortzuschlag")
     grund = ("Anspruch auf Leistungen" if hat_anspruch
+             else "nur Anspruch auf Bildung und Teilhabe (§ 72 Abs. 1 S. 2 Nr. 1 SGB II)" if nur_but
              else "ohne Anspruch nur wegen des berücksichtigten Kindergeldes (ohne dieses Kindergeld bestünde Hilfebedürftigkeit)")
     posten.append(Posten(person=m.name, abschnitt="zuschlag", art="sofortzuschlag", bezeichnung="Kinder-Sofortzuschlag",
                          betrag=eintrag.wert, norm=eintrag.norm, rechtsstand=eintrag.ab,
@@ -153,21 +155,29 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
     verteilt, vermoegenspruefung, kein_anspruch, hinweise_anspruch = leistungsberechtigung.pruefen(lage, verteilt, posten)
     ohne_anspruch = leistungsberechtigung.ausgeschlossen(kein_anspruch)
     lage.hinweise.extend(hinweise_anspruch)
+    but = bildung_teilhabe.berechnen(lage, bedarfe, einkommen_je_person, verteilt, posten)
+    for name in ohne_anspruch:  # no claim at all (Vermögen, nobody erwerbsfähig): the BuT need stays visible
+        but[name] = bildung_teilhabe.ohne_anspruch(but[name])
     minderungen = minderung.berechnen(lage, bedarfe, verteilt, posten)
     offsets = aufrechnung.berechnen(lage, bedarfe, verteilt, minderungen, posten, restforderungen)
     aufrechnungen = offsets.betraege
     personen = []
     for m in lage.mitglieder:
-        b, v, e = bedarfe[m.name], verteilt[m.name], einkommen_je_person[m.name]
+        b, v, e, bt = bedarfe[m.name], verteilt[m.name], einkommen_je_person[m.name], but[m.name]
         zuschlag = (NULL if m.name in ohne_anspruch
-                    else _sofortzuschlag(rs, lage, m, b, v, bedarfe, einkommen_je_person, posten))
+                    else _sofortzuschlag(rs, lage, m, b, v, bedarfe, einkommen_je_person, posten,
+                                         bildung_teilhabe.nur_bildung_teilhabe(v, bt)))
         abzug = minderungen[m.name] + aufrechnungen[m.name]
-        auszahlung = max(v.anspruch - abzug, NULL) + zuschlag
+        # Bildung und Teilhabe is neither reduced by a Minderung nor offset (decision, README)
+        auszahlung = max(v.anspruch - abzug, NULL) + bt.anspruch + zuschlag
         personen.append(PersonErgebnis(
             name=m.name, regelbedarfsstufe=b.stufe, regelbedarf=b.regelbedarf, mehrbedarfe=b.mehrbedarfe,
-            unterkunft=b.unterkunft, bedarf=b.bedarf, in_bg=v.in_bg, einkommen_bereinigt=e.bereinigt + v.kindergeldueberhang,
-            erwerbstaetigenfreibetrag=e.erwerbstaetigenfreibetrag, einkommen=v.einkommen, anspruch=v.anspruch,
-            anspruch_lebensunterhalt=v.anspruch_lebensunterhalt, anspruch_unterkunft=v.anspruch_unterkunft,
+            unterkunft=b.unterkunft, bildung_teilhabe=bt.bedarf, bildung_teilhabe_bedarfe=bt.bedarfe,
+            bedarf=b.bedarf + bt.bedarf,
+            in_bg=v.in_bg or bt.anspruch > 0, einkommen_bereinigt=e.bereinigt + v.kindergeldueberhang,
+            erwerbstaetigenfreibetrag=e.erwerbstaetigenfreibetrag, einkommen=v.einkommen + bt.einkommen,
+            anspruch=v.anspruch + bt.anspruch, anspruch_lebensunterhalt=v.anspruch_lebensunterhalt,
+            anspruch_unterkunft=v.anspruch_unterkunft, anspruch_bildung_teilhabe=bt.anspruch,
             minderung=minderungen[m.name], aufrechnung=aufrechnungen[m.name], sofortzuschlag=zuschlag,
             auszahlung=auszahlung,
         ))
@@ -177,7 +187,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
             # euros (V2); the result contract keeps auszahlung = anspruch - minderung - aufrechnung + sofortzuschlag
             # in cents, so the Zahlbetrag is shown as a line (and `check` compares a Bescheid with it)
             lu, kdu = zahlbetraege(v.anspruch_lebensunterhalt, v.anspruch_unterkunft, abzug)
-            gerundet = runden(lu, regel) + runden(kdu, regel) + zuschlag
+            gerundet = runden(lu, regel) + runden(kdu, regel) + runden(bt.anspruch, regel) + zuschlag
             if gerundet != auszahlung:
                 eintrag = rs.eintrag("rundung")
                 posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung.gerundet",
@@ -189,6 +199,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
         posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung", bezeichnung="Auszahlung",
                              betrag=auszahlung, norm=rs.eintrag("norm.auszahlung").norm, rechtsstand=rs.eintrag("norm.auszahlung").ab,
                              erlaeuterung=f"Anspruch {euro_text(v.anspruch)} − Minderung/Aufrechnung {euro_text(abzug)}"
+                                          + (f" + Bildung und Teilhabe {euro_text(bt.anspruch)}" if bt.anspruch else "")
                                           + (f" + Sofortzuschlag {euro_text(zuschlag)}" if zuschlag else "")))
     hinweise = list(dict.fromkeys(verlauf + lage.hinweise))
     if rs.vorlaeufige:
