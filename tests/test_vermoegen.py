@@ -237,3 +237,21 @@ def test_vermoegen_regeln_enden(monat, parameter):
 def test_neue_grundsicherung_ist_vorlaeufig():
     rs = _rechtsstand(_dt.date(2026, 8, 1))
     assert "vermoegen.altersstufen" in rs.vorlaeufige
+
+
+@settings(max_examples=40)
+@given(haushalte(von="2022-06", bis="2026-12", zeitraum=True, mit_unterkunft=True),
+       st.integers(0, 200000))
+def test_karenzzeit_monat_fuer_monat(daten, euro):
+    """§ 12 Abs. 3, § 65 Abs. 3: in every month of a zeitraum the Karenzzeit flag is 'within 12 months of
+    leistungsbeginn, counted from 2023-01 at the earliest', and only until 2026-06 (N1)."""
+    daten["personen"][0]["vermoegen"] = [{"art": "bankguthaben", "wert": Decimal(euro)}]
+    beginn = daten["unterkunft"].get("leistungsbeginn")
+    for m in _monate(_json(daten)):
+        jahr, monat = int(m["monat"][:4]), int(m["monat"][5:])
+        erwartet = False
+        if beginn is not None and (2023, 1) <= (jahr, monat) < (2026, 7):
+            b_jahr, b_monat = max((int(beginn[:4]), int(beginn[5:])), (2023, 1))
+            seit = (jahr - b_jahr) * 12 + monat - b_monat
+            erwartet = 0 <= seit < 12
+        assert m["vermoegen"]["karenzzeit"] is erwartet, (m["monat"], beginn)
