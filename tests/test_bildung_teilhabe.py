@@ -323,3 +323,17 @@ def test_schemas_kennen_die_but_felder():
     ergebnis = json.dumps(api.result_schema())
     assert "bildung_teilhabe_bedarfe" in ergebnis and "anspruch_bildung_teilhabe" in ergebnis
     assert "bildung_teilhabe_bedarfe" in json.dumps(api.bescheid_schema())
+
+
+@pytest.mark.parametrize(("monat", "norm"), [
+    ("2012-05", "§ 37 Abs. 1 S. 2 SGB II a.F."),  # all BuT but the Schulbedarf (BT24)
+    ("2020-05", "§ 37 Abs. 1 S. 2 SGB II"),       # only Lernförderung (BT25)
+    ("2022-05", None),                            # § 71 Abs. 1: covered by the main application (BT26)
+    ("2024-05", "§ 37 Abs. 1 S. 2 SGB II"),
+])
+def test_gesonderter_antrag_fuer_lernfoerderung(monat, norm):
+    (e,) = _rechnen(_kind(monat, schule="allgemeinbildend", aufwendungen=[{"art": "lernfoerderung", "betrag": D(40)}]))
+    treffer = [h for h in e["hinweise"] if "gesonderten Antrag" in h]
+    assert e["personen"][1]["bildung_teilhabe_bedarfe"] == {"lernfoerderung": D(40)}
+    assert treffer == ([] if norm is None else [f"Ben: Lernförderung nur auf gesonderten Antrag ({norm}); "
+                                                "hartz-calc rechnet mit gestelltem Antrag."])

@@ -341,6 +341,12 @@ def _bedarfe_der_person(m: Mitglied, lage: Monatslage) -> dict[str, _Bedarf]:
                 a.eigenanteil is not None for a in aufwendungen):
             lage.hinweise.append(f"{m.name}: der angegebene örtliche Eigenanteil zur Schülerbeförderung gilt nur "
                                  "2011-01 bis 2013-07 und wird nicht verwendet.")
+    if bedarfe and rs.gilt("but.gesonderter_antrag"):
+        antrag = rs.eintrag("but.gesonderter_antrag")
+        gesondert = [BEZEICHNUNG[a] for a in bedarfe if a in antrag.wert["arten"]]
+        if gesondert:
+            lage.hinweise.append(f"{m.name}: {', '.join(gesondert)} nur auf gesonderten Antrag ({antrag.norm}); "
+                                 "hartz-calc rechnet mit gestelltem Antrag.")
     return bedarfe
 
 
