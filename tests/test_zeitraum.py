@@ -216,3 +216,17 @@ def test_abschluss_summe_der_differenzen(daten):
     assert [m.abschliessend for m in z.abschluss.monate] == [e.summe.anspruch for e in z.monate]
     if "Bagatellgrenze" not in z.abschluss.text and "keine Verrechnung" not in z.abschluss.text:
         assert saldo == z.abschluss.nachzahlung - z.abschluss.erstattung
+
+
+def test_fehler_nennt_die_person_der_datei_auch_nach_auszug():
+    """A rule error in a month after a person moved out still names the person's place in the file."""
+    import pytest
+    from hartz_calc.api import InvalidInput
+
+    daten = {"zeitraum": {"von": "2024-05", "bis": "2024-06"},
+             "personen": [{"name": "Anna", "rolle": "antragsteller", "alter": 40},
+                          {"name": "Tim", "rolle": "kind", "alter": 19, "bis": "2024-05"},
+                          {"name": "Bert", "rolle": "partner", "alter": 41,
+                           "minderungen": [{"grund": "meldeversaeumnis", "prozent": 50, "von": "2024-06"}]}]}
+    with pytest.raises(InvalidInput, match=r"personen\[2\]\.minderungen\[0\]"):
+        calculate(household_from_dict(daten))

@@ -761,6 +761,7 @@ class Haushalt(Streng):
     # (e.g. a Minderung above the month's maximum) can name the file and line like input errors
     _datei: str = PrivateAttr(default="<daten>")
     _zeilen: dict | None = PrivateAttr(default=None)  # not default_factory: pydantic inspects a factory per instance
+    _nummern: dict | None = PrivateAttr(default=None)  # name -> index in the file, for the household of one month
 
     def __eq__(self, other: object) -> bool:
         """Equal when the household data is equal, wherever it was read from."""

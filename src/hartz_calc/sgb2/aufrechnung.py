@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .bedarfsgemeinschaft import Mitglied, Monatslage
+from .bedarfsgemeinschaft import Mitglied, Monatslage, dateiindex
 from ..geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from .minderung import NichtUnterstuetzt
 from ..modell.ergebnis import Posten
@@ -169,7 +169,7 @@ def _frist_abgelaufen(a: Aufrechnung, lage: Monatslage, offen: Decimal) -> bool:
 
 
 def _feld(lage: Monatslage, m: Mitglied, i: int) -> str:
-    return f"personen[{lage.haushalt.personen.index(m.person)}].aufrechnungen[{i}]"
+    return f"personen[{dateiindex(lage, m)}].aufrechnungen[{i}]"
 
 
 def berechnen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], verteilung: dict[str, Verteilung],

@@ -133,6 +133,14 @@ def _regelaltersgrenze_erreicht(person: Person, alter: int, monat: dt.date, rs: 
     return (monat.year, monat.month) > (erreicht_jahr, erreicht_monat)
 
 
+def dateiindex(lage: "Monatslage", m: "Mitglied") -> int:
+    """The person's index in ``personen`` of the file (for error paths), also in the household of one month."""
+    nummern = getattr(lage.haushalt, "_nummern", None)
+    if nummern and m.name in nummern:
+        return nummern[m.name]
+    return lage.haushalt.personen.index(m.person)
+
+
 def einzug_und_auszug(person: Person) -> tuple[dt.date | None, dt.date | None]:
     """First and last day in the household: ``ab`` (Zuzug) or the birth, and ``bis`` (Auszug)."""
     beginn = person.ab

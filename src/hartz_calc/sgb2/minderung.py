@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .bedarfsgemeinschaft import TAGE_IM_MONAT, Mitglied, Monatslage
+from .bedarfsgemeinschaft import TAGE_IM_MONAT, Mitglied, Monatslage, dateiindex
 from ..geld import HUNDERT, NULL, cent, euro_text, zahl_text
 from ..modell.ergebnis import Posten
 from ..rechtsstand import Rechtsstand, Verfahren, rechtsstand
@@ -105,7 +105,7 @@ _BEZEICHNUNG = {
 
 
 def _feld(lage: Monatslage, m: Mitglied, i: int) -> str:
-    return f"personen[{lage.haushalt.personen.index(m.person)}].minderungen[{i}]"
+    return f"personen[{dateiindex(lage, m)}].minderungen[{i}]"
 
 
 def _zu_hoch(lage: Monatslage, m: Mitglied, i: int, maximum: Decimal, norm: str) -> UnzulaessigeMinderung:

@@ -218,7 +218,10 @@ def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt
         u = u.model_copy(update={"personen_im_haushalt": max(u.personen_im_haushalt - abwesend, len(personen))})
     if len(personen) == len(h.personen) and u is h.unterkunft and all(a is b for a, b in zip(personen, h.personen)):
         return h, hinweise
-    return h.model_copy(update={"personen": personen, "unterkunft": u}), hinweise
+    monatlich = h.model_copy(update={"personen": personen, "unterkunft": u})
+    # errors found while computing name the person's place in the file, not in the month's list
+    monatlich._nummern = h._nummern or {p.name: i for i, p in enumerate(h.personen)}
+    return monatlich, hinweise
 
 
 
