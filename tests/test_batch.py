@@ -188,7 +188,8 @@ def test_kompaktes_json_gleich_json_modul(daten):
 
 
 _JEDER_TEXT = st.one_of(st.text(max_size=12), st.sampled_from(["\0", "\0Z", "\\u0000Z", "a\0Zb", "\0Z1.00\0Z"]))
-_ALLE_SKALARE = st.one_of(_SKALARE, _JEDER_TEXT, st.decimals(allow_nan=False, allow_infinity=False, places=2))
+_ALLE_SKALARE = st.one_of(_SKALARE, _JEDER_TEXT, st.decimals(min_value=-10**15, max_value=10**15, allow_nan=False,
+                                                             allow_infinity=False, places=2))  # money: within Decimal precision
 _ALLE_DATEN = st.recursive(_ALLE_SKALARE, lambda innen: st.lists(innen, max_size=4) | st.tuples(innen, innen)
                            | st.dictionaries(_JEDER_TEXT, innen, max_size=4), max_leaves=20)
 
