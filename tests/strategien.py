@@ -229,6 +229,7 @@ def haushalte(
     region: str | None = None,
     mit_vermoegen: bool = True,
     mit_but: bool = True,
+    mit_wohngeld: bool | None = None,
 ) -> dict[str, Any]:
     """A valid household file (format 1) as a dict.
 
@@ -243,6 +244,8 @@ def haushalte(
     - ``mit_vermoegen``: whether persons may declare ``vermoegen`` (§ 12; the Karenzzeit follows
       ``unterkunft.leistungsbeginn``).
     - ``mit_but``: kinder (and sometimes the antragsteller) may get a ``bildung_teilhabe`` block.
+    - ``mit_wohngeld``: True/False forces/omits the optional ``wohngeld`` section (Mietenstufe, § 16
+      deductions ..., see :func:`wohngeld_angaben`); None adds it now and then.
     """
     monat = draw(monate(von, bis))
     daten: dict[str, Any] = {}
@@ -322,6 +325,32 @@ def haushalte(
     daten["personen"] = personen
     if mit_unterkunft is True or (mit_unterkunft is None and draw(st.integers(0, 4))):
         daten["unterkunft"] = draw(unterkunft(monat, len(personen)))
+    if mit_wohngeld is True or (mit_wohngeld is None and draw(st.integers(0, 3)) == 0):
+        daten["wohngeld"] = draw(wohngeld_angaben(monat, [p["name"] for p in personen]))
+    return daten
+
+
+ABZUEGE = ("steuern", "kranken_pflegeversicherung", "rentenversicherung")
+
+
+@st.composite
+def wohngeld_angaben(draw, monat: dt.date, namen: list[str]) -> dict[str, Any]:
+    """The optional ``wohngeld`` section (WoGG inputs) for a household with these person names; always complete
+    enough to compute Wohngeld in ``monat`` (Mietenstufe VII only from 2020, baujahr before 2009)."""
+    stufen = ["I", "II", "III", "IV", "V", "VI"] + (["VII"] if monat >= dt.date(2020, 1, 1) else [])
+    daten: dict[str, Any] = {"mietstufe": draw(st.sampled_from(stufen)),
+                             "abzuege": draw(st.lists(st.sampled_from(ABZUEGE), unique=True))}
+    if draw(st.booleans()):
+        daten["abzuege_je_person"] = {n: draw(st.lists(st.sampled_from(ABZUEGE), unique=True))
+                                      for n in draw(st.lists(st.sampled_from(namen), unique=True, max_size=2))}
+    if draw(st.integers(0, 4)) == 0:
+        daten["schwerbehinderung"] = {draw(st.sampled_from(namen)): draw(st.sampled_from(
+            ["gdb_100", "gdb_ab_80_pflege", "gdb_unter_80_pflege"]))}
+    if monat < dt.date(2009, 1, 1) or draw(st.integers(0, 5)) == 0:
+        daten["baujahr"] = draw(st.integers(1900, 2008))
+    if len(namen) > 1 and draw(st.integers(0, 6)) == 0:
+        daten["ausgeschlossen"] = [namen[-1]]
+    daten["weitere_bewohner_mitbewohner"] = True  # households of the strategy may have more occupants
     return daten
 
 

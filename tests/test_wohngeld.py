@@ -285,3 +285,39 @@ def test_zeitraum_personen_und_einkommen_je_monat():
     assert (april.haushaltsmitglieder, mai.haushaltsmitglieder, juni.haushaltsmitglieder) == (1, 2, 2)
     assert april.jahreseinkommen == mai.jahreseinkommen == 0
     assert juni.jahreseinkommen == Decimal(18000 - 1230) * Decimal("0.7") - 1320
+
+
+def test_2027_abgelehnt_bis_zur_fortschreibung():
+    """§ 43 Abs. 4-10 WoGG: the next Fortschreibung is due 2027-01-01; without the Verordnung a 2027 month is
+    refused (offen = true), never computed with the 2025 figures. 2026 still uses the 2025 Fortschreibung."""
+    from hartz_calc.rechtsstand import RegelNichtVeroeffentlicht
+
+    haushalt = _haushalt("2026-03", [RENTNER], 350, mietstufe="III", abzuege=["kranken_pflegeversicherung"])
+    assert berechne_wohngeld(haushalt, dt.date(2026, 12, 1)).hoechstbetrag == Decimal(456) + Decimal("19.20")
+    with pytest.raises(RegelNichtVeroeffentlicht, match="wohngeld"):
+        berechne_wohngeld(haushalt, dt.date(2027, 1, 1))
+
+
+# ---- properties over generated households (tests/strategien.py) -------------------------------------------------
+
+from strategien import haushalte  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(daten=haushalte(bis="2026-12", mit_wohngeld=True, mit_unterkunft=True, mit_mehrbedarfen=False))
+def test_wohngeld_jedes_haushalts(daten):
+    """Every generated household with a complete wohngeld section: a result (or a German list of what is missing,
+    only the rent), whole euros, 0 or at least the 10-euro floor (§ 21 Nr. 1), every line with a WoGG norm and a
+    rule date not after the month; the SGB II result does not depend on the wohngeld section."""
+    haushalt = api.household_from_dict(daten)
+    monat = haushalt.monat
+    try:
+        e = berechne_wohngeld(haushalt, monat)
+    except WohngeldAngabenFehlen as fehler:
+        assert all(f.startswith("unterkunft.") for f in fehler.fehlende), fehler.fehlende
+        return
+    assert e.betrag == e.betrag.to_integral_value() and (e.betrag == 0 or e.betrag >= 10)
+    assert all("WoGG" in p.norm or "EStG" in p.norm or "BEEG" in p.norm for p in e.posten)
+    assert all(p.rechtsstand <= monat for p in e.posten)
+    ohne = {k: v for k, v in daten.items() if k != "wohngeld"}
+    assert api.to_json(api.calculate(haushalt)) == api.to_json(api.calculate(api.household_from_dict(ohne)))
