@@ -11,6 +11,7 @@ from ..modell.ergebnis import Posten
 from ..rechtsstand import rechtsstand
 from ..sgb2.unterkunft import unterkunft_im_monat
 from . import einkommen as einkommen_modul
+from . import vermoegen
 from . import miete as miete_modul
 from .ergebnis import WohngeldAngabenFehlen, WohngeldErgebnis
 from .formel import rechnen
@@ -94,14 +95,26 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
                              betrag=-betrag, norm=minimum.norm, rechtsstand=minimum.ab,
                              erlaeuterung=f"kein Anspruch, wenn das Wohngeld unter {euro_text(minimum.wert)} liegt"))
         betrag = NULL
-    posten.append(Posten(abschnitt="auszahlung", art="wohngeld.betrag", bezeichnung="Wohngeld monatlich", betrag=betrag,
-                         norm="§ 19 WoGG a.F." if vor_2009 else "§§ 19, 21 WoGG", rechtsstand=stand))
     if any(getattr(p, "einmalige_einnahmen", None) for p in m.zu_beruecksichtigen):
         hinweise.append("Wohngeld: einmalige Einnahmen sind nicht gezählt; die Wohngeldbehörde verteilt sie auf zwölf "
                         "Monate (§ 15 Abs. 2, 3 WoGG).")
-    hinweise.append("Wohngeld: Vermögen ist nicht geprüft (kein Anspruch bei erheblichem Vermögen, § 21 Nr. 3 WoGG; "
-                    "Richtwert der Verwaltungsvorschrift 60.000 € für das erste und 30.000 € für jedes weitere "
-                    "Haushaltsmitglied).")
+    grenze = vermoegen.grenze(rs, m)
+    if grenze is not None and vermoegen.angegeben(m):
+        eintrag = rs.eintrag("wohngeld.vermoegen_erheblich")
+        gesamt = vermoegen.summe(m)
+        if gesamt > grenze and betrag > NULL:
+            posten.append(Posten(abschnitt="anspruch", art="wohngeld.vermoegen", bezeichnung="erhebliches Vermögen",
+                                 betrag=-betrag, norm=eintrag.norm, rechtsstand=eintrag.ab,
+                                 erlaeuterung=f"Vermögen {euro_text(gesamt)} über {euro_text(grenze)} (Richtwert der "
+                                              "Verwaltungsvorschrift; selbst genutztes Wohneigentum und Riester-Vermögen "
+                                              "nicht gezählt): kein Wohngeld"))
+            betrag = NULL
+    elif grenze is not None:
+        hinweise.append("Wohngeld: Vermögen ist nicht geprüft (kein Anspruch bei erheblichem Vermögen, § 21 Nr. 3 WoGG; "
+                        "Richtwert der Verwaltungsvorschrift 60.000 € für das erste und 30.000 € für jedes weitere "
+                        "Haushaltsmitglied); zum Prüfen vermoegen der Personen angeben.")
+    posten.append(Posten(abschnitt="auszahlung", art="wohngeld.betrag", bezeichnung="Wohngeld monatlich", betrag=betrag,
+                         norm="§ 19 WoGG a.F." if vor_2009 else "§§ 19, 21 WoGG", rechtsstand=stand))
     return WohngeldErgebnis(
         betrag=betrag, posten=tuple(posten), hinweise=tuple(hinweise), haushaltsmitglieder=m.anzahl,
         haushaltsmitglieder_gesamt=m.gesamt, mietenstufe=haushalt.wohngeld.mietstufe or "",
