@@ -7,13 +7,13 @@ import sys
 
 from .exitcodes import HILFE, Exitcode
 
-BEFEHLE = ("calc", "rates", "schema", "batch", "check", "vorrang")
+BEFEHLE = ("calc", "rates", "schema", "batch", "check", "vorrang", "neu")
 
 
 def app():
     import typer
 
-    from . import batch, check, rates, rechnen, schema, vorrang
+    from . import batch, check, neu, rates, rechnen, schema, vorrang
 
     anwendung = typer.Typer(
         name="hartz-calc",
@@ -30,6 +30,7 @@ def app():
     anwendung.command("schema", epilog=HILFE)(schema.schema)
     anwendung.command("batch", epilog=HILFE)(batch.batch)
     anwendung.command("check", epilog=HILFE)(check.check)
+    anwendung.command("neu", epilog=HILFE)(neu.neu)
     anwendung.command("vorrang", epilog=HILFE)(vorrang.vorrang)
 
     def _version(wert: bool) -> None:

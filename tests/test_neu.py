@@ -1,0 +1,120 @@
+"""`hartz-calc neu`: the household file by questions (driven through the real terminal prompts with
+pexpect) and the commented templates (issue 14).
+
+Figures of the form case: Gül (antragstellerin) with Hana (5), March 2026, earning 1.000 € brutto / 800 €
+netto, Hana receives Unterhaltsvorschuss 227 €; rent 500 + 100 + 80 €. By tests/test_check.py's trace:
+Bedarf Gül 563 + 202,68 (§ 21 Abs. 3 Nr. 1) + 340 = 1.105,68 €, Hana 357 + 340 = 697 €; income 472 €
+(§ 11b) of Gül, 259 € Kindergeld + 227 € UVS of Hana (§ 11 Abs. 1 S. 5): Anspruch 1.802,68 − 472 − 259 − 227 =
+844,68 €, plus Sofortzuschlag 25 € (§ 72) = Auszahlung 869,68 €."""
+
+from __future__ import annotations
+
+import os
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from hartz_calc import api
+from hartz_calc.cli.main import run
+from hartz_calc.cli.neu import VORLAGEN, Ungueltig, betrag_lesen, datum_lesen, monat_lesen, vorlage_text
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+@pytest.mark.parametrize("name", VORLAGEN)
+def test_vorlage_ist_gueltig_und_kommentiert(name, tmp_path, capsys):
+    datei = tmp_path / "h.yaml"
+    assert run(["neu", "--vorlage", name, str(datei)]) == 0
+    text = datei.read_text(encoding="utf-8")
+    assert text == vorlage_text(name) and text.startswith(f"# Vorlage „{name}“")
+    assert sum(1 for z in text.splitlines() if "#" in z) >= 4  # comments that explain the fields
+    ergebnis = api.calculate(api.load_household(datei))
+    monate = getattr(ergebnis, "monate", [ergebnis])
+    assert all(m.summe.auszahlung > 0 for m in monate)
+    assert run(["neu", "--vorlage", name, str(datei)]) == 2  # never over an existing file
+    assert "gibt es schon" in capsys.readouterr().err
+
+
+def test_vorlage_auf_die_standardausgabe_und_unbekannte_vorlage(capsys):
+    assert run(["neu", "--vorlage", "paar-kinder"]) == 0
+    assert capsys.readouterr().out == vorlage_text("paar-kinder")
+    assert run(["neu", "--vorlage", "wg"]) == 2
+    assert "erlaubt: alleinstehend, alleinerziehend" in capsys.readouterr().err
+
+
+def test_antworten_werden_sofort_geprueft():
+    assert betrag_lesen("1.234,56") == Decimal("1234.56") == betrag_lesen("1234.56 €")
+    assert betrag_lesen("450") == Decimal("450.00") and betrag_lesen("0,5") == Decimal("0.50")
+    for falsch in ("-5", "12,345", "abc", "1.2.3"):
+        with pytest.raises(Ungueltig):
+            betrag_lesen(falsch)
+    assert datum_lesen("02.04.1995").isoformat() == "1995-04-02" == datum_lesen("1995-04-02").isoformat()
+    with pytest.raises(Ungueltig, match="kein gültiges Datum"):
+        datum_lesen("31.02.1995")
+    assert monat_lesen("03/2026").isoformat() == "2026-03-01"
+    with pytest.raises(Ungueltig, match="Monate von 01/2005"):
+        monat_lesen("2004-12")
+
+
+def test_ohne_terminal_verweist_auf_vorlage(tmp_path, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert run(["neu", str(tmp_path / "h.yaml")]) == 2
+    assert "--vorlage" in capsys.readouterr().err
+
+
+def test_formular_im_echten_terminal(tmp_path):
+    pexpect = pytest.importorskip("pexpect", reason="pexpect fehlt (pip install '.[test]')")
+    datei = tmp_path / "neu.yaml"
+    umgebung = {**os.environ, "PYTHONPATH": SRC, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200",
+                "LINES": "50"}
+    kind = pexpect.spawn(sys.executable, ["-m", "hartz_calc", "neu", str(datei)], env=umgebung, encoding="utf-8",
+                         timeout=60, dimensions=(50, 200))
+
+    def frage(muster: str, antwort: str) -> None:
+        kind.expect(muster)
+        kind.sendline(antwort)
+
+    frage(r"Für welchen Monat", "2026-13")
+    frage(r"zwischen 01 und 12.*\n.*Für welchen Monat", "2026-03")
+    frage(r"Name der antragstellenden Person", "Gül")
+    frage(r"Geburtsdatum von Gül", "31.02.1995")
+    frage(r"kein gültiges Datum.*\n.*Geburtsdatum von Gül", "02.04.1995")
+    frage(r"Partnerin oder ein Partner", "n")
+    frage(r"Wie viele Kinder", "1")
+    frage(r"Name von Kind 1", "Gül")
+    frage(r"gibt es schon.*\n.*Name von Kind 1", "Hana")
+    frage(r"Geburtsdatum von Hana", "01.01.2000")
+    frage(r"mindestens 12 Jahre jünger.*\n.*Geburtsdatum von Hana", "15.08.2020")
+    frage(r"Hat Gül Einkommen aus Arbeit", "j")
+    frage(r"Bruttolohn", "1.000,00")
+    frage(r"Nettolohn", "1200")
+    frage(r"nicht höher sein.*\n.*Nettolohn", "800")
+    frage(r"Weiteres Einkommen von Gül", "n")
+    frage(r"Anderes Einkommen von Hana", "j")
+    frage(r"Art \(", "unterhaltsvorschuss")
+    frage(r"Betrag im Monat", "227")
+    frage(r"Weiteres Einkommen von Hana", "n")
+    frage(r"Kosten für Miete", "j")
+    frage(r"Grundmiete", "500")
+    frage(r"kalte Nebenkosten", "100")
+    frage(r"Heizkosten", "80")
+    frage(r"Ist Gül schwanger", "n")
+    frage(r"Braucht Gül eine kostenaufwändige", "n")
+    frage(r"Erhält Gül Leistungen zur Teilhabe", "n")
+    frage(r"Braucht Hana eine kostenaufwändige", "n")
+    kind.expect(r"geschrieben")
+    kind.expect(r"Auszahlung im Monat: 869,68")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 0
+    text = datei.read_text(encoding="utf-8")
+    assert text.startswith("# Haushaltsdatei, erstellt mit „hartz-calc neu“")
+    assert "# Grundmiete laut Mietvertrag" in text and "{art: unterhaltsvorschuss, betrag: 227.00}" in text
+    ergebnis = api.calculate(api.load_household(datei))
+    assert ergebnis.summe.auszahlung == Decimal("869.68") and ergebnis.summe.anspruch == Decimal("844.68")
+    gul = ergebnis.personen[0]
+    assert gul.mehrbedarfe == {"alleinerziehend": Decimal("202.68")} and gul.einkommen_bereinigt == Decimal("472.00")
