@@ -121,6 +121,24 @@ def kindergeld_betraege(lage: Monatslage, posten: list[Posten]) -> dict[str, Dec
 # Erwerbstätigenfreibetrag: brackets
 # ------------------------------------------------------------------------------------------------
 
+def _stufen_rechtsstand(lage: Monatslage) -> Rechtsstand:
+    """§ 77 Abs. 3 SGB II (reference E3/E4, rev. 2026-12): a Bewilligungszeitraum that began before 2011-07-01
+    keeps the § 30 a.F. brackets to its end (or until a job is taken up from 2011-07-01, which one month
+    cannot see: hinweis). A ``zeitraum`` stands for the Bewilligungszeitraum; its months keep the brackets of
+    the month before the new ones applied."""
+    rs = lage.rs
+    uebergang = rs.wert_oder("einkommen.freibetrag_uebergang_bwz")
+    z = lage.haushalt.zeitraum
+    if uebergang is None or z is None or z.von >= uebergang["bwz_beginn_vor"]:
+        return rs
+    lage.hinweise.append(
+        "Bewilligungszeitraum vor dem 01.07.2011 begonnen: bis zu seinem Ende gelten die Freibetragsstufen des § 30 "
+        "SGB II a.F. weiter (§ 77 Abs. 3 SGB II) – nicht mehr ab Aufnahme einer Erwerbstätigkeit ab dem 01.07.2011.")
+    from ..rechtsstand import rechtsstand
+
+    return rechtsstand(uebergang["stufen_des_monats"], rs.region)
+
+
 def _stufen_anteile(brutto: Decimal, mit_kind: bool, rs: Rechtsstand, untergrenze: Decimal = NULL
                     ) -> list[tuple[Decimal, Decimal]]:
     """(percentage, part of brutto) per bracket of ``einkommen.erwerbstaetigenfreibetrag``; the last
@@ -274,8 +292,9 @@ def _freibetrag_ab_2005_10(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kind:
               + f"anstelle der Absetzbeträge nach § 11b Abs. 1 S. 1 Nr. 3–5 ({euro_text(summe)})")
     abz.nr3_bis_5_erledigt = True
     abz.pauschale_genutzt = True
-    eintrag = rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
-    anteile = _stufen_anteile(e.brutto, mit_kind, rs, stufen_ab)
+    stufen_rs = _stufen_rechtsstand(lage)  # § 77 Abs. 3 (BWZ begun before 2011-07)
+    eintrag = stufen_rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
+    anteile = _stufen_anteile(e.brutto, mit_kind, stufen_rs, stufen_ab)
     freibetrag = sum((cent(anteil * satz / 100) for satz, anteil in anteile), NULL)
     text = " + ".join(f"{zahl_text(satz)} % von {euro_text(anteil)}" for satz, anteil in anteile) or "brutto bis zur ersten Stufe"
     if mit_kind and rs.wert_oder("einkommen.freibetrag_obergrenze_mit_kind") is not None:
@@ -322,8 +341,9 @@ def _freibetrag_mit_ehrenamt(m: Mitglied, e: _Erwerb, abz: _Absetzungen, mit_kin
                 "ob darauf der Erwerbstätigenfreibetrag (§ 11b Abs. 3) anzuwenden ist, ist nicht geklärt; hartz-calc "
                 "rechnet ihn nur auf den Arbeitslohn.")
         abzug = grund_lohn + frei
-    eintrag = rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
-    anteile = _stufen_anteile(lohn_brutto, mit_kind, rs)
+    stufen_rs = _stufen_rechtsstand(lage)  # § 77 Abs. 3 (BWZ begun before 2011-07)
+    eintrag = stufen_rs.eintrag("einkommen.erwerbstaetigenfreibetrag")
+    anteile = _stufen_anteile(lohn_brutto, mit_kind, stufen_rs)
     freibetrag = sum((cent(anteil * satz / 100) for satz, anteil in anteile), NULL)
     text = " + ".join(f"{zahl_text(satz)} % von {euro_text(anteil)}" for satz, anteil in anteile) or "brutto bis zur ersten Stufe"
     z.eintrag("einkommen.erwerbstaetigenfreibetrag", "Erwerbstätigenfreibetrag (nur auf den Arbeitslohn)", -freibetrag,
