@@ -224,3 +224,21 @@ def test_vermoegen_ueber_freibetrag_kein_verweis_und_ein_hinweis(wohngeld):
     assert v.monate[0].sgb2_auszahlung == 0
     assert not v.verweis
     assert any("Vermögen übersteigt die Freibeträge" in h for h in v.hinweise)
+
+
+def test_bildung_und_teilhabe_auf_beiden_wegen(wohngeld):
+    """§ 6a Abs. 1 Nr. 3 S. 1 BKGG: the need test leaves Bildung und Teilhabe out; § 6b BKGG: with Wohngeld or
+    Kinderzuschlag the family gets the same § 28 needs from the Familienkasse/Kommune. 2025-08: Clara (7) is a
+    pupil, the persönlicher Schulbedarf of August is 130 € (§ 28 Abs. 3 SGB II, Anlage zu § 34 SGB XII 2025). The
+    SGB II way pays it (827 + 130 = 957 €), the other way adds it next to Wohngeld 250 € and Kinderzuschlag 594 €;
+    the need test and the difference (17 €) stay as in the month without it."""
+    wohngeld("250.00")
+    daten = copy.deepcopy(FAMILIE_2025) | {"monat": "2025-08"}
+    daten["personen"][2]["bildung_teilhabe"] = {"schule": "allgemeinbildend"}
+    v = _vorrang(daten)
+    erster = v.monate[0]
+    assert erster.bildung_teilhabe == Decimal("130.00")
+    assert erster.sgb2_auszahlung == Decimal("957.00")
+    assert not erster.hilfebeduerftig_mit_vorrang and v.verweis
+    assert v.differenz == Decimal("17.00")
+    assert any(p.art == "vorrang.bildung_teilhabe_bkgg" and p.norm == "§ 6b BKGG" for p in erster.posten)

@@ -67,6 +67,10 @@ class VorrangMonat:
     gesamt_vorrang: Decimal
     kinderzuschlag_details: KinderzuschlagErgebnis
     posten: tuple[Posten, ...]
+    bildung_teilhabe: Decimal = NULL
+    """Bildung und Teilhabe of the month that the household gets with Wohngeld or Kinderzuschlag from the
+    Familienkasse/Kommune (§ 6b BKGG: the § 28 SGB II needs, without an income test); in the SGB II way it
+    is part of ``sgb2_auszahlung``."""
     hochgerechnet: bool = False
     """A following month computed with the same household (projection for the § 12a three-month test)."""
     hinweise: tuple[str, ...] = ()
@@ -172,6 +176,15 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
                          norm=test_norm, rechtsstand=rs.eintrag("regime.vorrang").ab, erlaeuterung=text))
     netto = _einkommen_netto(haushalt)
     kindergeld = _kindergeld(sgb2)
+    but = NULL
+    if (wohngeld or NULL) + kiz_betrag > 0:
+        but = sum((p.bildung_teilhabe for p in sgb2.personen), NULL)
+        if but > 0:
+            posten.append(Posten(person=None, abschnitt="vorrang", art="vorrang.bildung_teilhabe_bkgg",
+                                 bezeichnung="Bildung und Teilhabe nach § 6b BKGG", betrag=but, norm="§ 6b BKGG",
+                                 rechtsstand=rs.eintrag("regime.vorrang").ab,
+                                 erlaeuterung="mit Wohngeld oder Kinderzuschlag dieselben Bedarfe wie § 28 SGB II, "
+                                              "ohne Einkommensprüfung"))
     sgb2_auszahlung = sgb2.summe.auszahlung
     hinweise: list[str] = []
     if sgb2.vermoegen is not None and sgb2.vermoegen.ueberschuss > 0:
@@ -186,7 +199,7 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         kinderzuschlag=kiz_betrag, kinderzuschlag_berechnet=kiz.betrag, kindergeld=kindergeld, einkommen_netto=netto,
         hilfebeduerftig_mit_vorrang=beduerftig, fehlbetrag_mit_vorrang=fehlbetrag, erweiterter_zugang=erweitert,
         gesamt_sgb2=netto + kindergeld + sgb2_auszahlung,
-        gesamt_vorrang=netto + kindergeld + (wohngeld or NULL) + kiz_betrag,
+        gesamt_vorrang=netto + kindergeld + (wohngeld or NULL) + kiz_betrag + but, bildung_teilhabe=but,
         kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet, hinweise=tuple(hinweise))
 
 
