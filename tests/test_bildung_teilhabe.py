@@ -337,3 +337,17 @@ def test_gesonderter_antrag_fuer_lernfoerderung(monat, norm):
     assert e["personen"][1]["bildung_teilhabe_bedarfe"] == {"lernfoerderung": D(40)}
     assert treffer == ([] if norm is None else [f"Ben: Lernförderung nur auf gesonderten Antrag ({norm}); "
                                                 "hartz-calc rechnet mit gestelltem Antrag."])
+
+
+@pytest.mark.parametrize(("erster_tag", "erwartet"), [
+    ("2010-08-01", {"schulbedarf": D(100)}), ("2010-08-02", {}),    # § 24a: "am 1. August"
+    ("2012-08-01", {"schulbedarf": D(70)}), ("2012-08-15", {}),     # § 28 Abs. 3 a.F.: "zum 1. August"
+    ("2024-08-15", {"schulbedarf": D(130)}),                         # § 34 Abs. 3 SGB XII: "für den Monat"
+])
+def test_stichtag_des_schulbedarfs(erster_tag, erwartet):
+    daten = _kind("2010-08", schule="allgemeinbildend")
+    del daten["monat"]
+    daten["zeitraum"] = {"von": erster_tag[:7], "bis": erster_tag[:7], "erster_tag": erster_tag}
+    (e,) = _rechnen(daten)
+    assert e["personen"][1]["bildung_teilhabe_bedarfe"] == erwartet
+    assert any("Stichtag ist der 1." in h for h in e["hinweise"]) == (not erwartet)

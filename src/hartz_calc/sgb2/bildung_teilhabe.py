@@ -133,11 +133,22 @@ def _rate(rs: Rechtsstand, halbjahr: str, monat_nr: int) -> _Bedarf | None:
     return _Bedarf(eintrag.wert, eintrag, f"{text}, fällig im Monat {monat_nr:02d}")
 
 
+def _am_ersten(m: Mitglied, lage: Monatslage) -> bool:
+    """Whether the person is entitled on the 1st of the month (the Stichtag of § 24a and § 28 Abs. 3 a.F.)."""
+    abschnitte = lage.abschnitte_fuer(m)
+    if abschnitte and abschnitte[0].von == 0:
+        return True
+    lage.hinweise.append(f"{m.name}: kein Schulbedarf in {lage.monat:%m/%Y} – Stichtag ist der 1. des Monats, an dem "
+                         "noch kein Anspruch bestand (§ 24a / § 28 Abs. 3 SGB II a.F.).")
+    return False
+
+
 @schulbedarf.fassung("zusatzleistung_24a")
-def _schulbedarf_24a(m: Mitglied, bt: BildungTeilhabe, rs: Rechtsstand, monat: dt.date) -> _Bedarf | None:
+def _schulbedarf_24a(m: Mitglied, bt: BildungTeilhabe, lage: Monatslage) -> _Bedarf | None:
     """§ 24a a.F.: 100 € once a year on 1 August; not met by income (additional benefit)."""
+    rs, monat = lage.rs, lage.monat
     faellig = rs.wert("but.schulbedarf.monate")
-    if monat.month != int(faellig["erstes_halbjahr"]):
+    if monat.month != int(faellig["erstes_halbjahr"]) or not _am_ersten(m, lage):
         return None
     rate = _rate(rs, "erstes_halbjahr", monat.month)
     if rate is None:
@@ -149,19 +160,22 @@ def _schulbedarf_24a(m: Mitglied, bt: BildungTeilhabe, rs: Rechtsstand, monat: d
 
 
 @schulbedarf.fassung("stichtage_28")
-def _schulbedarf_stichtage(m: Mitglied, bt: BildungTeilhabe, rs: Rechtsstand, monat: dt.date) -> _Bedarf | None:
+def _schulbedarf_stichtage(m: Mitglied, bt: BildungTeilhabe, lage: Monatslage) -> _Bedarf | None:
     """§ 28 Abs. 3 a.F.: 70 € zum 1. August, 30 € zum 1. Februar (first on 1.8.2011, § 77 Abs. 7)."""
+    rs, monat = lage.rs, lage.monat
     faellig = rs.wert("but.schulbedarf.monate")
     for halbjahr in ("erstes_halbjahr", "zweites_halbjahr"):
-        if monat.month == int(faellig[halbjahr]):
-            return _rate(rs, halbjahr, monat.month)
+        if monat.month == int(faellig[halbjahr]) and rs.gilt(f"but.schulbedarf.{halbjahr}"):
+            return _rate(rs, halbjahr, monat.month) if _am_ersten(m, lage) else None
     return None
 
 
 @schulbedarf.fassung("schulhalbjahre_34")
-def _schulbedarf_halbjahre(m: Mitglied, bt: BildungTeilhabe, rs: Rechtsstand, monat: dt.date) -> _Bedarf | None:
+def _schulbedarf_halbjahre(m: Mitglied, bt: BildungTeilhabe, lage: Monatslage) -> _Bedarf | None:
     """§ 28 Abs. 3 iVm § 34 Abs. 3 SGB XII: in the month of the first school day / of the start of the
-    second half-year (the Land's calendar from the file, else August / February)."""
+    second half-year (the Land's calendar from the file, else August / February); "für den Monat", so also
+    when the entitlement starts later in that month."""
+    rs, monat = lage.rs, lage.monat
     faellig = rs.wert("but.schulbedarf.monate")
     monate = {
         "erstes_halbjahr": bt.monat_erstes_schulhalbjahr or int(faellig["erstes_halbjahr"]),
@@ -314,7 +328,7 @@ def _bedarfe_der_person(m: Mitglied, lage: Monatslage) -> dict[str, _Bedarf]:
                 continue
             grund = _schueler(m, rs, mit_verguetung_pruefen=rs.wert("regime.schulbedarf") != "zusatzleistung_24a")
             if grund is None:
-                bedarf = schulbedarf.fuer(rs)(m, bt, rs, monat)
+                bedarf = schulbedarf.fuer(rs)(m, bt, lage)
                 if bedarf is not None and bedarf.betrag > 0:
                     bedarfe[art] = bedarf
             elif _faellig_schulbedarf(bt, rs, monat):
