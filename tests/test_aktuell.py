@@ -101,11 +101,14 @@ def test_offen_eintrag_ohne_wert_validiert():
     ("wohngeld.koeffizienten", "die Koeffizienten der Wohngeldformel"),
     ("wohngeld.mindestwerte", "die Mindestwerte"),
     ("wohngeld.zusatzbetrag_ab_13", "der Zusatzbetrag ab dem 13. Haushaltsmitglied"),
+    ("but.schulbedarf.erstes_halbjahr", "der persönliche Schulbedarf für das erste Schulhalbjahr"),
+    ("but.schulbedarf.zweites_halbjahr", "der persönliche Schulbedarf für das zweite Schulhalbjahr"),
 ])
 def test_weitere_jaehrliche_zahlen_2027_fehlen_benannt(name, bezeichnung):
-    """Kinderzuschlag (yearly Bekanntmachung after the Existenzminimumbericht, § 6a Abs. 2 BKGG) and the Wohngeld
-    values (Fortschreibung every two years on 1 January, § 43 WoGG; last 2025) are due for 2027 but were not
-    found: refused, named, never carried over from 2026."""
+    """Kinderzuschlag (yearly Bekanntmachung after the Existenzminimumbericht, § 6a Abs. 2 BKGG), the Wohngeld
+    values (Fortschreibung every two years on 1 January, § 43 WoGG; last 2025) and the Schulbedarf (Anlage zu § 34
+    SGB XII, fortgeschrieben with the Regelbedarfe, § 34 Abs. 3a SGB XII) are due for 2027 but were not found:
+    refused, named, never carried over from 2026."""
     rs = rechtsstand(JANUAR_2027)
     with pytest.raises(RegelNichtVeroeffentlicht, match=f"Für 2027-01 fehlt eine amtliche Zahl: {bezeichnung}"):
         rs.wert(name)

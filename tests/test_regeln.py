@@ -233,12 +233,13 @@ def test_rates_diff_dezember_januar(cli):
     aenderungen = daten["aenderungen"]
     assert set(aenderungen) == {"einkommen.ausbildung_grundfreibetrag", "regelbedarf", "kinderzuschlag.hoechstbetrag",
                                 "wohngeld.hoechstbetraege", "wohngeld.koeffizienten", "wohngeld.mindestwerte",
-                                "wohngeld.zusatzbetrag_ab_13"}
+                                "wohngeld.zusatzbetrag_ab_13", "but.schulbedarf.erstes_halbjahr",
+                                "but.schulbedarf.zweites_halbjahr"}
     assert (aenderungen["einkommen.ausbildung_grundfreibetrag"]["vorher"]["wert"],
             aenderungen["einkommen.ausbildung_grundfreibetrag"]["nachher"]["wert"]) == ("603", "633")
     assert aenderungen["regelbedarf"]["nachher"]["nicht_veroeffentlicht"] is True
     code, out, _ = cli("rates", "--diff", "2026-12", "2027-01")
-    assert code == 0 and "Änderungen von 12/2026 zu 01/2027: 7 Parameter" in out and "FEHLT" in out
+    assert code == 0 and "Änderungen von 12/2026 zu 01/2027: 9 Parameter" in out and "FEHLT" in out
 
 
 def test_rates_diff_mit_regeldatei_und_ohne_aenderung(cli, tmp_path):
@@ -345,3 +346,27 @@ werte = [{ ab = 2026-08-01, wert = 610, quelle = "Test GFB" }]
     anna = [p for p in ergebnis["posten"] if p["art"] == "mehrbedarf.alleinerziehend"][0]
     assert anna["betrag"] == Decimal("225.20")
     assert [p["betrag"] for p in ergebnis["posten"] if p["art"] == "einkommen.grundfreibetrag"] == [Decimal("-610.00")]
+
+
+def test_schulbedarf_2027_fehlt_nur_im_faelligkeitsmonat(cli, tmp_path):
+    """With the Regelbedarf 2027 supplied, a pupil's household computes in March 2027 (no Schulbedarf due) and is
+    refused in February 2027, when the second half-year's instalment (Anlage zu § 34 SGB XII, not published for
+    2027) is due – naming it; a rules file with the instalment makes it compute."""
+    regeln = _datei(tmp_path, "rb.toml", REGELBEDARF_2027)
+    text = """monat: {monat}
+personen:
+  - {{name: Wilma, rolle: antragsteller, alter: 40}}
+  - {{name: Jan, rolle: kind, alter: 12, bildung_teilhabe: {{schule: allgemeinbildend}}}}
+"""
+    maerz = _datei(tmp_path, "maerz.yaml", text.format(monat="2027-03"))
+    code, _, err = cli("calc", str(maerz), "--regeln", str(regeln))
+    assert code == 0, err
+    februar = _datei(tmp_path, "februar.yaml", text.format(monat="2027-02"))
+    code, _, err = cli("calc", str(februar), "--regeln", str(regeln))
+    assert code == 2 and "Für 2027-02 fehlt eine amtliche Zahl: der persönliche Schulbedarf für das zweite Schulhalbjahr" in err
+    schule = _datei(tmp_path, "schule.toml", """[but.schulbedarf.zweites_halbjahr]
+werte = [{ ab = 2027-01-01, wert = 66, quelle = "Testwert, keine amtliche Zahl" }]
+""")
+    ergebnis = _json(cli, "calc", str(februar), "--regeln", str(regeln), "--regeln", str(schule))
+    jan = [p for p in ergebnis["personen"] if p["name"] == "Jan"][0]
+    assert jan["bildung_teilhabe_bedarfe"] == {"schulbedarf": Decimal("66.00")}
