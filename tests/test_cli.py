@@ -84,7 +84,7 @@ def test_version(cli):
 
 def test_hilfe_nennt_exitcodes(cli):
     code, out, _ = cli("--help")
-    assert code == 0 and "Exit codes" in out
+    assert code == 0 and "Exit-Codes" in out
 
 
 # ---- errors ---------------------------------------------------------------------------------------
@@ -166,7 +166,7 @@ def test_rates_2005_03_ost(cli):
 
 
 def test_rates_tabelle(cli):
-    code, out, _ = cli("rates", "2024")
+    code, out, _ = cli("rates", "2024", "--alle")  # the full list (default: the summary)
     assert code == 0 and "regelbedarf" in out and "563" in out
 
 
@@ -306,3 +306,66 @@ def test_haushaltszeilen_ueberall_gleich_beschriftet(capsys):
                             ("html", f"<tr><td>{HAUSHALT}</td><td>Unterkunft (Bruttokaltmiete)")):
         assert run([beispiel, "-f", format]) == 0
         assert zeichen in capsys.readouterr().out, format
+
+
+# ---- help and set-up (issue 14) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("befehl", ["", "calc", "rates", "schema", "batch", "check", "neu", "vorrang"])
+def test_hilfe_deutsch_und_80_spalten(befehl):
+    """Every --help is German (also click's own parts: heading, usage, the help option) and fits a
+    terminal of 80 columns."""
+    import os
+    import re
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    umgebung = {**os.environ, "PYTHONPATH": src, "COLUMNS": "80", "NO_COLOR": "1"}
+    aus = subprocess.run([sys.executable, "-m", "hartz_calc", *([befehl] if befehl else []), "--help"],
+                         capture_output=True, text=True, env=umgebung, timeout=60)
+    assert aus.returncode == 0
+    zeilen = aus.stdout.splitlines()
+    assert zeilen and max(len(z) for z in zeilen) <= 80
+    englisch = re.findall(r"\b(the|Show|Print|Write|Output|file|household|instead|Usage|Options|Arguments|"
+                          r"Commands|required|FILE|PATH|HOUSEHOLD|OPTIONS|and|with|this)\b", aus.stdout)
+    assert not englisch, englisch
+    assert "Aufruf: hartz-calc" in aus.stdout and "diese Hilfe" in aus.stdout
+
+
+def test_haushalt_von_der_standardeingabe():
+    import os
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    beispiel = (Path(__file__).resolve().parents[1] / "examples" / "alleinstehend-2026.yaml").read_text(encoding="utf-8")
+    umgebung = {**os.environ, "PYTHONPATH": src}
+    aus = subprocess.run([sys.executable, "-m", "hartz_calc", "-", "-f", "json", "--ohne-posten"], input=beispiel,
+                         capture_output=True, text=True, env=umgebung, timeout=60)
+    assert aus.returncode == 0, aus.stderr
+    assert json.loads(aus.stdout)["personen"][0]["regelbedarf"] == 563.00  # § 20 Abs. 2 S. 1, 2026
+    kaputt = subprocess.run([sys.executable, "-m", "hartz_calc", "-"], input="monat: 2026-01\npersonen: [{name: A, "
+                            "rolle: antragsteller, alter: x}]\n", capture_output=True, text=True, env=umgebung, timeout=60)
+    assert kaputt.returncode == 2
+    assert kaputt.stderr == "hartz-calc: <stdin>:2: personen[0].alter: ganze Zahl erwartet\n"
+
+
+def test_rates_uebersicht_auf_einem_bildschirm(capsys):
+    """2026-03: Regelbedarfe 563/506/451/471/390/357 € (§ 20, § 23), Mehrbedarf Alleinerziehende 36 %,
+    Grundfreibetrag 100 €, Kindergeld 259 €, Sofortzuschlag 25 € - one screen; everything behind --alle."""
+    from hartz_calc.cli.main import run
+
+    assert run(["rates", "2026-03"]) == 0
+    text = capsys.readouterr().out
+    zeilen = [z for z in text.splitlines() if z.strip()]
+    assert len(zeilen) <= 30
+    for erwartet in ("563 / 506 / 451 / 471 / 390 / 357 €", "36 %", "Grundfreibetrag", "259 / 259 / 259 / 259 €",
+                     "Kinder-Sofortzuschlag", "§ 21 Abs. 3 Nr. 1 SGB II", "--alle"):
+        assert erwartet in text, erwartet
+    assert run(["rates", "2026-03", "--alle"]) == 0
+    alle = capsys.readouterr().out
+    assert "§ 84 Abs. 1 S. 1 SGG" in alle and "Quelle" in alle
+
+
+def test_readme_installation_debian_und_windows():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    debian = readme[readme.index("### Installing on a current Debian or Ubuntu"):]
+    assert "externally-managed-environment" in debian and "pipx install ." in debian
+    assert "python3 -m venv" in debian and "```powershell" in readme and "Activate.ps1" in readme
+    assert "hartz-calc -" in readme

@@ -124,7 +124,7 @@ def test_keine_leseberechtigung(tmp_path: Path, capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize(("argumente", "meldung"), [
     (["FILE", "--format", "xml"], "hartz-calc: ungültiger Wert für --format; erlaubt: rich, json, csv, csv-de, md, html\n"),
     (["FILE", "--gibtsnicht"], "hartz-calc: unbekannte Option --gibtsnicht (hartz-calc calc --help zeigt alle Optionen)\n"),
-    (["calc"], "hartz-calc: Argument FILE fehlt (hartz-calc calc --help zeigt alle Optionen)\n"),
+    (["calc"], "hartz-calc: Argument DATEI fehlt (hartz-calc calc --help zeigt alle Optionen)\n"),
     (["rates", "2026-13"], "hartz-calc: MONAT: JJJJ oder JJJJ-MM erwartet, z. B. 2024 oder 2023-07\n"),
     (["rates", "2005", "--region", "nord"], "hartz-calc: ungültiger Wert für --region; erlaubt: west, ost\n"),
     (["rates", "2026", "--format", "csv"], "hartz-calc: ungültiger Wert für --format; erlaubt: rich, json\n"),

@@ -166,7 +166,7 @@ def test_teilmenge_erkennt_abweichung() -> None:
 def test_jeder_befehl_hat_hilfe_und_steht_im_readme(befehl: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run([befehl, "--help"]) == Exitcode.OK
     hilfe = capsys.readouterr().out
-    assert "Usage" in hilfe and "--help" in hilfe
+    assert "Aufruf" in hilfe and "--help" in hilfe  # German help (issue 14)
     befehlstabelle = _abschnitt("Commands")
     assert f"`hartz-calc {befehl}" in befehlstabelle or (befehl == "calc" and "hartz-calc calc FILE" in befehlstabelle)
 

@@ -127,7 +127,7 @@ werte = [{ ab = 2026-07-01, wert = [265, 265, 265, 265], quelle = "Testwert Kind
     assert daten["parameter"]["kindergeld"]["wert"] == "265 / 265 / 265 / 265"
     assert daten["parameter"]["sofortzuschlag"]["herkunft"] is None
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli("rates", "2026-07", "--regeln", "b.toml")
+    code, out, _ = cli("rates", "2026-07", "--regeln", "b.toml", "--alle")
     assert code == 0 and "Regel aus Datei b.toml" in out and "ausgeliefert" in out
 
 

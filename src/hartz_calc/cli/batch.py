@@ -113,27 +113,27 @@ def _zahl(n: int) -> str:
 
 
 def batch(
-    pfade: list[Path] = typer.Argument(..., metavar="PATH...", help="Household files, directories, JSON Lines files (.jsonl)",
+    pfade: list[Path] = typer.Argument(..., metavar="PFAD...", help="Haushaltsdateien, Verzeichnisse, JSON-Lines-Dateien (.jsonl)",
                                        show_default=False),
     format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="Ausgabe: jsonl, csv oder csv-de (Excel: Semikolon, Dezimalkomma)"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the records to this file instead of stdout"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, max=256, help="Worker processes (output order stays)"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="in diese Datei schreiben statt auf die Standardausgabe"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=256, help="Arbeitsprozesse (die Reihenfolge der Ausgabe bleibt)"),
     mit_posten: bool = typer.Option(False, "--mit-posten/--ohne-posten",
-                                    help="jsonl: include the line items (posten); without them (the default) a batch "
-                                         "is faster"),
+                                    help="jsonl: mit den einzelnen Berechnungszeilen (posten); ohne sie (Vorgabe) "
+                                         "ist ein batch schneller"),
     fortschritt: bool = typer.Option(True, "--fortschritt/--kein-fortschritt",
-                                     help="Progress bar on stderr (only shown on a terminal)"),
+                                     help="Fortschrittsanzeige auf stderr (nur im Terminal)"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
     kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
     vorrang: bool = typer.Option(False, "--vorrang",
                                  help="Auch Wohngeld + Kinderzuschlag gegen SGB II prüfen (§ 12a SGB II)"),
 ) -> None:
-    """Compute many households (files, directories, JSON Lines), one output record each.
+    """Viele Haushalte berechnen (Dateien, Verzeichnisse, JSON Lines), ein Datensatz je Eingabe.
 
-    Directories are searched recursively for .yaml/.yml/.json/.jsonl; a .jsonl file holds one household
-    per line. A file X.yaml next to X.bescheid.yaml, or a record {"haushalt": ..., "bescheid": ...}, is
-    checked against the Bescheid. Errors name the file and line. Exit code 0 all ok, 3 some failed,
-    1 a Bescheid differs."""
+    Verzeichnisse werden nach .yaml/.yml/.json/.jsonl durchsucht; eine .jsonl-Datei enthält einen Haushalt je
+    Zeile. Eine Datei X.yaml neben X.bescheid.yaml oder ein Datensatz {"haushalt": …, "bescheid": …} wird mit
+    dem Bescheid verglichen. Fehler nennen Datei und Zeile. Exit-Code 0 alles in Ordnung, 3 einige
+    fehlerhaft, 1 ein Bescheid weicht ab."""
     from ..stapel import auftraege, geordnet_parallel
 
     regeln_anwenden(regeln, kdu_tabelle)  # before the workers are forked: they inherit the checked rules

@@ -12,5 +12,5 @@ class Exitcode(IntEnum):
     ABGEBROCHEN = 130  # interrupted (Ctrl-C)
 
 
-HILFE = ("Exit codes: 0 ok · 1 check found differences · 2 invalid input · 3 batch finished with failed "
-         "records · 4 internal error · 130 interrupted.")
+HILFE = ("Exit-Codes: 0 in Ordnung · 1 check fand Abweichungen · 2 ungültige Eingabe · 3 batch mit "
+         "fehlerhaften Eingaben · 4 interner Fehler · 130 abgebrochen.")

@@ -17,13 +17,15 @@ def app():
 
     anwendung = typer.Typer(
         name="hartz-calc",
-        help="Offline calculator for SGB II benefits (Alg II / Bürgergeld). Run `hartz-calc FILE` for a "
-             "household file.\n\n" + HILFE,
+        help="Offline-Rechner für Leistungen nach dem SGB II (Alg II, Bürgergeld) mit Berechnungsbogen und §. "
+             "`hartz-calc DATEI` berechnet eine Haushaltsdatei, `hartz-calc -` liest sie von der Standardeingabe, "
+             "`hartz-calc neu` fragt sie ab.\n\n" + HILFE,
         add_completion=False,
         rich_markup_mode="markdown",  # docstring paragraphs flow (single line breaks are not kept)
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
+        options_metavar="[OPTIONEN]",
     )
     anwendung.command("calc", epilog=HILFE)(rechnen.befehl())
     anwendung.command("rates", epilog=HILFE)(rates.rates)
@@ -42,13 +44,62 @@ def app():
 
     @anwendung.callback()
     def _haupt(
-        debug: bool = typer.Option(False, "--debug", help="Show the traceback of internal errors (no local variables)"),
+        debug: bool = typer.Option(False, "--debug", help="bei internen Fehlern den Traceback zeigen (ohne lokale Variablen)"),
         version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                     help="Print the version and exit"),
+                                     help="Version zeigen und beenden"),
     ) -> None:
         pass
 
+    _hilfe_deutsch()
     return anwendung
+
+
+# German texts for the parts of the help that click and typer write themselves (headings, the help option).
+_HILFE_TEXTE = {"Show this message and exit.": "diese Hilfe zeigen und beenden", "Usage:": "Aufruf:"}
+
+
+def _hilfe_deutsch() -> None:
+    try:
+        from typer import rich_utils
+    except ImportError:  # pragma: no cover - typer without rich
+        rich_utils = None
+    if rich_utils is not None:
+        rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"
+        rich_utils.OPTIONS_PANEL_TITLE = "Optionen"
+        rich_utils.COMMANDS_PANEL_TITLE = "Befehle"
+        rich_utils.DEFAULT_STRING = "[Vorgabe: {}]"
+        rich_utils.REQUIRED_LONG_STRING = "[Pflicht]"
+        rich_utils.ERRORS_PANEL_TITLE = "Fehler"
+        rich_utils.ABORTED_TEXT = "Abgebrochen."
+        rich_utils.RICH_HELP = "Hilfe: '{command_path} {help_option}'"
+    import importlib
+
+    for paket in ("click", "typer._click"):  # typer >= 0.2x writes the help with its own copy of click
+        try:
+            dekoratoren = importlib.import_module(f"{paket}.decorators")
+            formatierung = importlib.import_module(f"{paket}.formatting")
+        except ImportError:
+            continue
+        hilfe_option = dekoratoren.help_option
+        if not getattr(hilfe_option, "_hartz_calc", False):
+            def deutsche_hilfe_option(*args, _original=hilfe_option, **kwargs):
+                dekorator = _original(*args, **kwargs)
+
+                def anwenden(befehl):
+                    ergebnis = dekorator(befehl)
+                    befehl.params[-1].help = _HILFE_TEXTE["Show this message and exit."]
+                    return ergebnis
+                return anwenden
+
+            deutsche_hilfe_option._hartz_calc = True  # type: ignore[attr-defined]
+            dekoratoren.help_option = deutsche_hilfe_option
+        schreiben = formatierung.HelpFormatter.write_usage
+        if not getattr(schreiben, "_hartz_calc", False):
+            def write_usage(self, prog, args="", prefix=None, _original=schreiben):
+                return _original(self, prog, args, "Aufruf: " if prefix is None else prefix)
+
+            write_usage._hartz_calc = True  # type: ignore[attr-defined]
+            formatierung.HelpFormatter.write_usage = write_usage
 
 
 def _argumente(argv: list[str]) -> list[str]:
@@ -56,7 +107,7 @@ def _argumente(argv: list[str]) -> list[str]:
     for i, arg in enumerate(argv):
         if arg in ("--debug",):
             continue
-        if arg.startswith("-") or arg in BEFEHLE:
+        if (arg.startswith("-") and arg != "-") or arg in BEFEHLE:
             return argv
         return argv[:i] + ["calc"] + argv[i:]
     return argv

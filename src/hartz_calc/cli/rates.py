@@ -77,6 +77,7 @@ def rates(
     bis: str | None = typer.Argument(None, metavar="BIS", help="nur mit --diff: der zweite Monat (JJJJ oder JJJJ-MM)", show_default=False),
     region: Region = typer.Option(Region.west, "--region", help="west oder ost (wirkt 2005-01 bis 2006-06)"),
     format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle) oder json"),
+    alle: bool = typer.Option(False, "--alle", help="alle Parameter mit Quelle statt der Übersicht (json: immer alle)"),
     diff: bool = typer.Option(False, "--diff", help="Zwei Monate vergleichen: `rates --diff 2026-12 2027-01` listet, was sich "
                                                    "geändert hat (z. B. für die Dienstbesprechung im Januar)"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
@@ -117,6 +118,9 @@ def rates(
                               "nicht_veroeffentlicht": e.offen, "herkunft": e.herkunft} for n, einheit, e in zeilen},
         }
         print(json.dumps(daten, ensure_ascii=False, indent=2))
+        return
+    if not alle:
+        _uebersicht(werk, stichtag, rs)
         return
     from rich import box
     from rich.table import Table
@@ -172,3 +176,89 @@ def _diff(werk, von: dt.date, bis: dt.date, region: str, format: Format) -> None
                         f"{neu.ab:%d.%m.%Y}" if neu is not None else "endet",
                         stand.norm if stand else "", stand.quelle if stand else "", _herkunft(neu))
     ausgabe.print(tabelle)
+
+
+# The one-screen summary of `rates` (the full list: --alle): what a counsellor looks up most, in German,
+# each with its §. Parameters not in force in the month are left out; the values come from the table.
+UEBERSICHT = (
+    ("Regelbedarfe", (
+        ("regelbedarf", "Regelbedarfsstufen 1–6"),
+    )),
+    ("Mehrbedarfe (Prozent der Regelbedarfsstufe 1)", (
+        ("mehrbedarf.schwangerschaft.satz", "Schwangerschaft"),
+        ("mehrbedarf.alleinerziehend.satz_hoch", "Alleinerziehende (1 Kind unter 7 / 2–3 unter 16)"),
+        ("mehrbedarf.alleinerziehend.satz_je_kind", "Alleinerziehende, sonst je Kind"),
+        ("mehrbedarf.alleinerziehend.hoechstsatz", "Alleinerziehende, höchstens"),
+        ("mehrbedarf.behinderung.satz", "behinderte Menschen (Teilhabe am Arbeitsleben)"),
+        ("mehrbedarf.merkzeichen_g.satz", "Merkzeichen G (nicht erwerbsfähig)"),
+        ("mehrbedarf.warmwasser.satz", "dezentrale Warmwassererzeugung (je Stufe)"),
+        ("mehrbedarf.deckel", "alle Mehrbedarfe zusammen höchstens"),
+    )),
+    ("Einkommen", (
+        ("einkommen.grundfreibetrag", "Grundfreibetrag"),
+        ("einkommen.erwerbstaetigenfreibetrag", "Erwerbstätigenfreibetrag"),
+        ("einkommen.freibetrag_obergrenze_mit_kind", "Obergrenze mit minderjährigem Kind"),
+        ("einkommen.versicherungspauschale", "Versicherungspauschale"),
+    )),
+    ("Kinder", (
+        ("kindergeld", "Kindergeld (1./2./3./ab 4. Kind)"),
+        ("sofortzuschlag", "Kinder-Sofortzuschlag"),
+    )),
+    ("Obergrenzen", (
+        ("minderung.hoechstsatz", "Minderungen zusammen höchstens"),
+        ("aufrechnung.gesamt_hoechstsatz", "Aufrechnungen zusammen höchstens"),
+    )),
+)
+
+_EINHEIT_ZEICHEN = {"euro": " €", "euro_je_stufe": " €", "euro_je_kind": " €", "prozent": " %",
+                    "prozent_je_stufe": " %"}
+
+
+def _zahl_de(wert) -> str:
+    """1000 -> 1.000; 2.3 -> 2,3 (German thousands point and decimal comma)."""
+    from decimal import Decimal
+
+    if isinstance(wert, (int, Decimal)) and wert == int(wert):
+        return f"{int(wert):,}".replace(",", ".")
+    return _wert_text(wert)
+
+
+def _uebersicht_wert(parameter, e) -> str:
+    if e.offen:
+        return "FEHLT (nicht veröffentlicht)"
+    if parameter.einheit == "stufen":
+        return "; ".join(f"{_zahl_de(s['prozent'])} % von {_zahl_de(s['von'])} bis {_zahl_de(s['bis'])} €"
+                         for s in e.wert)
+    if isinstance(e.wert, (list, tuple)):
+        text = " / ".join(_zahl_de(w) for w in e.wert)
+    else:
+        text = _zahl_de(e.wert)
+    return text + _EINHEIT_ZEICHEN.get(parameter.einheit, "")
+
+
+def _uebersicht(werk, stichtag: dt.date, rs) -> None:
+    from rich import box
+    from rich.table import Table
+
+    tabelle = Table(title=f"Rechtsstand {stichtag:%m/%Y}: {rs.name}, Regeln in Kraft seit {rs.stand:%d.%m.%Y}"
+                          + (" (vorläufig)" if rs.vorlaeufige else "")
+                          + (f"; mit Regeldatei {', '.join(werk.quellen)}" if werk.quellen else ""),
+                    title_justify="left", box=box.SIMPLE_HEAD, show_header=False, pad_edge=False)
+    tabelle.add_column("Position", overflow="fold", max_width=48)
+    tabelle.add_column("Wert", overflow="fold")
+    tabelle.add_column("Norm", overflow="fold")
+    for gruppe, eintraege in UEBERSICHT:
+        zeilen = []
+        for name, label in eintraege:
+            parameter = werk.parameter.get(name)
+            e = parameter.am(stichtag) if parameter is not None else None
+            if e is None:
+                continue
+            zeilen.append((label, _uebersicht_wert(parameter, e) + (" (vorl.)" if e.vorlaeufig else ""), e.norm))
+        if zeilen:
+            tabelle.add_row(f"[bold]{gruppe}[/bold]", "", "")
+            for zeile in zeilen:
+                tabelle.add_row("  " + zeile[0], *zeile[1:])
+    ausgabe = konsole()
+    ausgabe.print(tabelle)
+    ausgabe.print(f"Alle {len(werk.parameter)} Parameter mit Quelle: hartz-calc rates {stichtag:%Y-%m} --alle")

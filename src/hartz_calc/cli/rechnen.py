@@ -20,8 +20,12 @@ def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_poste
     from ..ablauf import berechnen
     from ..eingabe import haushalt_zum_rechnen, text_lesen, yaml_lesen
 
-    name = str(datei)
-    daten, zeilen = yaml_lesen(text_lesen(datei), name)
+    if str(datei) == "-":  # `hartz-calc -`: the household from standard input (e.g. a pipe)
+        name = "<stdin>"
+        daten, zeilen = yaml_lesen(sys.stdin.read(), name)
+    else:
+        name = str(datei)
+        daten, zeilen = yaml_lesen(text_lesen(datei), name)
     ergebnis = berechnen(haushalt_zum_rechnen(daten, name, zeilen))
     if format is Format.json:
         from ..ausgabe.json_ausgabe import als_json
@@ -79,7 +83,7 @@ def schnellweg(argv: list[str]) -> bool:
             out = Path(wert)
         elif arg == "--ohne-posten":
             ohne_posten = True
-        elif arg.startswith("-") or datei is not None:
+        elif (arg.startswith("-") and arg != "-") or datei is not None:
             return False
         else:
             datei = arg
@@ -95,14 +99,14 @@ def befehl():
     import typer
 
     def rechnen(
-        datei: Path = typer.Argument(..., metavar="FILE", help="Household file (YAML or JSON, format 1)", show_default=False),
+        datei: Path = typer.Argument(..., metavar="DATEI", help="Haushaltsdatei (YAML oder JSON, Format 1); - liest von der Standardeingabe", show_default=False),
         format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Berechnungsbogen), json, csv, csv-de (Excel), md, html (Druck)"),
-        ohne_posten: bool = typer.Option(False, "--ohne-posten", help="JSON: leave out the line items (posten)"),
-        out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout"),
+        ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen (posten)"),
+        out: Path | None = typer.Option(None, "--out", "-o", help="in diese Datei schreiben statt auf die Standardausgabe"),
         regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
         kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
     ) -> None:
-        """Compute the benefit for one household file (the default command)."""
+        """Eine Haushaltsdatei berechnen (der Standardbefehl: hartz-calc DATEI)."""
         regeln_anwenden(regeln, kdu_tabelle)
         berechnen_und_ausgeben(datei, format, ohne_posten, out)
 

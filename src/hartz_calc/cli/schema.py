@@ -8,10 +8,10 @@ import typer
 
 
 def schema(
-    ergebnis: bool = typer.Option(False, "--ergebnis", help="Print the schema of the JSON result instead"),
-    bescheid: bool = typer.Option(False, "--bescheid", help="Print the schema of the Bescheid file (for `check`)"),
+    ergebnis: bool = typer.Option(False, "--ergebnis", help="stattdessen das Schema des JSON-Ergebnisses"),
+    bescheid: bool = typer.Option(False, "--bescheid", help="stattdessen das Schema der Bescheiddatei (für check)"),
 ) -> None:
-    """Print the JSON Schema of the household file format 1 (usable by YAML editors)."""
+    """Das JSON-Schema der Haushaltsdatei (Format 1) ausgeben, z. B. für YAML-Editoren."""
     from .. import api
 
     daten = api.bescheid_schema() if bescheid else api.result_schema() if ergebnis else api.household_schema()

@@ -11,7 +11,7 @@ from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole,
 
 
 def vorrang(
-    haushalt: Path = typer.Argument(..., metavar="HOUSEHOLD", help="Haushaltsdatei (YAML oder JSON, Format 1)",
+    haushalt: Path = typer.Argument(..., metavar="HAUSHALT", help="Haushaltsdatei (YAML oder JSON, Format 1)",
                                     show_default=False),
     format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle), json, csv, csv-de (Excel), md, html (druckbar)"),
     ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen"),
