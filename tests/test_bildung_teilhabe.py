@@ -351,3 +351,25 @@ def test_stichtag_des_schulbedarfs(erster_tag, erwartet):
     (e,) = _rechnen(daten)
     assert e["personen"][1]["bildung_teilhabe_bedarfe"] == erwartet
     assert any("Stichtag ist der 1." in h for h in e["hinweise"]) == (not erwartet)
+
+
+def test_alle_ansichten_zeigen_but():
+    """rich, Markdown, CSV and HTML show the BuT lines and the BuT part of the claim (example of the README)."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe import html, tabellen, text
+
+    beispiel = Path(__file__).resolve().parent.parent / "examples" / "bildung-teilhabe-2024.yaml"
+    ergebnis = api.calculate_file(beispiel)
+    konsole = Console(width=200, record=True, color_system=None)
+    text.ausgeben(ergebnis, konsole)
+    bogen = konsole.export_text()
+    assert "Persönlicher Schulbedarf" in bogen and "davon Bildung und Teilhabe" in bogen
+    assert "davon Bildung und Teilhabe | " in tabellen.als_markdown(ergebnis)
+    zeilen = tabellen.csv_zeilen(ergebnis, "x")
+    clara = next(z for z in zeilen if z["monat"] == "2024-08" and z["name"] == "Clara")
+    assert (clara["but_schulbedarf"], clara["but_mittagessen"], clara["anspruch_bildung_teilhabe"]) == (
+        "130.00", "68.40", "180.74")
+    assert "Bildung und Teilhabe: persönlicher Schulbedarf" in html.ergebnis_html(ergebnis)

@@ -74,14 +74,19 @@ def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
         for x in e.posten:
             teile.append(f"| {x.person or HAUSHALT} | {x.bezeichnung} | {euro_text(x.betrag)} | {x.norm} | "
                          f"{x.erlaeuterung.replace('|', '/')} |")
-        teile.append("\n| Person | Bedarf | Einkommen | Anspruch | Minderung | Aufrechnung | Sofortzuschlag | Auszahlung |")
-        teile.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+        mit_but = any(p.bildung_teilhabe for p in e.personen)  # the column only when Bildung und Teilhabe occurs
+        teile.append("\n| Person | Bedarf | Einkommen | Anspruch | " + ("davon Bildung und Teilhabe | " if mit_but else "")
+                     + "Minderung | Aufrechnung | Sofortzuschlag | Auszahlung |")
+        teile.append("|---|---:|---:|---:|" + ("---:|" if mit_but else "") + "---:|---:|---:|---:|")
         for p in e.personen:
-            teile.append(f"| {p.name} | " + " | ".join(euro_text(w) for w in (p.bedarf, p.einkommen, p.anspruch, p.minderung,
-                                                                             p.aufrechnung, p.sofortzuschlag, p.auszahlung)) + " |")
+            werte = (p.bedarf, p.einkommen, p.anspruch, *((p.anspruch_bildung_teilhabe,) if mit_but else ()), p.minderung,
+                     p.aufrechnung, p.sofortzuschlag, p.auszahlung)
+            teile.append(f"| {p.name} | " + " | ".join(euro_text(w) for w in werte) + " |")
         s = e.summe
-        teile.append("| **Summe** | " + " | ".join(euro_text(w) for w in (s.bedarf, s.einkommen, s.anspruch, s.minderung,
-                                                                          s.aufrechnung, s.sofortzuschlag, s.auszahlung)) + " |")
+        but_summe = (sum((p.anspruch_bildung_teilhabe for p in e.personen), NULL),) if mit_but else ()
+        teile.append("| **Summe** | " + " | ".join(euro_text(w) for w in (s.bedarf, s.einkommen, s.anspruch, *but_summe,
+                                                                          s.minderung, s.aufrechnung, s.sofortzuschlag,
+                                                                          s.auszahlung)) + " |")
         if e.vermoegen is not None:
             from .text import vermoegen_zeilen
 
