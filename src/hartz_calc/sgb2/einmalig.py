@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
+from typing import Protocol
 
 from ..geld import cent, euro_text
 from ..modell.zeit import naechster_monat
@@ -50,8 +50,14 @@ BEZEICHNUNG = {
     "sonstiges": "einmalige Einnahme",
 }
 
-Entfiele = Callable[[dt.date, "EinmaligeEinnahme"], bool]
-"""(month of consideration, receipt) -> would the Bedarfsgemeinschaft's claim vanish with the whole receipt?"""
+class Entfiele(Protocol):
+    """The calculator's answers this module needs (passed in; it does not import the calculator)."""
+
+    def __call__(self, monat: dt.date, e: "EinmaligeEinnahme") -> bool:
+        """Would the Bedarfsgemeinschaft's claim vanish in ``monat`` with the whole receipt?"""
+
+    def freibetrag(self, monat: dt.date, e: "EinmaligeEinnahme") -> Decimal:
+        """The part of the month's Erwerbstätigenfreibetrag (§ 11b Abs. 1 S. 1 Nr. 6) due to the receipt."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +112,30 @@ def _angemessen(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele) -> Au
                       eintrag.norm)
 
 
-def _sechs_monate_falls_noetig(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele) -> Aufteilung:
+def _sechs_monate_falls_noetig(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele,
+                               vorweg: bool = False) -> Aufteilung:
+    """``vorweg`` (from 2016-08, § 11b Abs. 1 S. 2): before an earned receipt is spread, the amounts of
+    § 11b Abs. 1 S. 1 Nr. 1, 2, 5, 6 due to it in the month of receipt are deducted (taxes and
+    contributions: it is counted net; the Erwerbstätigenfreibetrag it adds to that month); the parts
+    are then other income (only the Versicherungspauschale in each month)."""
     ab = erster_monat(e)
     norm = rs.eintrag("regime.einmalige_einnahmen").norm
     if entfiele(ab, e):
         anzahl = int(rs.wert("einkommen.einmalig_aufteilung_monate"))
-        return Aufteilung(_gleichmaessig(e, ab, anzahl),
-                          f"der Leistungsanspruch entfiele in {ab:%m/%Y}: gleichmäßig auf {anzahl} Monate ab {ab:%m/%Y} "
-                          "aufgeteilt", norm)
+        text = f"der Leistungsanspruch entfiele in {ab:%m/%Y}: gleichmäßig auf {anzahl} Monate ab {ab:%m/%Y} aufgeteilt"
+        if vorweg and e.brutto is not None:
+            freibetrag = entfiele.freibetrag(ab, e)
+            rest = max(e.betrag - freibetrag, Decimal(0))
+            teil = cent(rest / anzahl)
+            teile, monat = [], ab
+            for nummer in range(1, anzahl + 1):
+                teile.append(Teil(monat, teil, None, nummer, anzahl))
+                monat = naechster_monat(monat)
+            text += (f", nachdem vorweg Steuern/Beiträge (netto {euro_text(e.betrag)} statt brutto {euro_text(e.brutto)}) "
+                     f"und der Erwerbstätigenfreibetrag des Zuflussmonats von {euro_text(freibetrag)} abgesetzt wurden "
+                     f"(§ 11b Abs. 1 S. 2 SGB II): {euro_text(rest)}")
+            return Aufteilung(tuple(teile), text, norm)
+        return Aufteilung(_gleichmaessig(e, ab, anzahl), text, norm)
     return Aufteilung(_ganz(e, ab), f"in {ab:%m/%Y} in voller Höhe berücksichtigt"
                       + (" (Leistungen für den Zuflussmonat waren schon erbracht: Folgemonat)" if e.bereits_geleistet else ""),
                       norm)
@@ -131,7 +153,7 @@ def _fassung_2011(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele) -> 
 
 @verfahren.fassung("mit_nachzahlungen")
 def _fassung_2016(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele) -> Aufteilung:
-    return _sechs_monate_falls_noetig(e, rs, entfiele)
+    return _sechs_monate_falls_noetig(e, rs, entfiele, vorweg=True)
 
 
 @verfahren.fassung("nur_nachzahlungen_verteilt")
@@ -141,7 +163,7 @@ def _fassung_2023(e: EinmaligeEinnahme, rs: Rechtsstand, entfiele: Entfiele) -> 
         return Aufteilung((), "Erbschaft: kein Einkommen, sondern Vermögen (§ 11a Abs. 1 Nr. 7 SGB II)",
                           "§ 11a Abs. 1 Nr. 7 SGB II")
     if e.art == "nachzahlung":
-        return _sechs_monate_falls_noetig(e, rs, entfiele)
+        return _sechs_monate_falls_noetig(e, rs, entfiele, vorweg=True)
     ab = erster_monat(e)
     return Aufteilung(_ganz(e, ab), f"nur in {ab:%m/%Y} berücksichtigt"
                       + (" (Leistungen für den Zuflussmonat waren schon erbracht: Folgemonat)" if e.bereits_geleistet else "")

@@ -156,14 +156,30 @@ def _als_einkommen(netto: Decimal, brutto: Decimal | None) -> Zusatzeinnahme:
     return Zusatzeinnahme(art="sonstiges", betrag=netto)
 
 
-def _entfiele(h: Haushalt, rechner: Rechner, name: str) -> einmalig.Entfiele:
-    def pruefen(monat: dt.date, e: EinmaligeEinnahme) -> bool:
-        ohne = _ohne_einmalige(h)
-        personen = [p.model_copy(update={"einkommen": [*p.einkommen, _als_einkommen(e.betrag, e.brutto)]})
-                    if p.name == name else p for p in ohne.personen]
-        test = ohne.model_copy(update={"personen": personen})
-        return rechner(test, monat).summe.anspruch <= 0
-    return pruefen
+class _Pruefer:
+    """einmalig.Entfiele: computes the month of consideration with the whole receipt (and without it)."""
+
+    def __init__(self, h: "Haushalt", rechner: Rechner, name: str):
+        self.h, self.rechner, self.name = h, rechner, name
+
+    def _monat(self, monat: dt.date, e: "EinmaligeEinnahme | None"):
+        ohne = _ohne_einmalige(self.h)
+        zusatz = [] if e is None else [_als_einkommen(e.betrag, e.brutto)]
+        personen = [p.model_copy(update={"einkommen": [*p.einkommen, *zusatz]}) if p.name == self.name else p
+                    for p in ohne.personen]
+        return self.rechner(ohne.model_copy(update={"personen": personen}), monat)
+
+    def __call__(self, monat: dt.date, e: "EinmaligeEinnahme") -> bool:
+        return self._monat(monat, e).summe.anspruch <= 0
+
+    def freibetrag(self, monat: dt.date, e: "EinmaligeEinnahme") -> Decimal:
+        def betrag(ergebnis) -> Decimal:
+            return next((p.erwerbstaetigenfreibetrag for p in ergebnis.personen if p.name == self.name), Decimal(0))
+        return max(betrag(self._monat(monat, e)) - betrag(self._monat(monat, None)), Decimal(0))
+
+
+def _entfiele(h: "Haushalt", rechner: Rechner, name: str) -> einmalig.Entfiele:
+    return _Pruefer(h, rechner, name)
 
 
 def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt, list[str]]:
