@@ -151,8 +151,10 @@ def mehrbedarfe(draw) -> dict[str, Any]:
 
 
 @st.composite
-def unterkunft(draw, monat: dt.date, personen: int) -> dict[str, Any]:
-    """An ``unterkunft`` block: costs, optional limits, optional personen_im_haushalt and leistungsbeginn."""
+def unterkunft(draw, monat: dt.date, personen: int, kommunen: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An ``unterkunft`` block: costs, optional limits, optional personen_im_haushalt and leistungsbeginn.
+    With ``kommunen`` (names in a KdU table the test provides) the limits may instead come from
+    ``kommune`` (issue 16)."""
     daten: dict[str, Any] = {
         "kaltmiete": draw(geld(0, 1500)),
         "nebenkosten": draw(geld(0, 400)),
@@ -169,6 +171,9 @@ def unterkunft(draw, monat: dt.date, personen: int) -> dict[str, Any]:
         if draw(st.integers(0, 4)):
             grenze["heizkosten"] = draw(geld(30, 250))
         daten["angemessenheit"] = grenze
+    if kommunen and draw(st.booleans()):
+        daten.pop("angemessenheit", None)  # kommune and angemessenheit exclude each other
+        daten["kommune"] = draw(st.sampled_from(kommunen))
     if draw(st.booleans()):
         frueh = max(ERSTER_MONAT, monat - relativedelta(months=30))
         daten["leistungsbeginn"] = monat_text(draw(monate(frueh, monat)))
@@ -230,6 +235,7 @@ def haushalte(
     mit_vermoegen: bool = True,
     mit_but: bool = True,
     mit_wohngeld: bool | None = None,
+    kommunen: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """A valid household file (format 1) as a dict.
 
@@ -246,6 +252,8 @@ def haushalte(
     - ``mit_but``: kinder (and sometimes the antragsteller) may get a ``bildung_teilhabe`` block.
     - ``mit_wohngeld``: True/False forces/omits the optional ``wohngeld`` section (Mietenstufe, § 16
       deductions ..., see :func:`wohngeld_angaben`); None adds it now and then.
+    - ``kommunen``: names of Kommunen in an Angemessenheitsgrenzen table the test provides
+      (``--kdu-tabelle``); the unterkunft block may then name one as ``kommune``.
     """
     monat = draw(monate(von, bis))
     daten: dict[str, Any] = {}
@@ -324,7 +332,7 @@ def haushalte(
             personen.append(k)
     daten["personen"] = personen
     if mit_unterkunft is True or (mit_unterkunft is None and draw(st.integers(0, 4))):
-        daten["unterkunft"] = draw(unterkunft(monat, len(personen)))
+        daten["unterkunft"] = draw(unterkunft(monat, len(personen), kommunen))
     if mit_wohngeld is True or (mit_wohngeld is None and draw(st.integers(0, 3)) == 0):
         daten["wohngeld"] = draw(wohngeld_angaben(monat, [p["name"] for p in personen]))
     return daten
