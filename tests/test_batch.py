@@ -187,22 +187,6 @@ def test_kompaktes_json_gleich_json_modul(daten):
     assert _dumps(daten, None) == erwartet
 
 
-_JEDER_TEXT = st.one_of(st.text(max_size=12), st.sampled_from(["\0", "\0Z", "\\u0000Z", "a\0Zb", "\0Z1.00\0Z"]))
-_ALLE_SKALARE = st.one_of(_SKALARE, _JEDER_TEXT, st.decimals(min_value=-10**15, max_value=10**15, allow_nan=False,
-                                                             allow_infinity=False, places=2))  # money: within Decimal precision
-_ALLE_DATEN = st.recursive(_ALLE_SKALARE, lambda innen: st.lists(innen, max_size=4) | st.tuples(innen, innen)
-                           | st.dictionaries(_JEDER_TEXT, innen, max_size=4), max_leaves=20)
-
-
-@given(_ALLE_DATEN)
-def test_c_encoder_weg_gleich_dem_python_schreiber(daten):
-    """The batch writer through the json module's C encoder gives byte for byte the pure-Python writer's
-    text, also for texts that contain NUL or the escaped mark (then the Python writer decides)."""
-    from hartz_calc.ausgabe.json_ausgabe import _dumps, _kompakt
-
-    assert _dumps(daten, None) == _kompakt(daten)
-
-
 def test_batch_in_geschlossene_pipe(tmp_path):
     """`hartz-calc batch … | head -1`: the reader stops early. That is neither "Bescheid differs" (1) nor an
     internal error: the same exit code as a single household into a closed pipe (0), no traceback."""

@@ -107,35 +107,9 @@ def _kompakt(wert: Any) -> str:
     return json.dumps(wert, ensure_ascii=False)
 
 
-_MARKE = "\u0000Z"
-_MARKE_JSON = "\\u0000"  # how the json module writes the NUL of the mark
-
-
-def _schnell_kompakt(daten: Any) -> str:
-    """``_kompakt`` by the json module's C encoder: a Decimal becomes a marked string (NUL Z 1234.50 NUL Z)
-    that is unquoted afterwards, so Python runs only for Decimals and dates, not for every value. When a
-    text of the data itself contains a NUL (which would look like a mark), the count of marks differs and
-    the pure-Python writer decides."""
-    zahlen = 0
-
-    def kodieren(wert: Any) -> Any:
-        nonlocal zahlen
-        if isinstance(wert, Decimal):
-            zahlen += 1
-            return _MARKE + str(cent(wert)) + _MARKE
-        if isinstance(wert, dt.date):
-            return wert.isoformat()
-        raise TypeError(f"Object of type {type(wert).__name__} is not JSON serializable")
-
-    text = json.dumps(daten, ensure_ascii=False, default=kodieren)
-    if text.count(_MARKE_JSON) != 2 * zahlen:
-        return _kompakt(daten)
-    return text.replace('"' + _MARKE_JSON + "Z", "").replace(_MARKE_JSON + 'Z"', "")
-
-
 def _dumps(daten: Any, einrueckung: int | None) -> str:
     if einrueckung is None:
-        return _schnell_kompakt(daten)
+        return _kompakt(daten)
     # json cannot emit a number from text directly; mark numbers, then unquote the marks.
     marke = "\u0000Z"
 
