@@ -139,7 +139,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
             posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.teilmonat",
                                  bezeichnung=f"Unterkunft und Heizung, Teilmonat {tage}/30 Tage",
                                  betrag=anteil - kopfteil, norm=rs.eintrag("norm.teilmonat").norm, rechtsstand=rs.eintrag("norm.teilmonat").ab,
-                                 erlaeuterung=f"Kopfteil {euro_text(kopfteil)} × {tage}/30 = {euro_text(anteil)}"))
+                                 vorlage="Kopfteil {:€} × {}/30 = {:€}", werte=(kopfteil, tage, anteil)))
             kopfteil = anteil
         kopfteil = unterkunft.u25_ohne_zusicherung(lage, m, kdu.kopfteile[m.name], kopfteil, posten)
         bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, rb.betrag, mb, kopfteil, True)
@@ -198,9 +198,9 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
                                                   "je Betrag bis 0,49 € abgerundet, ab 0,50 € aufgerundet"))
         posten.append(Posten(person=m.name, abschnitt="auszahlung", art="auszahlung", bezeichnung="Auszahlung",
                              betrag=auszahlung, norm=rs.eintrag("norm.auszahlung").norm, rechtsstand=rs.eintrag("norm.auszahlung").ab,
-                             erlaeuterung=f"Anspruch {euro_text(v.anspruch)} − Minderung/Aufrechnung {euro_text(abzug)}"
-                                          + (f" + Bildung und Teilhabe {euro_text(bt.anspruch)}" if bt.anspruch else "")
-                                          + (f" + Sofortzuschlag {euro_text(zuschlag)}" if zuschlag else "")))
+                             vorlage="Anspruch {0:€} − Minderung/Aufrechnung {1:€}" + (" + Bildung und Teilhabe {2:€}" if bt.anspruch else "")
+                                     + (" + Sofortzuschlag {3:€}" if zuschlag else ""),
+                             werte=(v.anspruch, abzug, bt.anspruch, zuschlag)))
     hinweise = list(dict.fromkeys(verlauf + lage.hinweise))
     if rs.vorlaeufige:
         hinweise.append(

@@ -182,7 +182,7 @@ def berechnen(m: Mitglied, lage: Monatslage, posten: list[Posten]) -> Regelbedar
                 betrag=teil,
                 norm=zuordnung.norm,
                 rechtsstand=eintrag.ab,
-                erlaeuterung=f"{zuordnung.grund}; Monatsbetrag {euro_text(monatsbetrag)}{anteil_text}",
+                vorlage="{}; Monatsbetrag {:€}{}", werte=(zuordnung.grund, monatsbetrag, anteil_text),  # formatted when shown
             )
         )
     if not teile:  # in the household only on days without entitlement (§ 41 Abs. 1): no Regelbedarf this month

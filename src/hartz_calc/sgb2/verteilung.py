@@ -100,8 +100,8 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
             posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.eigene_bg",
                                  bezeichnung="Kind deckt seinen Bedarf selbst: nicht in der Bedarfsgemeinschaft",
                                  betrag=e.bereinigt - b.bedarf, norm=rs.eintrag("norm.eigene_bg_kind").norm, rechtsstand=rs.eintrag("norm.eigene_bg_kind").ab,
-                                 erlaeuterung=f"Einkommen {euro_text(e.bereinigt)} ≥ Bedarf {euro_text(b.bedarf)}; zählt weiter "
-                                              "beim Kopfteil und beim Mehrbedarf für Alleinerziehende"))
+                                 vorlage="Einkommen {:€} ≥ Bedarf {:€}; zählt weiter beim Kopfteil und beim Mehrbedarf für "
+                                         "Alleinerziehende", werte=(e.bereinigt, b.bedarf)))
         elif m.eigene_bg_volljaehrig:
             in_bg[m.name] = True  # own Bedarfsgemeinschaft (S9): the parents' income does not cover its need
             regel = rs.eintrag("regime.volljaehrige_kinder")
@@ -145,7 +145,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
             posten.append(Posten(person=None, abschnitt="verteilung", art="verteilung.ueberschuss",
                                  bezeichnung="Kein Anspruch: Einkommen übersteigt den Bedarf der Bedarfsgemeinschaft",
                                  betrag=pool - gesamt_rest, norm=rs.eintrag("norm.ueberschuss").norm, rechtsstand=rs.eintrag("norm.ueberschuss").ab,
-                                 erlaeuterung=f"Einkommen {euro_text(pool)} − Bedarf {euro_text(gesamt_rest)}"))
+                                 vorlage="Einkommen {:€} − Bedarf {:€}", werte=(pool, gesamt_rest)))
             lage.hinweise.append(
                 f"Kein Anspruch: das anzurechnende Einkommen der Bedarfsgemeinschaft ({euro_text(pool)}) deckt ihren "
                 f"Bedarf ({euro_text(gesamt_rest)}); Überschuss {euro_text(pool - gesamt_rest)} (§ 9 Abs. 1 SGB II)."
@@ -157,7 +157,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
     if pool > 0 and verteilt:
         posten.append(Posten(person=None, abschnitt="verteilung", art="verteilung.gesamt", bezeichnung="Einkommen der Eltern/Partner zur Verteilung",
                              betrag=pool, norm=rs.eintrag("norm.verteilung").norm, rechtsstand=rs.eintrag("norm.verteilung").ab,
-                             erlaeuterung=f"verteilt im Verhältnis der (Rest-)Bedarfe, Gesamtbedarf {euro_text(gesamt_rest)}"))
+                             vorlage="verteilt im Verhältnis der (Rest-)Bedarfe, Gesamtbedarf {:€}", werte=(gesamt_rest,)))
     ergebnis: dict[str, Verteilung] = {}
     reihenfolge_eintrag = rs.eintrag("einkommen.anrechnungsreihenfolge")  # one method so far: Lebensunterhalt first
     for m in lage.mitglieder:
@@ -173,13 +173,12 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
         if anteile.get(m.name, NULL) > 0 and verteilt:
             posten.append(Posten(person=m.name, abschnitt="verteilung", art="verteilung.anteil", bezeichnung="Anteil am Einkommen der Bedarfsgemeinschaft",
                                  betrag=anteile[m.name], norm=rs.eintrag("norm.verteilung").norm, rechtsstand=rs.eintrag("norm.verteilung").ab,
-                                 erlaeuterung=f"Restbedarf {euro_text(restbedarf[m.name])} von {euro_text(gesamt_rest)}"))
+                                 vorlage="Restbedarf {:€} von {:€}", werte=(restbedarf[m.name], gesamt_rest)))
         if angerechnet > 0:
             posten.append(Posten(person=m.name, abschnitt="anspruch", art="anspruch.reihenfolge",
                                  bezeichnung="Anrechnung: zuerst Regelbedarf und Mehrbedarfe, dann Unterkunft und Heizung",
                                  betrag=anspruch, norm=reihenfolge_eintrag.norm, rechtsstand=reihenfolge_eintrag.ab,
-                                 erlaeuterung=f"Einkommen {euro_text(angerechnet)}: Lebensunterhalt {euro_text(lu)}, "
-                                              f"Unterkunft {euro_text(kdu)}"))
+                                 vorlage="Einkommen {:€}: Lebensunterhalt {:€}, Unterkunft {:€}", werte=(angerechnet, lu, kdu)))
         ergebnis[m.name] = Verteilung(True, angerechnet, anspruch, lu, kdu, ohne_kg_gedeckt[m.name],
                                       ueberhang_an.get(m.name, NULL))
     return ergebnis
