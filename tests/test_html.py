@@ -214,3 +214,13 @@ def test_pruefung_html_maskiert_und_schlagzeile():
     bescheid = api.parse_bescheid("monat: 2025-03\npersonen: [{name: Frida, unterkunft: 200.00}]\n")
     html = pruefung_html(api.check_bescheid(haushalt, bescheid))
     assert '<p class="schlagzeile">Nachzahlung zu Ihren Gunsten: 25,00&nbsp;€ im Monat' in html
+
+
+def test_weitere_abschnitte_des_ergebnisses_erscheinen():
+    """Sections other issues add to the result (here the Vermögen test of issue 10) appear on the page,
+    rendered from the data: examples/vermoegen-abgelehnt-2024.yaml (53.500 € Vermögen over 45.000 €
+    Freibeträge, § 12 SGB II)."""
+    html = ergebnis_html(api.calculate(api.load_household(BEISPIELE / "vermoegen-abgelehnt-2024.yaml")))
+    assert "<h3>Vermögen (§ 12 SGB II)</h3>" in html
+    abschnitt = html[html.index("<h3>Vermögen (§ 12 SGB II)</h3>"):]
+    assert "53.500,00&nbsp;€" in abschnitt and "45.000,00&nbsp;€" in abschnitt

@@ -10,6 +10,7 @@ other issues add to PersonErgebnis appear without a change here (labelled from t
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 from html import escape
 
@@ -191,11 +192,80 @@ def _hinweise(hinweise: list[str]) -> list[str]:
             + ["</ul>"])
 
 
+# Result fields every page shows in its own way; any other field (added by later issues, e.g. the
+# Vermögen test or an abschließende Entscheidung) is rendered generically by _weitere.
+_BEKANNT = {"format", "monat", "rechtsstand", "rechtsstand_name", "vorlaeufig", "personen", "summe", "hinweise",
+            "posten", "restforderungen", "monate"}
+
+
+def _zelle(wert: object) -> str:
+    if isinstance(wert, bool):
+        return "ja" if wert else "nein"
+    if isinstance(wert, Decimal):
+        return _euro(wert)
+    if isinstance(wert, dt.date):
+        return f"{wert:%d.%m.%Y}"
+    if wert is None:
+        return ""
+    if isinstance(wert, (list, tuple)) and not any(dataclasses.is_dataclass(w) for w in wert):
+        return ", ".join(_zelle(w) for w in wert)
+    if isinstance(wert, dict):
+        return "; ".join(f"{_text(k)}: {_zelle(v)}" for k, v in wert.items())
+    return _text(wert)
+
+
+# German headings of result keys the page does not lay out itself; any other key is shown as it is.
+_TITEL = {"vermoegen": "Vermögen (§ 12 SGB II)", "gegenstaende": "Vermögensgegenstände", "freibetraege": "Freibeträge",
+          "kein_anspruch": "Kein Anspruch", "abschluss": "Abschließende Entscheidung (§ 41a SGB II)",
+          "nachzahlung": "Nachzahlung", "erstattung": "Erstattung", "differenz": "Differenz"}
+
+
+def _titel(name: str) -> str:
+    return _TITEL.get(name, name.replace("_", " ").capitalize())
+
+
+def _objekt(name: str, wert: object) -> list[str]:
+    """A dataclass (or a list of them) as a two-column table; nested lists of dataclasses as sub-tables."""
+    if isinstance(wert, (list, tuple)):
+        objekte = [w for w in wert if dataclasses.is_dataclass(w)]
+        if not objekte:
+            return [f"<p><strong>{escape(_titel(name))}:</strong> {_zelle(wert)}</p>"]
+        felder = [f.name for f in dataclasses.fields(objekte[0])]
+        teile = [f"<h3>{escape(_titel(name))}</h3>", "<table><thead><tr>"
+                 + "".join(f"<th>{escape(_titel(f))}</th>" for f in felder) + "</tr></thead><tbody>"]
+        for o in objekte:
+            teile.append("<tr>" + "".join(f"<td>{_zelle(getattr(o, f))}</td>" for f in felder) + "</tr>")
+        return teile + ["</tbody></table>"]
+    teile = [f"<h3>{escape(_titel(name))}</h3>", "<table><tbody>"]
+    unter: list[str] = []
+    for f in dataclasses.fields(wert):
+        inhalt = getattr(wert, f.name)
+        if isinstance(inhalt, (list, tuple)) and any(dataclasses.is_dataclass(w) for w in inhalt):
+            unter += _objekt(f.name, inhalt)
+        elif dataclasses.is_dataclass(inhalt):
+            unter += _objekt(f.name, inhalt)
+        else:
+            teile.append(f"<tr><th>{escape(_titel(f.name))}</th><td>{_zelle(inhalt)}</td></tr>")
+    return teile + ["</tbody></table>"] + unter
+
+
+def _weitere(objekt: object) -> list[str]:
+    """Every further field of a result that has content, rendered from its data."""
+    teile: list[str] = []
+    for f in dataclasses.fields(objekt):
+        wert = getattr(objekt, f.name)
+        if f.name in _BEKANNT or wert is None or wert == [] or wert == {}:
+            continue
+        teile += _objekt(f.name, wert) if (dataclasses.is_dataclass(wert) or isinstance(wert, (list, tuple))) \
+            else [f"<p><strong>{escape(_titel(f.name))}:</strong> {_zelle(wert)}</p>"]
+    return teile
+
+
 def _monat(e: Ergebnis, hinweise: list[str]) -> list[str]:
     kopf = (f"Rechtsstand: {escape(e.rechtsstand_name)}, Regeln in Kraft seit {e.rechtsstand:%d.%m.%Y}"
             + (" <span class=\"vorlaeufig\">(VORLÄUFIG)</span>" if e.vorlaeufig else ""))
     return ([f"<section class=\"monat\"><h2>Berechnungsbogen für {e.monat:%m/%Y}</h2>", f"<p class=\"kopf\">{kopf}</p>"]
-            + _bogen(e) + _posten(e) + _hinweise(hinweise) + ["</section>"])
+            + _bogen(e) + _posten(e) + _weitere(e) + _hinweise(hinweise) + ["</section>"])
 
 
 def ergebnis_html(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
@@ -210,7 +280,7 @@ def ergebnis_html(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
                "<p class=\"kopf\">Leistungen zur Sicherung des Lebensunterhalts nach dem SGB II – "
                "berechnet aus der Haushaltsdatei</p>"]
     if len(monate) > 1:
-        koerper += _uebersicht(monate) + _hinweise(gemeinsam)
+        koerper += _uebersicht(monate) + _weitere(ergebnis) + _hinweise(gemeinsam)
     for e in monate:
         koerper += _monat(e, eigene[f"{e.monat:%Y-%m}"])
     return _seite(titel, koerper)
