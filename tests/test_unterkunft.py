@@ -162,3 +162,34 @@ def test_vereinfachter_zugang(beginn, monat, unterkunft, heizung):
     ergebnis = rechne_dict({"monat": monat, "unterkunft": {**UNTERKUNFT, "leistungsbeginn": beginn},
                             "personen": [erwachsener(alter=40)]}, mit_posten=True)
     assert (_posten(ergebnis, "unterkunft.bruttokaltmiete"), _posten(ergebnis, "unterkunft.heizung")) == (D(unterkunft), D(heizung))
+
+
+# ---- issue 13: Guthaben (§ 22 Abs. 3) and Nachzahlung over a zeitraum ---------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 200000), st.integers(0, 100000), st.integers(0, 5), st.integers(1, 6))
+def test_guthaben_mindert_folgemonate_genau_bis_verbraucht(guthaben_cent, miete_cent, gutschrift, laenge):
+    """The Guthaben credited in one month reduces the recognised costs of the following months, month by month,
+    never below 0 and in total exactly min(Guthaben, the costs of those months)."""
+    from decimal import Decimal as D_
+
+    from hartz_calc.api import calculate, household_from_dict
+
+    guthaben, miete = D_(guthaben_cent) / 100, D_(miete_cent) / 100
+    von = 1
+    bis = min(gutschrift + laenge + 1, 12)
+    daten = {"zeitraum": {"von": f"2024-{von:02d}", "bis": f"2024-{bis:02d}"},
+             "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40}],
+             "unterkunft": {"kaltmiete": miete, "abrechnungen": [{"monat": f"2024-{gutschrift + 1:02d}", "guthaben": guthaben}]}}
+    z = calculate(household_from_dict(daten))
+    kdu = [m.personen[0].unterkunft for m in z.monate]
+    assert all(k >= 0 for k in kdu)
+    nach = [k for m, k in zip(z.monate, kdu) if m.monat.month > gutschrift + 1]
+    vorher = [k for m, k in zip(z.monate, kdu) if m.monat.month <= gutschrift + 1]
+    assert all(k == miete for k in vorher)
+    abgezogen = sum((miete - k for k in nach), D_(0))
+    assert abgezogen == min(guthaben, miete * len(nach))

@@ -230,3 +230,33 @@ def test_fehler_nennt_die_person_der_datei_auch_nach_auszug():
                            "minderungen": [{"grund": "meldeversaeumnis", "prozent": 50, "von": "2024-06"}]}]}
     with pytest.raises(InvalidInput, match=r"personen\[2\]\.minderungen\[0\]"):
         calculate(household_from_dict(daten))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 500000), st.sampled_from(["2010-03", "2013-03", "2018-03", "2024-03"]),
+       st.sampled_from(["steuererstattung", "nachzahlung", "abfindung"]))
+def test_einmalige_einnahme_teile_ergeben_den_betrag(cent_betrag, start, art):
+    """§ 11 Abs. 3: the parts of a receipt counted in the months of a long enough zeitraum are the receipt (equal
+    parts rounded to the cent, so at most a few cents apart); from 2023-07 an Erbschaft-like Vermögen rule does not
+    apply to these kinds."""
+    import re
+
+    betrag = Decimal(cent_betrag) / 100
+    jahr, monat = (int(t) for t in start.split("-"))
+    daten = {"zeitraum": {"von": start, "bis": f"{jahr}-{monat + 8:02d}"},
+             "personen": [{"name": "Ben", "rolle": "antragsteller", "alter": 40, "einmalige_einnahmen": [
+                 {"art": art, "betrag": betrag, "zufluss": f"{jahr}-{monat + 1:02d}-10"}]}],
+             "unterkunft": {"kaltmiete": Decimal("400.00")}}
+    z = calculate(household_from_dict(daten))
+    teile = []
+    for m in z.monate:
+        for h in m.hinweise:
+            treffer = re.search(r"Teilbetrag (\d+)/(\d+): ([\d.]+,\d\d) €", h)
+            if treffer:
+                teile.append((int(treffer[1]), int(treffer[2]), Decimal(treffer[3].replace(".", "").replace(",", "."))))
+            elif "in voller Höhe" in h or "nur in" in h or "nicht verteilt" in h:
+                teile.append((1, 1, betrag))
+    assert teile, "the receipt is counted somewhere"
+    anzahl = teile[0][1]
+    assert [t[0] for t in teile] == list(range(1, anzahl + 1))
+    assert abs(sum(t[2] for t in teile) - betrag) <= Decimal("0.01") * anzahl
