@@ -198,6 +198,10 @@ def test_ausgeliefertes_regelwerk_bleibt_unberuehrt(tmp_path):
     ("[sofortzuschlag\nwerte = []\n", 1, "kein gültiges TOML"),
     ("[sofortzuschlag]\nwerte = [{ ab = 2027-01-01, wert = 30, quelle = \"Q 1\" }]\nnorm = 5\n", 3,
      "sofortzuschlag.norm: Text mit der Rechtsgrundlage erwartet"),
+    ("[sofortzuschlag]\nwerte = [\n  { ab = 2028-01-01, wert = 30, quelle = \"Q 1\" },\n]\n", 3,
+     "sofortzuschlag.werte[0].ab: nach dem Ende der Daten (31.12.2027); dafür [meta] gueltig_bis"),
+    ("[meta]\nhinweis = \"x\"\n[sofortzuschlag]\nwerte = [{ ab = 2027-01-01, wert = 30, quelle = \"Q 1\" }]\n", 2,
+     "meta.hinweis: unbekanntes Feld"),
 ])
 def test_fehlerhafte_regeldatei_datei_zeile_grund_exit_2(cli, tmp_path, text, zeile, grund):
     haushalt = _datei(tmp_path, "h.yaml", EINZELN_2026)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 
-from .regeldatei import RegelDateiFehler, aktive_regeldateien, ueberlagerung_lesen, zahlen
+from .regeldatei import aktive_regeldateien, ueberlagerung_lesen, zahlen
 
 
 def __getattr__(name: str) -> Any:
@@ -132,7 +132,7 @@ class Regelwerk:
 
         bekannte = {name: (p.einheit, next((e.wert for e in reversed(p.eintraege) if e is not None and not e.offen), None))
                     for name, p in self.parameter.items()}
-        neu = ueberlagerung_lesen(Path(datei), datei, bekannte, self.meta.gueltig_ab)
+        neu = ueberlagerung_lesen(Path(datei), datei, bekannte, self.meta.gueltig_ab, self.meta.gueltig_bis)
         meta = self.meta
         if neu.gueltig_bis is not None and neu.gueltig_bis > meta.gueltig_bis:
             meta = replace(meta, gueltig_bis=neu.gueltig_bis)
@@ -141,9 +141,6 @@ class Regelwerk:
             alt = parameter[name]
             nach_datum = dict(zip(alt.ab_daten, alt.eintraege))
             for e in eintraege:
-                if e.ab > meta.gueltig_bis:
-                    raise RegelDateiFehler(datei, None, f"[{name}] Eintrag ab {e.ab:%d.%m.%Y} liegt nach dem Ende der Daten "
-                                                        f"({meta.gueltig_bis:%d.%m.%Y}); [meta] gueltig_bis ergänzen")
                 nach_datum[e.ab] = None if e.entfaellt else Eintrag(
                     name=name, ab=e.ab, wert=zahlen(e.wert), norm=e.norm or norm or alt.norm, quelle=e.quelle,
                     vorlaeufig=e.vorlaeufig, verkuendet=e.verkuendet, herkunft=datei)

@@ -190,11 +190,13 @@ def _datum(wert: Any) -> dt.date | None:
 
 
 def ueberlagerung_lesen(pfad: Path, anzeige: str, bekannte: Mapping[str, tuple[str, Any]],
-                        gueltig_ab: dt.date) -> Ueberlagerung:
-    """Read and check one rules file. ``bekannte``: name -> (einheit, a shipped value) of every parameter."""
+                        gueltig_ab: dt.date, gueltig_bis: dt.date) -> Ueberlagerung:
+    """Read and check one rules file. ``bekannte``: name -> (einheit, a shipped value) of every parameter;
+    ``gueltig_ab``/``gueltig_bis``: the months covered so far (the file's [meta] gueltig_bis may extend them)."""
     daten, text = toml_lesen(pfad, anzeige)
     zeilen = Zeilen(text)
-    gueltig_bis: dt.date | None = None
+    ende = gueltig_bis
+    gueltig_bis = None
     parameter: dict[str, tuple[str | None, tuple[NeuerEintrag, ...]]] = {}
 
     def fehler(zeile: int | None, grund: str) -> RegelDateiFehler:
@@ -205,14 +207,15 @@ def ueberlagerung_lesen(pfad: Path, anzeige: str, bekannte: Mapping[str, tuple[s
         if not isinstance(meta, dict):
             raise fehler(zeilen.feld("", "meta"), "meta muss eine Tabelle [meta] sein")
         for schluessel in meta:
-            if schluessel not in ("format", "gueltig_bis", "hinweis"):
-                raise fehler(zeilen.feld("meta", schluessel), f"meta.{schluessel}: unbekanntes Feld (erlaubt: format, gueltig_bis, hinweis)")
+            if schluessel not in ("format", "gueltig_bis"):
+                raise fehler(zeilen.feld("meta", schluessel), f"meta.{schluessel}: unbekanntes Feld (erlaubt: format, gueltig_bis)")
         if "format" in meta and meta["format"] != 1:
             raise fehler(zeilen.feld("meta", "format"), "meta.format: nur Format 1 wird unterstützt")
         if "gueltig_bis" in meta:
             gueltig_bis = _datum(meta["gueltig_bis"])
             if gueltig_bis is None:
                 raise fehler(zeilen.feld("meta", "gueltig_bis"), "meta.gueltig_bis: Datum JJJJ-MM-TT erwartet")
+            ende = max(ende, gueltig_bis)
 
     def sammeln(tabelle: dict[str, Any], pfad_: str) -> None:
         for schluessel, inhalt in tabelle.items():
@@ -262,6 +265,9 @@ def ueberlagerung_lesen(pfad: Path, anzeige: str, bekannte: Mapping[str, tuple[s
                 raise fehler(zeile, f"{ort}.ab: {ab:%d.%m.%Y} ist nicht der Erste eines Monats")
             if ab < gueltig_ab:
                 raise fehler(zeile, f"{ort}.ab: vor dem Beginn der Daten ({gueltig_ab:%d.%m.%Y})")
+            if ab > ende:
+                raise fehler(zeile, f"{ort}.ab: nach dem Ende der Daten ({ende:%d.%m.%Y}); dafür [meta] gueltig_bis "
+                                    "in der Regeldatei setzen")
             if eintraege and ab <= eintraege[-1].ab:
                 raise fehler(zeile, f"{ort}.ab: Daten nicht aufsteigend ({eintraege[-1].ab:%d.%m.%Y}, dann {ab:%d.%m.%Y})")
             quelle = e.get("quelle")
