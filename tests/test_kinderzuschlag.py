@@ -122,3 +122,38 @@ def test_kinderzuschlag_hoechstens_hoechstbetrag_je_kind_und_summe_stimmt(daten)
     if k.je_kind:
         assert sum(k.je_kind.values()) == k.betrag
     assert dt.date(2005, 1, 1) <= k.monat
+
+
+def _mit_vermoegen(monat: str, bank: int) -> dict:
+    daten = _familie(monat, 1600, 1200)
+    daten["personen"][0]["vermoegen"] = [{"art": "bankguthaben", "wert": bank}]
+    return daten
+
+
+def test_vermoegen_der_eltern_wie_sgb2_bis_2020():
+    """§ 6a Abs. 3, 4 BKGG a.F. (K19, K22): Vermögen above the § 12 SGB II Freibeträge of the month reduces the
+    Gesamtkinderzuschlag in full. 2015-05, parents 35 and 36: 150 € per Lebensjahr + 750 € Anschaffungen each =
+    6.000 + 6.150 = 12.150 € (§ 12 Abs. 2 S. 1 Nr. 1, 4 a.F.; partners share, V8). 12.000 € in the bank: no excess,
+    140 €; 12.200 €: 50 € excess, 140 − 50 = 90 €."""
+    assert _kiz(_mit_vermoegen("2015-05", 12000)).betrag == Decimal("140.00")
+    k = _kiz(_mit_vermoegen("2015-05", 12200))
+    assert k.betrag == Decimal("90.00")
+    zeile = next(p for p in k.posten if p.art == "kinderzuschlag.vermoegen_eltern")
+    assert zeile.betrag == Decimal("-50.00") and zeile.norm == "§ 6a Abs. 3, 4 BKGG a.F., § 12 SGB II"
+
+
+def test_ab_2023_nur_erhebliches_vermoegen():
+    """§ 6a Abs. 3 S. 5 BKGG with § 12 Abs. 4 SGB II (K25): only Vermögen above 40.000 € + 15.000 € per further
+    person counts, whether or not the family is in an SGB II Karenzzeit. 2024-05, 3 persons: 70.000 €. 60.000 €:
+    the SGB II (no leistungsbeginn, 3 × 15.000 €) sees 15.000 € excess, the Kinderzuschlag none (292 €);
+    70.500 €: 500 € excess take the whole 292 €."""
+    daten = _mit_vermoegen("2024-05", 60000)
+    assert api.calculate(api.household_from_dict(daten)).vermoegen.ueberschuss == Decimal("15000.00")
+    assert _kiz(daten).betrag == Decimal("292.00")
+    assert _kiz(_mit_vermoegen("2024-05", 70500)).betrag == 0
+
+
+def test_corona_zugang_nur_erhebliches_vermoegen():
+    """§ 20 Abs. 6a BKGG with § 67 Abs. 2 SGB II (K24), Bewilligungszeitraum from 04/2020 to 12/2022: 60.000 € +
+    30.000 € per further person; 80.000 € of a family of three (120.000 €) do not count in 2021-05: 205 €."""
+    assert _kiz(_mit_vermoegen("2021-05", 80000)).betrag == Decimal("205.00")

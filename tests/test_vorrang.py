@@ -215,8 +215,8 @@ def test_readme_vorrang_zahlen_stimmen():
 
 def test_vermoegen_ueber_freibetrag_kein_verweis_und_ein_hinweis(wohngeld):
     """A household without SGB II claim because of Vermögen (§ 12: 100.000 € in the bank, 2025, no Karenzzeit) is
-    not 'referred' anywhere (§ 12a needs a Hilfebedürftigkeit to remove); the comparison says that the Vermögen
-    may exclude Kinderzuschlag and Wohngeld too, which it does not compute."""
+    not 'referred' anywhere (§ 12a needs a Hilfebedürftigkeit to remove). For the Kinderzuschlag only erhebliches
+    Vermögen counts from 2023: 100.000 € − (40.000 + 3 × 15.000 = 85.000 €) = 15.000 € excess, which takes all of it."""
     wohngeld("250.00")
     daten = copy.deepcopy(FAMILIE_2025)
     daten["personen"][0]["vermoegen"] = [{"art": "bankguthaben", "wert": 100000}]
@@ -224,6 +224,7 @@ def test_vermoegen_ueber_freibetrag_kein_verweis_und_ein_hinweis(wohngeld):
     assert v.monate[0].sgb2_auszahlung == 0
     assert not v.verweis
     assert any("Vermögen übersteigt die Freibeträge" in h for h in v.hinweise)
+    assert v.monate[0].kinderzuschlag_berechnet == 0
 
 
 def test_bildung_und_teilhabe_auf_beiden_wegen(wohngeld):

@@ -189,8 +189,8 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     hinweise: list[str] = []
     if sgb2.vermoegen is not None and sgb2.vermoegen.ueberschuss > 0:
         hinweise.append(f"Das Vermögen übersteigt die Freibeträge des § 12 SGB II um {euro_text(sgb2.vermoegen.ueberschuss)}: "
-                        "es kann auch Kinderzuschlag (§ 6a Abs. 3, 5, 6 BKGG) und Wohngeld (§ 21 Nr. 3 WoGG) "
-                        "ausschließen; das ist hier nicht berechnet.")
+                        "kein SGB-II-Anspruch in diesem Monat. Wohngeld und Kinderzuschlag prüfen das Vermögen nach ihren "
+                        "eigenen Regeln (§ 21 Nr. 3 WoGG; § 6a Abs. 3, 5, 6 BKGG: ab 2023 nur erhebliches Vermögen).")
     if any(k.grund == "keine_erwerbsfaehige_person" for k in sgb2.kein_anspruch):
         hinweise.append("Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: statt SGB II kommt SGB XII in Betracht; "
                         "Wohngeld ist auch dann vorrangig zu prüfen.")

@@ -34,15 +34,52 @@ from ..geld import CENT, HUNDERT, NULL, cent, euro_text, runden, zahl_text
 from ..modell.ergebnis import Ergebnis, Posten
 from ..modell.zeit import lebensalter
 from ..rechtsstand import Eintrag, Rechtsstand, Verfahren, rechtsstand
+from ..sgb2 import vermoegen
+from ..sgb2.bedarfsgemeinschaft import monatslage
 from ..sgb2.kennzahlen import EinkommenAufgeteilt, einkommen_aufteilen
 
 if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt
 
 mindesteinkommen = Verfahren("regime.kinderzuschlag_mindesteinkommen")
+vermoegensregel = Verfahren("regime.kinderzuschlag_vermoegen")
 
-_NICHT_MODELLIERT = ("Kinderzuschlag ohne Vermögensprüfung (§ 6a Abs. 3, 5, 6 BKGG) und mit dem Einkommen dieses "
-                     "Monats statt des Durchschnitts der sechs Monate vor dem Bewilligungszeitraum (§ 6a Abs. 8 BKGG).")
+_NICHT_MODELLIERT = ("Kinderzuschlag mit dem Einkommen dieses Monats statt des Durchschnitts der sechs Monate vor dem "
+                     "Bewilligungszeitraum (§ 6a Abs. 8 BKGG); Vermögen wie im ersten Monat eines Bewilligungszeitraums.")
+
+
+@vermoegensregel.fassung("wie_sgb2")
+def _vermoegen_wie_sgb2(haushalt: "Haushalt", monat: dt.date) -> "Haushalt":
+    """Until 03/2020: Vermögen and Freibeträge of § 12 SGB II as in force in the month (§ 6a Abs. 3, 4 a.F.)."""
+    return haushalt
+
+
+@vermoegensregel.fassung("erheblich")
+def _nur_erhebliches_vermoegen(haushalt: "Haushalt", monat: dt.date) -> "Haushalt":
+    """From 04/2020 (§ 20 Abs. 6a BKGG, § 67 Abs. 2 SGB II) and from 2023 (§ 6a Abs. 3 S. 5 BKGG, § 12 Abs. 4
+    SGB II) only erhebliches Vermögen counts: the SGB II test of a Bewilligungszeitraum that begins this month
+    (its Karenzzeit or its § 67 simplified access) gives exactly those thresholds."""
+    u = haushalt.unterkunft
+    if u is None:
+        from ..modell.haushalt import Unterkunft
+
+        neu = Unterkunft(leistungsbeginn=monat)
+    else:
+        neu = u.model_copy(update={"leistungsbeginn": monat})
+    return haushalt.model_copy(update={"unterkunft": neu})
+
+
+def _vermoegen_ueberschuss(haushalt: "Haushalt", monat: dt.date, rs: Rechtsstand, sgb2: Ergebnis
+                           ) -> tuple[Decimal, dict[str, Decimal], Eintrag] | None:
+    """(excess of the parents, excess per child, rule entry); None when the file declares no Vermögen."""
+    if not vermoegen.mit_vermoegen(haushalt):
+        return None
+    regel = rs.eintrag("regime.kinderzuschlag_vermoegen")
+    geprueft = vermoegensregel.fuer(rs)(haushalt, monat)
+    je_gruppe: dict[str, Decimal] = {}
+    vermoegen.pruefen(monatslage(geprueft, monat, rs), {p.name: p.in_bg for p in sgb2.personen}, je_gruppe)
+    eltern = je_gruppe.pop(vermoegen.ELTERN, NULL)
+    return eltern, je_gruppe, regel
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +201,14 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
         if eigenes > 0:
             _zeile(posten, "kindeseinkommen", "Einkommen des Kindes", -min(minderung, hoechst.wert), rate_kind, person=name,
                    erlaeuterung=f"{zahl_text(rate_kind.wert)} % von {euro_text(eigenes)} (ohne Kindergeld)")
+    vermoegen_test = _vermoegen_ueberschuss(haushalt, monat, rs, sgb2)
+    if vermoegen_test is not None:
+        for name, ueber in vermoegen_test[1].items():
+            if name in je_kind_voll and ueber > 0:
+                abzug = min(ueber, je_kind_voll[name])
+                je_kind_voll[name] -= abzug
+                _zeile(posten, "vermoegen_kind", "Vermögen des Kindes über dem Freibetrag", -abzug, vermoegen_test[2],
+                       person=name, erlaeuterung=f"Überschuss {euro_text(ueber)} mindert in voller Höhe")
     gesamt = sum(je_kind_voll.values(), NULL)
     _zeile(posten, "gesamtkinderzuschlag", "Gesamtkinderzuschlag", gesamt, None, norm="§ 6a Abs. 2, 3 BKGG",
            ab=hoechst.ab, erlaeuterung=f"{len(kinder)} Kind(er)")
@@ -236,6 +281,11 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
         _zeile(posten, "minderung_erwerb", "Minderung durch Erwerbseinkommen der Eltern", -minderung_erwerb, rate,
                erlaeuterung=text_erwerb + " über der Bemessungsgrenze")
     nach_minderung = max(gesamt - ueber_sonstiges - minderung_erwerb, NULL)
+    if vermoegen_test is not None and vermoegen_test[0] > 0:
+        abzug = min(vermoegen_test[0], nach_minderung)
+        _zeile(posten, "vermoegen_eltern", "Vermögen der Eltern über dem Freibetrag", -abzug, vermoegen_test[2],
+               erlaeuterung=f"Überschuss {euro_text(vermoegen_test[0])} mindert den Gesamtkinderzuschlag in voller Höhe")
+        nach_minderung -= abzug
 
     # 6. payment in whole euros
     rundung = rs.eintrag("kinderzuschlag.rundung")

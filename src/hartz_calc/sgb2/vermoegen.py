@@ -250,9 +250,11 @@ def _gruppe(m: Mitglied) -> str:
     return ELTERN if m.rolle in ("antragsteller", "partner") and not m.eigene_bg_volljaehrig else m.name
 
 
-def pruefen(lage: Monatslage, in_bg: dict[str, bool]) -> tuple[Vermoegenspruefung, list[str]] | None:
+def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decimal] | None = None
+            ) -> tuple[Vermoegenspruefung, list[str]] | None:
     """The Vermögen test of the month; None when the file declares no Vermögen. Returns the verdict and
-    German hinweise."""
+    German hinweise. ``je_gruppe``, when given, receives the excess per group (``ELTERN`` for antragsteller
+    and partner, else the kind's name) - what § 6a BKGG needs to reduce the Kinderzuschlag."""
     haushalt = lage.haushalt
     if not mit_vermoegen(haushalt):
         return None
@@ -397,6 +399,8 @@ def pruefen(lage: Monatslage, in_bg: dict[str, bool]) -> tuple[Vermoegenspruefun
                 f"erheblich (mehr als {euro_text(schwelle)}); es gelten die Freibeträge des § 12.")
 
     ueberschuss_je_gruppe = {} if vereinfacht else _ueberschuesse(personen, summe, frei, methode.uebertragung_bg)
+    if je_gruppe is not None:
+        je_gruppe.update(ueberschuss_je_gruppe)
     ueberschuss = sum(ueberschuss_je_gruppe.values(), NULL)
     ohne_anspruch: list[str] = []
     if ueberschuss_je_gruppe.get(ELTERN, NULL) > 0:
