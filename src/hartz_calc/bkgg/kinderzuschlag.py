@@ -49,24 +49,17 @@ _NICHT_MODELLIERT = ("Kinderzuschlag mit dem Einkommen dieses Monats statt des D
 
 
 @vermoegensregel.fassung("wie_sgb2")
-def _vermoegen_wie_sgb2(haushalt: "Haushalt", monat: dt.date) -> "Haushalt":
+def _vermoegen_wie_sgb2(monat: dt.date) -> dt.date | None:
     """Until 03/2020: Vermögen and Freibeträge of § 12 SGB II as in force in the month (§ 6a Abs. 3, 4 a.F.)."""
-    return haushalt
+    return None
 
 
 @vermoegensregel.fassung("erheblich")
-def _nur_erhebliches_vermoegen(haushalt: "Haushalt", monat: dt.date) -> "Haushalt":
+def _nur_erhebliches_vermoegen(monat: dt.date) -> dt.date | None:
     """From 04/2020 (§ 20 Abs. 6a BKGG, § 67 Abs. 2 SGB II) and from 2023 (§ 6a Abs. 3 S. 5 BKGG, § 12 Abs. 4
     SGB II) only erhebliches Vermögen counts: the SGB II test of a Bewilligungszeitraum that begins this month
     (its Karenzzeit or its § 67 simplified access) gives exactly those thresholds."""
-    u = haushalt.unterkunft
-    if u is None:
-        from ..modell.haushalt import Unterkunft
-
-        neu = Unterkunft(leistungsbeginn=monat)
-    else:
-        neu = u.model_copy(update={"leistungsbeginn": monat})
-    return haushalt.model_copy(update={"unterkunft": neu})
+    return monat
 
 
 def _vermoegen_ueberschuss(haushalt: "Haushalt", monat: dt.date, rs: Rechtsstand, sgb2: Ergebnis
@@ -75,9 +68,9 @@ def _vermoegen_ueberschuss(haushalt: "Haushalt", monat: dt.date, rs: Rechtsstand
     if not vermoegen.mit_vermoegen(haushalt):
         return None
     regel = rs.eintrag("regime.kinderzuschlag_vermoegen")
-    geprueft = vermoegensregel.fuer(rs)(haushalt, monat)
     je_gruppe: dict[str, Decimal] = {}
-    vermoegen.pruefen(monatslage(geprueft, monat, rs), {p.name: p.in_bg for p in sgb2.personen}, je_gruppe)
+    vermoegen.pruefen(monatslage(haushalt, monat, rs), {p.name: p.in_bg for p in sgb2.personen}, je_gruppe,
+                      beginn=vermoegensregel.fuer(rs)(monat))
     eltern = je_gruppe.pop(vermoegen.ELTERN, NULL)
     return eltern, je_gruppe, regel
 

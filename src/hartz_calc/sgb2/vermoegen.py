@@ -199,8 +199,7 @@ def mit_vermoegen(haushalt) -> bool:
     return any(p.vermoegen is not None for p in haushalt.personen)
 
 
-def _karenzbeginn(lage: Monatslage, rs: Rechtsstand) -> dt.date | None:
-    beginn = bezugsbeginn(lage.haushalt)
+def _karenzbeginn(lage: Monatslage, rs: Rechtsstand, beginn: dt.date | None) -> dt.date | None:
     if beginn is None:
         return None
     fruehester = rs.wert_oder("vermoegen.karenzzeit.fruehester_beginn")
@@ -209,18 +208,18 @@ def _karenzbeginn(lage: Monatslage, rs: Rechtsstand) -> dt.date | None:
     return beginn
 
 
-def _in_frist(lage: Monatslage, parameter: str) -> bool:
+def _in_frist(lage: Monatslage, parameter: str, beginn: dt.date | None) -> bool:
     """The month lies in the first ``parameter`` months of receipt (counted from 2023-01 at the earliest)."""
     rs = lage.rs
     if not rs.gilt(parameter):
         return False
-    beginn = _karenzbeginn(lage, rs) if rs.gilt("vermoegen.karenzzeit.fruehester_beginn") else bezugsbeginn(lage.haushalt)
+    if rs.gilt("vermoegen.karenzzeit.fruehester_beginn"):
+        beginn = _karenzbeginn(lage, rs, beginn)
     return beginn is not None and 0 <= monate_zwischen(beginn, lage.monat) < int(rs.wert(parameter))
 
 
-def _vereinfachter_zugang(lage: Monatslage) -> dict | None:
+def _vereinfachter_zugang(lage: Monatslage, beginn: dt.date | None) -> dict | None:
     """§ 67 a.F.: the thresholds when the month lies in the first months of a BWZ begun in the window."""
-    beginn = bezugsbeginn(lage.haushalt)
     if beginn is None:
         return None
     try:
@@ -250,11 +249,13 @@ def _gruppe(m: Mitglied) -> str:
     return ELTERN if m.rolle in ("antragsteller", "partner") and not m.eigene_bg_volljaehrig else m.name
 
 
-def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decimal] | None = None
-            ) -> tuple[Vermoegenspruefung, list[str]] | None:
+def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decimal] | None = None,
+            beginn: dt.date | None = None) -> tuple[Vermoegenspruefung, list[str]] | None:
     """The Vermögen test of the month; None when the file declares no Vermögen. Returns the verdict and
     German hinweise. ``je_gruppe``, when given, receives the excess per group (``ELTERN`` for antragsteller
-    and partner, else the kind's name) - what § 6a BKGG needs to reduce the Kinderzuschlag."""
+    and partner, else the kind's name) - what § 6a BKGG needs to reduce the Kinderzuschlag. ``beginn`` replaces
+    ``unterkunft.leistungsbeginn`` as the first month of receipt (the Kinderzuschlag tests a Bewilligungszeitraum
+    that begins in the month)."""
     haushalt = lage.haushalt
     if not mit_vermoegen(haushalt):
         return None
@@ -263,8 +264,9 @@ def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decim
     personen = bg_personen(lage, in_bg)
     namen = {m.name for m in personen}
     methode = verfahren.fuer(rs)(lage, personen)
-    karenzzeit = _in_frist(lage, "vermoegen.karenzzeit.monate")
-    immobilie_frei = _in_frist(lage, "vermoegen.immobilie_karenzzeit_monate")
+    beginn = beginn or bezugsbeginn(haushalt)
+    karenzzeit = _in_frist(lage, "vermoegen.karenzzeit.monate", beginn)
+    immobilie_frei = _in_frist(lage, "vermoegen.immobilie_karenzzeit_monate", beginn)
     gegenstaende: list[_Gegenstand] = []
     geschuetzt: list[tuple[int, VermoegenPosten]] = []
     kfz: list[_Gegenstand] = []
@@ -380,7 +382,7 @@ def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decim
     gesamt_vermoegen = sum(summe.values(), NULL)
     gesamt_frei = sum(frei.values(), NULL)
 
-    zugang = _vereinfachter_zugang(lage)
+    zugang = _vereinfachter_zugang(lage, beginn)
     vereinfacht = False
     if zugang is not None:
         schwelle = zugang["erste_person"] + zugang["weitere_person"] * (len(personen) - 1)
@@ -408,7 +410,7 @@ def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decim
         ohne_anspruch = [m.name for m in personen if not m.eigene_bg_volljaehrig or ueberschuss_je_gruppe.get(m.name)]
     else:
         ohne_anspruch = [name for name, betrag in ueberschuss_je_gruppe.items() if betrag > 0]
-    if ohne_anspruch and not karenzzeit and rs.gilt("vermoegen.karenzzeit.monate") and bezugsbeginn(haushalt) is None:
+    if ohne_anspruch and not karenzzeit and rs.gilt("vermoegen.karenzzeit.monate") and beginn is None:
         hinweise.append(
             "Ohne leistungsbeginn rechnet hartz-calc ohne Karenzzeit. In den ersten 12 Monaten des Bezugs zählt "
             f"Vermögen nur, wenn es erheblich ist ({normen['karenzzeit']}): leistungsbeginn angeben.")
