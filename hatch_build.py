@@ -19,17 +19,19 @@ class VorabHook(BuildHookInterface):
     def initialize(self, version: str, build_data: dict) -> None:
         if self.target_name != "wheel":
             return
+        self._ordner = tempfile.TemporaryDirectory(prefix="hartz-calc-vorab-")
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
             from hartz_calc import vorab
+
+            # an invalid regelsaetze.toml fails the build here (DatenFehler), not a user's run
+            dateien = vorab.schreiben(self._ordner.name)
         except ImportError as fehler:  # a module the build environment lacks: the package still works
             self.app.display_warning(f"hartz-calc: rules not precompiled ({fehler}); they are validated at run time")
             return
         finally:
             sys.path.pop(0)
-        self._ordner = tempfile.TemporaryDirectory(prefix="hartz-calc-vorab-")
-        # an invalid regelsaetze.toml fails the build here (DatenFehler), not a user's run
-        for datei in vorab.schreiben(self._ordner.name):
+        for datei in dateien:
             build_data["force_include"][str(datei)] = f"hartz_calc/{datei.name}"
 
     def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
