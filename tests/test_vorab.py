@@ -8,6 +8,7 @@ import sys
 import types
 from decimal import Decimal
 
+import hartz_calc
 from hartz_calc import rechtsstand, vorab
 from hartz_calc.regeldaten import geprueft_aus_text
 
@@ -16,6 +17,14 @@ def _laden(text: str, name: str) -> types.ModuleType:
     modul = types.ModuleType(name)
     exec(compile(text, name, "exec"), modul.__dict__)  # noqa: S102 - our own generated module
     return modul
+
+
+def _vorab_unterschieben(monkeypatch, name: str, modul) -> None:
+    """Put a stand-in for a precompiled module in place. In an installed package (CI: pip install
+    ".[test]") the real module has been imported already and is an attribute of the package, which
+    `from . import NAME` finds before sys.modules; so both are replaced."""
+    monkeypatch.setitem(sys.modules, f"hartz_calc.{name}", modul)
+    monkeypatch.setattr(hartz_calc, name, modul, raising=False)
 
 
 def test_vorab_regeln_gleich_der_toml():
@@ -44,13 +53,13 @@ def test_regelwerk_nimmt_die_vorab_form_nur_wenn_die_toml_gleich_ist(monkeypatch
     text = rechtsstand._lade_text()
     gebaut = {"QUELLE": text, "GEPRUEFT": geprueft_aus_text(text)}
     gebaut["GEPRUEFT"]["meta"]["hinweis"] = "aus der Vorab-Form"
-    monkeypatch.setitem(sys.modules, "hartz_calc._regeln_vorab", types.SimpleNamespace(**gebaut))
+    _vorab_unterschieben(monkeypatch, "_regeln_vorab", types.SimpleNamespace(**gebaut))
     rechtsstand.regelwerk.cache_clear()
     try:
         assert rechtsstand.regelwerk().meta.hinweis == "aus der Vorab-Form"
         rechtsstand.regelwerk.cache_clear()
         gebaut["QUELLE"] = text + b"\n# edited after the build\n"
-        monkeypatch.setitem(sys.modules, "hartz_calc._regeln_vorab", types.SimpleNamespace(**gebaut))
+        _vorab_unterschieben(monkeypatch, "_regeln_vorab", types.SimpleNamespace(**gebaut))
         assert rechtsstand.regelwerk().meta.hinweis != "aus der Vorab-Form"  # stale: validated from the TOML
     finally:
         rechtsstand.regelwerk.cache_clear()
@@ -58,7 +67,7 @@ def test_regelwerk_nimmt_die_vorab_form_nur_wenn_die_toml_gleich_ist(monkeypatch
 
 def test_felder_nur_aus_der_vorab_form_wenn_das_modell_gleich_ist(monkeypatch):
     falsch = {"QUELLE": b"something else", "FELDER": {}}
-    monkeypatch.setitem(sys.modules, "hartz_calc._felder_vorab", types.SimpleNamespace(**falsch))
+    _vorab_unterschieben(monkeypatch, "_felder_vorab", types.SimpleNamespace(**falsch))
     vorab.felder.cache_clear()
     try:
         assert vorab.felder() == vorab.felder_aus_modell()
