@@ -228,10 +228,54 @@ def _sigint_ignorieren() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+class _Unterbrechung:
+    """Ctrl-C in the parent while a pool runs: noted by the handler, raised as KeyboardInterrupt only at a
+    safe point of :func:`geordnet_parallel` (between blocks, never inside the pool's own locks and queues).
+
+    A KeyboardInterrupt raised anywhere else, then ``Pool.terminate()`` (the ``with`` block), could kill a
+    worker while it held the lock of the result queue; the pool's task thread then waited for that lock
+    forever and the batch never ended (seen: a Ctrl-C test left a hung ``batch --workers 2`` behind)."""
+
+    def __init__(self) -> None:
+        self.gemeldet = False
+        self.vorher: Any = None
+
+    def __enter__(self) -> "_Unterbrechung":
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self.vorher = signal.signal(signal.SIGINT, self._melden)
+        return self
+
+    def _melden(self, signum: int, frame: Any) -> None:
+        self.gemeldet = True
+
+    def pruefen(self) -> None:
+        if self.gemeldet:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: Any) -> None:
+        import signal
+
+        if self.vorher is not None:
+            signal.signal(signal.SIGINT, self.vorher)
+
+
+def _nacheinander(ergebnisse: list[A], unterbrechung: _Unterbrechung) -> Iterator[A]:
+    for x in ergebnisse:
+        unterbrechung.pruefen()
+        yield x
+
+
 def geordnet_parallel(funktion: Callable[[E], A], eingaben: Iterable[E], workers: int = 1,
                       blockgroesse: int = 64, vorrat: int = 4) -> Iterator[A]:
     """``map(funktion, eingaben)`` in worker processes, in input order, with at most
-    ``workers * vorrat`` blocks in flight (bounded memory). ``funktion`` must be picklable."""
+    ``workers * vorrat`` blocks in flight (bounded memory). ``funktion`` must be picklable.
+
+    However it ends (done, Ctrl-C, an error, the consumer stopping early), the pool is closed and the
+    workers finish the blocks in flight (at most ``workers * vorrat``) instead of being killed, so no
+    worker dies holding a lock the pool still needs."""
     if workers <= 1:
         for x in eingaben:
             yield funktion(x)
@@ -241,14 +285,21 @@ def geordnet_parallel(funktion: Callable[[E], A], eingaben: Iterable[E], workers
 
     kontext = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     arbeit = functools.partial(_block, funktion)
-    with kontext.Pool(workers, initializer=_sigint_ignorieren) as pool:
-        offen: collections.deque = collections.deque()
-        for block in _bloecke(eingaben, blockgroesse):
-            offen.append(pool.apply_async(arbeit, (block,)))
-            if len(offen) >= workers * vorrat:
-                yield from offen.popleft().get()
-        while offen:
-            yield from offen.popleft().get()
+    with _Unterbrechung() as unterbrechung:
+        pool = kontext.Pool(workers, initializer=_sigint_ignorieren)
+        try:
+            offen: collections.deque = collections.deque()
+            for block in _bloecke(eingaben, blockgroesse):
+                unterbrechung.pruefen()
+                offen.append(pool.apply_async(arbeit, (block,)))
+                if len(offen) >= workers * vorrat:
+                    yield from _nacheinander(offen.popleft().get(), unterbrechung)
+            while offen:
+                yield from _nacheinander(offen.popleft().get(), unterbrechung)
+            unterbrechung.pruefen()
+        finally:
+            pool.close()
+            pool.join()
 
 
 def iter_records(pfade: Iterable[str | Path], workers: int = 1) -> Iterator[BatchRecord]:

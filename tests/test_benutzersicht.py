@@ -1,0 +1,71 @@
+"""Found by trying the product as its users meet it (QA, not one legal topic): every line of every view
+names its § and the date of the rule it used; Ctrl-C in a batch with workers always ends."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SRC = REPO / "src"
+
+
+def _batch_mit_strg_c(tmp_path: Path, nach_bytes: int) -> tuple[int, str, Path]:
+    alleinstehend = {"monat": "2026-01", "personen": [{"name": "A", "rolle": "antragsteller", "alter": 40}],
+                     "unterkunft": {"kaltmiete": 400.0, "nebenkosten": 80.0, "heizkosten": 60.0}}
+    datei = tmp_path / "viele.jsonl"
+    # 100,000 records: a batch that is fast must still be running when Ctrl-C comes
+    datei.write_text((json.dumps(alleinstehend) + "\n") * 100_000, encoding="utf-8")
+    ziel = tmp_path / "aus.jsonl"
+    prozess = subprocess.Popen([sys.executable, "-m", "hartz_calc", "batch", str(datei), "--workers", "2",
+                                "--mit-posten", "--out", str(ziel)], stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONPATH": str(SRC)}, start_new_session=True)
+    try:
+        ende = time.monotonic() + 60
+        while (not ziel.exists() or ziel.stat().st_size < nach_bytes) and prozess.poll() is None \
+                and time.monotonic() < ende:
+            time.sleep(0.01)
+        os.killpg(prozess.pid, signal.SIGINT)
+        code = prozess.wait(timeout=60)
+        return code, prozess.stderr.read().decode(), ziel
+    finally:  # a hang must not leave a batch and its workers behind (one did, for hours)
+        if prozess.poll() is None:
+            os.killpg(prozess.pid, signal.SIGKILL)
+            prozess.wait()
+
+
+@pytest.mark.parametrize("nach_bytes", [1, 50_000, 400_000])
+def test_strg_c_mit_workern_endet_immer(tmp_path, nach_bytes):
+    """Ctrl-C at different moments (pool starting, first blocks, full flow): exit 130 within the timeout,
+    the German message, only complete records."""
+    code, fehlerausgabe, ziel = _batch_mit_strg_c(tmp_path, nach_bytes)
+    assert code == 130, fehlerausgabe
+    assert "hartz-calc: abgebrochen" in fehlerausgabe and "Traceback" not in fehlerausgabe
+    zeilen = ziel.read_text(encoding="utf-8").splitlines() if ziel.exists() else []
+    assert all(json.loads(z)["ergebnis"] for z in zeilen)
+    assert f"{len(zeilen):,}".replace(",", ".") + " Eingaben bis zum Abbruch" in fehlerausgabe
+
+
+def test_geordnet_parallel_beendet_den_pool_ohne_zu_toeten(monkeypatch):
+    """The pool is closed and joined (workers finish their blocks), never terminated: terminate() could
+    kill a worker holding the result queue's lock and hang the parent (CPython's Pool)."""
+    import multiprocessing.pool
+
+    from hartz_calc.stapel import geordnet_parallel
+
+    def verboten(self):  # pragma: no cover - only reached on regression
+        raise AssertionError("Pool.terminate() called")
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", verboten)
+    assert list(geordnet_parallel(abs, range(-300, 0), workers=2, blockgroesse=7)) == list(range(300, 0, -1))
+    teil = geordnet_parallel(abs, range(-300, 0), workers=2, blockgroesse=7)
+    assert [next(teil) for _ in range(10)] == list(range(300, 290, -1))
+    teil.close()  # the consumer stops early (| head): closed and joined, no terminate
