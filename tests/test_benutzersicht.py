@@ -13,9 +13,30 @@ from pathlib import Path
 
 import pytest
 
+from hartz_calc import api
+from hartz_calc.ausgabe.tabellen import als_markdown
+
 from conftest import REPO
 
 SRC = REPO / "src"
+BEISPIELE = sorted((REPO / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("datei", BEISPIELE, ids=lambda p: p.name)
+def test_markdown_nennt_je_zeile_norm_und_rechtsstand(datei):
+    """README: 'Every line names its legal basis (§, Absatz, Satz) and the date of the rule it used.'
+    The Markdown view (the one a Widerspruch is written from) had the § but no date per line."""
+    ergebnis = api.calculate_file(datei)
+    monate = getattr(ergebnis, "monate", [ergebnis])
+    text = als_markdown(ergebnis)
+    assert "| Person | Position | Betrag | Rechtsgrundlage | Rechtsstand | Erläuterung |" in text
+    zeilen = [z for z in text.splitlines() if z.startswith("| ")]
+    for e in monate:
+        for x in e.posten:
+            stand = f"{x.rechtsstand:%d.%m.%Y}"
+            gesucht = f"| {x.bezeichnung} | "
+            treffer = [z for z in zeilen if gesucht in z and f"| {x.norm} | {stand} |" in z]
+            assert treffer, f"{datei.name} {e.monat:%Y-%m}: no Markdown row with § and Rechtsstand for {x.bezeichnung!r}"
 
 
 def _batch_mit_strg_c(tmp_path: Path, nach_bytes: int) -> tuple[int, str, Path]:

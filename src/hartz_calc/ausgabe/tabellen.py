@@ -70,10 +70,10 @@ def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
     for e in monate:
         teile.append(f"## Berechnung für {e.monat:%m/%Y} – {e.rechtsstand_name}, Rechtsstand {e.rechtsstand:%d.%m.%Y}"
                      + (" (vorläufig)" if e.vorlaeufig else "") + "\n")
-        teile.append("| Person | Position | Betrag | Rechtsgrundlage | Erläuterung |\n|---|---|---:|---|---|")
-        for x in e.posten:
+        teile.append("| Person | Position | Betrag | Rechtsgrundlage | Rechtsstand | Erläuterung |\n|---|---|---:|---|---|---|")
+        for x in e.posten:  # every line: its § and the date of the rule entry it used (like rich and html)
             teile.append(f"| {x.person or HAUSHALT} | {x.bezeichnung} | {euro_text(x.betrag)} | {x.norm} | "
-                         f"{x.erlaeuterung.replace('|', '/')} |")
+                         f"{x.rechtsstand:%d.%m.%Y} | {x.erlaeuterung.replace('|', '/')} |")
         mit_but = any(p.bildung_teilhabe for p in e.personen)  # the column only when Bildung und Teilhabe occurs
         teile.append("\n| Person | Bedarf | Einkommen | Anspruch | " + ("davon Bildung und Teilhabe | " if mit_but else "")
                      + "Minderung | Aufrechnung | Sofortzuschlag | Auszahlung |")
