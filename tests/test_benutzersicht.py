@@ -90,3 +90,24 @@ def test_geordnet_parallel_beendet_den_pool_ohne_zu_toeten(monkeypatch):
     teil = geordnet_parallel(abs, range(-300, 0), workers=2, blockgroesse=7)
     assert [next(teil) for _ in range(10)] == list(range(300, 290, -1))
     teil.close()  # the consumer stops early (| head): closed and joined, no terminate
+
+
+def test_rich_zeigt_den_gerundeten_zahlbetrag_und_die_norm_der_auszahlung():
+    """Until 2011-03 § 41 Abs. 2 SGB II a.F. rounded the amounts paid to whole euros: examples/historisch-2010
+    pays Paul 340,00 € (Lebensunterhalt 188,53 € → 189 €, Unterkunft und Heizung 151,25 € → 151 €) on a
+    claim of 339,78 €. JSON, Markdown and HTML had that line, the caseworker's terminal view did not; and
+    its Auszahlung line named no §."""
+    import io
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.text import ausgeben
+
+    puffer = io.StringIO()
+    ausgeben(api.calculate_file(REPO / "examples" / "historisch-2010.yaml"), Console(file=puffer, width=200, no_color=True))
+    text = puffer.getvalue()
+    zeilen = [z for z in text.splitlines() if "Zahlbetrag auf volle Euro gerundet" in z]
+    assert len(zeilen) == 4 and "340,00 €" in zeilen[0] and "§ 41 Abs. 2 SGB II a.F." in zeilen[0]
+    auszahlung = [z for z in text.splitlines() if z.strip().startswith("Auszahlung ")]
+    assert auszahlung and all("§ 19, § 41 SGB II" in z for z in auszahlung), auszahlung
+    assert "339,78 €" in auszahlung[0]

@@ -80,9 +80,18 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
     for x in e.posten:
         if x.person == p.name and (x.abschnitt in ("minderung", "aufrechnung") or x.art == "anspruch.bildung_teilhabe"):
             bogen.posten(x)
+    # the last lines with the § and the date of their line item: Sofortzuschlag, Auszahlung and, where
+    # § 41 Abs. 2 a.F. rounded the amounts paid to whole euros (until 2011-03), the Zahlbetrag actually paid
+    schluss = {x.art: x for x in e.posten if x.person == p.name and x.abschnitt in ("zuschlag", "auszahlung")}
     if p.sofortzuschlag:
-        bogen.zeile("Kinder-Sofortzuschlag", euro_text(p.sofortzuschlag), "§ 72 SGB II")
-    bogen.zeile(Text("Auszahlung", style="bold"), Text(euro_text(p.auszahlung), style="bold"))
+        x = schluss.get("sofortzuschlag")
+        bogen.zeile("Kinder-Sofortzuschlag", euro_text(p.sofortzuschlag), x.norm if x else "§ 72 SGB II",
+                    _datum(x.rechtsstand) if x else "")
+    x = schluss.get("auszahlung")
+    bogen.zeile(Text("Auszahlung", style="bold"), Text(euro_text(p.auszahlung), style="bold"),
+                x.norm if x else "", _datum(x.rechtsstand) if x else "")
+    if "auszahlung.gerundet" in schluss:
+        bogen.posten(schluss["auszahlung.gerundet"])
     return bogen.tabelle
 
 
