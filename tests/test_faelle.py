@@ -261,6 +261,8 @@ def test_jeder_parameter_kommt_in_einem_fall_vor(monkeypatch: pytest.MonkeyPatch
     # rechtsstand_name is read when the Rechtsstand of a month is built (the name on every result)
     # verfahren.* (Widerspruchsfrist, Überprüfungsantrag) are durations of a Bescheid check, not of the
     # computation: tests/test_check.py::test_jeder_verfahrensparameter_wird_gelesen covers them
-    unbenutzt = {n for n in set(rechtsstand.regelwerk().parameter) - benutzt - {"rechtsstand_name"}
+    # norm.summenzeilen is read by the Berechnungsbogen and `check` only (the sum lines):
+    # tests/test_normen_des_monats.py::test_summenzeilen_zitieren_die_norm_des_monats covers it
+    unbenutzt = {n for n in set(rechtsstand.regelwerk().parameter) - benutzt - {"rechtsstand_name", "norm.summenzeilen"}
                  if not n.startswith("verfahren.")}
     assert not unbenutzt, f"parameters without a golden case: {sorted(unbenutzt)}"

@@ -126,3 +126,25 @@ def test_rechtsstand_der_zeile_statt_neuestem_datum_des_monats():
 def test_erzeugte_haushalte_zitieren_die_norm_des_monats(daten):
     ergebnis = api.calculate(api.household_from_dict(daten))
     assert _pruefen(ergebnis) == []
+
+
+@pytest.mark.parametrize(("monat", "erwartet", "nie"), [
+    ("2010-09", ["§ 19 S. 1, § 28 SGB II a.F.", "§ 19 S. 1, 3 SGB II a.F.", "§ 19 S. 3 SGB II a.F."], "§ 19 Abs."),
+    ("2026-02", ["§ 19 Abs. 1 SGB II", "§ 19 Abs. 1, 3 SGB II", "§ 19 Abs. 3 SGB II"], "a.F."),
+])
+def test_summenzeilen_zitieren_die_norm_des_monats(monat, erwartet, nie):
+    """Item 6 for the sum lines of the Berechnungsbogen (norm.summenzeilen): § 19 had no Absätze before the
+    RBEG (S. 1 the benefit, S. 3 the order of crediting income, reference E33); § 19 Abs. 1, 3 from 2011-04."""
+    import io
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.text import ausgeben
+
+    konsole = Console(width=200, record=True, no_color=True, file=io.StringIO())
+    ausgeben(api.calculate(api.household_from_dict(_haushalt(monat))), konsole)
+    text = konsole.export_text()
+    summen = [z for z in text.splitlines() if z.strip().startswith(("Bedarf ", "Anspruch ", "davon "))]
+    assert summen and all(nie not in z for z in summen)
+    for norm in erwartet:
+        assert norm in text

@@ -14,6 +14,7 @@ from decimal import Decimal
 from .geld import EURO, NULL, cent, euro_text, runden, zahlbetraege
 from .modell.bescheid import BETRAGSFELDER, SUMMENFELDER, Bescheid, BescheidMonat, Pruefergebnis, Vergleichszeile
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
+from .ausgabe.gemeinsam import summennormen
 from .rechtsstand import rechtsstand
 from .ursachen import fristen_berechnen, gruppieren
 
@@ -214,7 +215,7 @@ def _anspruch_zusatz(e: Ergebnis, person: str | None, feld: str, bescheid: Decim
 def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berechnet: Decimal) -> Vergleichszeile:
     bescheid, berechnet = cent(bescheid), cent(berechnet)
     p = _posten_fuer(feld, person, e.posten)
-    norm = p.norm if p is not None else NORMEN_ERSATZ.get(feld, "SGB II")
+    norm = p.norm if p is not None else summennormen(e.monat).get(feld) or NORMEN_ERSATZ.get(feld, "SGB II")
     rechtsstand = p.rechtsstand if p is not None else e.rechtsstand
     stimmt = bescheid == berechnet
     zusatz = ""

@@ -26,3 +26,19 @@ def fest(text: str) -> str:
     """Running text for people: a non-breaking space between amount and € (and after §), so that a line
     break never parts '25,00' from '€' or '§' from its number (in the terminal, in Markdown and on paper)."""
     return text.replace(" €", NBSP + "€").replace("§ ", "§" + NBSP)
+
+
+_SUMMENNORMEN_AKTUELL = {"bedarf": "§ 19 Abs. 1 SGB II", "einkommen": "§ 9 Abs. 2, §§ 11-11b SGB II",
+                         "anspruch": "§ 19 Abs. 1, 3 SGB II", "anspruch_lebensunterhalt": "§ 19 Abs. 3 SGB II",
+                         "anspruch_unterkunft": "§ 19 Abs. 3 SGB II"}
+
+
+def summennormen(monat) -> dict[str, str]:
+    """Legal basis of the sum lines (Bedarf, Einkommen, Anspruch ...) in the numbering of ``monat``
+    (``norm.summenzeilen`` in regelsaetze.toml); the current numbering when the month has no rules."""
+    from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
+
+    try:
+        return rechtsstand(monat).wert_oder("norm.summenzeilen", _SUMMENNORMEN_AKTUELL)
+    except MonatNichtAbgedeckt:
+        return _SUMMENNORMEN_AKTUELL

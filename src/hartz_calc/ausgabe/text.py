@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..geld import euro_text
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, ZeitraumErgebnis
-from .gemeinsam import HAUSHALT, fest, hinweise_einmal
+from .gemeinsam import HAUSHALT, fest, hinweise_einmal, summennormen
 
 _ABSCHNITT_REIHENFOLGE = ("bedarf", "einkommen", "verteilung")
 
@@ -63,12 +63,13 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
     for x in eigene:
         bogen.posten(x)
     bogen.tabelle.add_section()
+    normen = summennormen(e.monat)  # the numbering of the month (§ 19 S. 1-3 a.F. before 2011-04)
     for label, wert, norm in (
-        ("Bedarf", p.bedarf, "§ 19 Abs. 1 SGB II"),
-        ("angerechnetes Einkommen", p.einkommen, "§ 9 Abs. 2, § 11 SGB II"),
-        ("Anspruch", p.anspruch, "§ 19 Abs. 1, 3 SGB II"),
-        ("  davon Lebensunterhalt", p.anspruch_lebensunterhalt, "§ 19 Abs. 3 SGB II"),
-        ("  davon Unterkunft und Heizung", p.anspruch_unterkunft, "§ 19 Abs. 3 SGB II"),
+        ("Bedarf", p.bedarf, normen["bedarf"]),
+        ("angerechnetes Einkommen", p.einkommen, normen["einkommen"]),
+        ("Anspruch", p.anspruch, normen["anspruch"]),
+        ("  davon Lebensunterhalt", p.anspruch_lebensunterhalt, normen["anspruch_lebensunterhalt"]),
+        ("  davon Unterkunft und Heizung", p.anspruch_unterkunft, normen["anspruch_unterkunft"]),
         *((("  davon Bildung und Teilhabe", p.anspruch_bildung_teilhabe, "§ 19 Abs. 3 S. 3, § 28 SGB II"),)
           if p.bildung_teilhabe_bedarfe or p.anspruch_bildung_teilhabe else ()),
     ):
