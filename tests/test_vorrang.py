@@ -243,3 +243,20 @@ def test_bildung_und_teilhabe_auf_beiden_wegen(wohngeld):
     assert not erster.hilfebeduerftig_mit_vorrang and v.verweis
     assert v.differenz == Decimal("17.00")
     assert any(p.art == "vorrang.bildung_teilhabe_bkgg" and p.norm == "§ 6b BKGG" for p in erster.posten)
+
+
+def test_zeitraum_mit_aenderungen_monat_fuer_monat(wohngeld):
+    """A zeitraum whose income starts in its third month (`von`, issue 13): the comparison uses the household of
+    each month. 2025-03/04: no earnings -> Mindesteinkommen of § 6a Abs. 1 Nr. 2 BKGG (900 € brutto) missed, no
+    Kinderzuschlag; from 2025-05 the job of FAMILIE_2025 -> 594 €. The three-month rule needs 05-07/2025."""
+    wohngeld("250.00")
+    daten = copy.deepcopy(FAMILIE_2025)
+    del daten["monat"]
+    daten["zeitraum"] = {"von": "2025-03", "bis": "2025-08"}
+    daten["personen"][0]["einkommen"][0]["von"] = "2025-05"
+    v = _vorrang(daten)
+    berechnet = {f"{m.monat:%Y-%m}": m.kinderzuschlag_berechnet for m in v.monate}
+    assert berechnet["2025-03"] == 0 and berechnet["2025-04"] == 0
+    assert berechnet["2025-05"] == Decimal("594.00") and berechnet["2025-08"] == Decimal("594.00")
+    assert [m.einkommen_netto for m in v.monate][:3] == [Decimal("0.00"), Decimal("0.00"), Decimal("1750.00")]
+    assert v.verweis  # 05, 06, 07/2025 without need, as in the single-month test

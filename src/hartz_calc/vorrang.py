@@ -34,6 +34,7 @@ from .modell.ergebnis import Ergebnis, Posten
 from .modell.haushalt import Haushalt, SonstigesEinkommen
 from .modell.zeit import naechster_monat
 from .rechtsstand import MonatNichtAbgedeckt, Verfahren, rechtsstand
+from .sgb2 import monatshaushalt
 from .sgb2.berechnung import berechne_monat
 from .sgb2.kennzahlen import NICHT_MITGEZAEHLT
 from .wogg import WohngeldAngabenFehlen, berechne_wohngeld
@@ -90,6 +91,7 @@ class VorrangErgebnis:
     wahlrecht: bool
     """Erweiterter Zugang: the family may choose Kinderzuschlag + Wohngeld instead of SGB II."""
     empfehlung: Empfehlung
+    """Which way leaves the household more money in the first month (for a zeitraum see ``monate``)."""
     differenz: Decimal
     """gesamt_vorrang − gesamt_sgb2 of the first month (positive: Wohngeld + Kinderzuschlag give more)."""
     erklaerung: tuple[str, ...]
@@ -143,6 +145,8 @@ def _kindergeld(ergebnis: Ergebnis) -> Decimal:
 def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) -> VorrangMonat:
     rs = rechtsstand(monat, haushalt.region)
     sgb2 = berechne_monat(haushalt, monat)
+    # the household of this month (persons joining/leaving, income von/bis, one-off income, Unterkunft changes)
+    monatlich, _ = monatshaushalt.vorbereiten(haushalt, monat, berechne_monat)
     posten: list[Posten] = []
     try:
         wg_ergebnis = berechne_wohngeld(haushalt, monat)
@@ -151,9 +155,9 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         posten.extend(wg_ergebnis.posten)
     except WohngeldAngabenFehlen as fehlen:
         wohngeld, fehlende = None, tuple(fehlen.fehlende)
-    kiz = berechne_kinderzuschlag(haushalt, monat, sgb2)
+    kiz = berechne_kinderzuschlag(monatlich, monat, sgb2)
     posten.extend(kiz.posten)
-    mit = berechne_monat(_mit_vorrangleistungen(haushalt, wohngeld or NULL, kiz.je_kind), monat)
+    mit = berechne_monat(_mit_vorrangleistungen(monatlich, wohngeld or NULL, kiz.je_kind), monat)
     fehlbetrag = _bedarf_ohne_but(mit)
     beduerftig = fehlbetrag > 0
     erweitert = False
@@ -174,7 +178,7 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     posten.append(Posten(person=None, abschnitt="vorrang", art="vorrang.bedarfspruefung",
                          bezeichnung="Hilfebedürftigkeit mit Wohngeld und Kinderzuschlag", betrag=fehlbetrag,
                          norm=test_norm, rechtsstand=rs.eintrag("regime.vorrang").ab, erlaeuterung=text))
-    netto = _einkommen_netto(haushalt)
+    netto = _einkommen_netto(monatlich)
     kindergeld = _kindergeld(sgb2)
     but = NULL
     if (wohngeld or NULL) + kiz_betrag > 0:
