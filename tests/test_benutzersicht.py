@@ -111,3 +111,21 @@ def test_rich_zeigt_den_gerundeten_zahlbetrag_und_die_norm_der_auszahlung():
     auszahlung = [z for z in text.splitlines() if z.strip().startswith("Auszahlung ")]
     assert auszahlung and all("§ 19, § 41 SGB II" in z for z in auszahlung), auszahlung
     assert "339,78 €" in auszahlung[0]
+
+
+@pytest.mark.parametrize("befehl", [["vorrang", "examples/vorrang-familie-2025.yaml"], ["rates", "2026-02"],
+                                    ["rates", "2026-02", "--alle"], ["examples/alleinerziehend-2026.yaml"],
+                                    ["check", "examples/bescheid/haushalt.yaml", "examples/bescheid/haushalt.bescheid.yaml"]],
+                         ids=lambda b: " ".join(b)[:40])
+def test_geschlossene_pipe_endet_mit_0(befehl):
+    """README: 'Output into a pipe that closes early (| head) ends quietly with exit code 0.' `vorrang … | head -1`
+    and `rates | head -2` ended with 1 (rich turns EPIPE into SystemExit(1)), which for check means 'differs'.
+    The reader is gone before the first byte, so every run meets the closed pipe."""
+    lesen, schreiben = os.pipe()
+    os.close(lesen)
+    try:
+        lauf = subprocess.run([sys.executable, "-m", "hartz_calc", *befehl], stdout=schreiben, stderr=subprocess.PIPE,
+                              cwd=REPO, env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=120)
+    finally:
+        os.close(schreiben)
+    assert (lauf.returncode, lauf.stderr.decode()) == (0, "")

@@ -160,6 +160,10 @@ def run(argv: list[str] | None = None) -> int:
             return int(Exitcode.ABGEBROCHEN)
         except BrokenPipeError:
             return int(Exitcode.OK)
+        except SystemExit as ende:  # rich's Console.on_broken_pipe: a closed output pipe as exit 1
+            if isinstance(ende.__context__, BrokenPipeError):
+                return int(Exitcode.OK)
+            raise
         except Exception as fehler:  # noqa: BLE001 - same top-level handling as below
             return int(behandeln(fehler, debug))
     beenden, abbruch, click_fehler = _click_ausnahmen()
@@ -169,9 +173,9 @@ def run(argv: list[str] | None = None) -> int:
         code = rueckgabe if isinstance(rueckgabe, int) else Exitcode.OK
     except SystemExit as ende:
         code = ende.code if isinstance(ende.code, int) else Exitcode.OK
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
-            # click turns a closed output pipe (EPIPE) into exit 1, which here means "Bescheid differs";
-            # a reader that stopped early is handled like the BrokenPipeError below
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper" or isinstance(ende.__context__, BrokenPipeError):
+            # click (and rich, Console.on_broken_pipe) turn a closed output pipe (EPIPE) into exit 1, which
+            # here means "Bescheid differs"; a reader that stopped early is handled like the BrokenPipeError below
             code = Exitcode.OK
     except beenden as ende:
         code = ende.exit_code
