@@ -129,3 +129,14 @@ def test_geschlossene_pipe_endet_mit_0(befehl):
     finally:
         os.close(schreiben)
     assert (lauf.returncode, lauf.stderr.decode()) == (0, "")
+
+
+def test_kein_fremder_inhalt_in_den_testfaellen():
+    """Golden cases are YAML files only. A headless browser once wrote its profile ('chromium/Crash Reports/
+    settings.dat') into tests/faelle/keine-konfiguration, because the tests' XDG_CONFIG_HOME pointed there, and
+    it was committed; the tests' configuration home now lies outside the repository."""
+    fremd = [str(p.relative_to(REPO)) for p in (REPO / "tests" / "faelle").rglob("*")
+             if p.is_file() and p.suffix != ".yaml" and "__pycache__" not in p.parts]
+    assert fremd == []
+    konfiguration = Path(os.environ["XDG_CONFIG_HOME"]).resolve()
+    assert REPO.resolve() not in (konfiguration, *konfiguration.parents)
