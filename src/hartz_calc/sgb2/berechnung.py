@@ -40,7 +40,8 @@ def sofortzuschlag_berechtigt(*, stufe: int, hat_anspruch: bool, ohne_eigenes_ki
 
 
 def _ohne_kindergeld_beduerftig(lage, bedarfe: dict[str, verteilung.PersonBedarf],
-                                einkommen_je_person: dict[str, einkommen.EinkommenPerson], name: str) -> bool:
+                                einkommen_je_person: dict[str, einkommen.EinkommenPerson], name: str,
+                                posten: list[Posten]) -> bool:
     """Reference Z7: the need test redone without this person's Kindergeld. True when the person
     would then have a claim (itself, or through the Bedarfsgemeinschaft, § 9 Abs. 2 S. 3)."""
     e = einkommen_je_person[name]
@@ -50,7 +51,8 @@ def _ohne_kindergeld_beduerftig(lage, bedarfe: dict[str, verteilung.PersonBedarf
     ohne[name] = replace(e, kindergeld=NULL)
     hinweise = list(lage.hinweise)
     try:
-        probe = verteilung.verteilen(lage, bedarfe, ohne, [])
+        # a trial list: its lines are thrown away (and rules-file entries read here mark no real line)
+        probe = verteilung.verteilen(lage, bedarfe, ohne, posten.probe() if hasattr(posten, "probe") else [])
     finally:
         lage.hinweise[:] = hinweise  # a trial run: its hinweise and lines are not part of the result
     return probe[name].anspruch > 0
@@ -65,10 +67,10 @@ def _sofortzuschlag(rs: Rechtsstand, lage, m, b: verteilung.PersonBedarf, v: ver
     hat_anspruch = v.in_bg and v.anspruch > 0
     kiz = any(getattr(e, "art", None) == "kinderzuschlag" and e.betrag > 0 for e in m.person.einkommen)
     ohne_kg = (not hat_anspruch and not nur_but and not kiz
-               and _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name))
+               and _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name, posten))
     if not sofortzuschlag_berechtigt(stufe=b.stufe, hat_anspruch=hat_anspruch, ohne_eigenes_kindergeld_beduerftig=ohne_kg,
                                      hat_nur_but_anspruch=nur_but, bezieht_kinderzuschlag=kiz):
-        if kiz and (hat_anspruch or _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name)):
+        if kiz and (hat_anspruch or _ohne_kindergeld_beduerftig(lage, bedarfe, einkommen_je_person, m.name, posten)):
             lage.hinweise.append(f"Kinder-Sofortzuschlag für {m.name}: nicht gezahlt, weil der Kinderzuschlag ihn "
                                  "bereits enthält (§ 6a Abs. 2 BKGG); keine Doppelzahlung.")
         return NULL
