@@ -305,6 +305,7 @@ def ueberlagerung_lesen(pfad: Path, anzeige: str, bekannte: Mapping[str, tuple[s
 
 _OPTION_REGELN: tuple[str, ...] | None = None
 _OPTION_KDU: str | None = None
+_AKTIV: dict[str, Any] = {}  # resolved once per process (rechtsstand() asks for every month computed)
 
 
 def festlegen(regeln: list[str] | tuple[str, ...] | None = None, kdu_tabelle: str | None = None) -> None:
@@ -313,6 +314,7 @@ def festlegen(regeln: list[str] | tuple[str, ...] | None = None, kdu_tabelle: st
     global _OPTION_REGELN, _OPTION_KDU
     _OPTION_REGELN = tuple(str(p) for p in regeln) if regeln else None
     _OPTION_KDU = str(kdu_tabelle) if kdu_tabelle else None
+    _AKTIV.clear()  # the environment and configuration file are read again on the next use
 
 
 def _aus_konfig() -> tuple[tuple[str, ...], str | None]:
@@ -350,7 +352,16 @@ def _konfig(ausdruecklich: str | None, xdg: str | None, _home: str | None) -> tu
 
 
 def aktive_regeldateien() -> tuple[str, ...]:
-    """The rules files in effect, in order (later files win over earlier ones)."""
+    """The rules files in effect, in order (later files win over earlier ones). The environment and the
+    configuration file are read once per process; :func:`festlegen` (``api.use_rule_files``) reads them again."""
+    try:
+        return _AKTIV["regeln"]
+    except KeyError:
+        dateien = _AKTIV["regeln"] = _regeldateien_ermitteln()
+        return dateien
+
+
+def _regeldateien_ermitteln() -> tuple[str, ...]:
     if _OPTION_REGELN is not None:
         return _OPTION_REGELN
     umgebung = os.environ.get(UMGEBUNG_REGELN)

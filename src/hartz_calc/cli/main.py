@@ -166,6 +166,8 @@ def run(argv: list[str] | None = None) -> int:
             raise
         except Exception as fehler:  # noqa: BLE001 - same top-level handling as below
             return int(behandeln(fehler, debug))
+        finally:
+            _optionen_zuruecksetzen()
     beenden, abbruch, click_fehler = _click_ausnahmen()
     try:
         # with standalone_mode=False click returns the code of typer.Exit(n) instead of raising it
@@ -202,7 +204,8 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _optionen_zuruecksetzen() -> None:
-    """--regeln / --kdu-tabelle hold for one run (matters when run() is called in-process, e.g. tests)."""
+    """--regeln / --kdu-tabelle hold for one run, and the environment is read again by the next run (matters
+    when run() is called in-process, e.g. tests)."""
     regeldatei = sys.modules.get("hartz_calc.regeldatei")
     if regeldatei is not None:
         regeldatei.festlegen(None, None)
