@@ -56,15 +56,21 @@ def felder_aus_modell() -> dict[str, Any]:
     return tabelle
 
 
-@lru_cache(maxsize=1)
-def felder() -> dict[str, Any]:
-    """The defaults table: from the build (when ``modell/haushalt.py`` is unchanged) or from the model."""
+def _felder_vorab() -> Any:
+    """The generated module, or None (a source checkout: no build step ran)."""
     try:
         from . import _felder_vorab  # type: ignore[attr-defined]
     except ImportError:
-        _felder_vorab = None
-    if _felder_vorab is not None and _felder_vorab.QUELLE == _haushalt_quelle():
-        return _felder_vorab.FELDER
+        return None
+    return _felder_vorab
+
+
+@lru_cache(maxsize=1)
+def felder() -> dict[str, Any]:
+    """The defaults table: from the build (when ``modell/haushalt.py`` is unchanged) or from the model."""
+    gebaut = _felder_vorab()
+    if gebaut is not None and gebaut.QUELLE == _haushalt_quelle():
+        return gebaut.FELDER
     return felder_aus_modell()
 
 
