@@ -4,6 +4,7 @@ names its § and the date of the rule it used; Ctrl-C in a batch with workers al
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 import os
 import signal
 import subprocess
@@ -140,3 +141,15 @@ def test_kein_fremder_inhalt_in_den_testfaellen():
     assert fremd == []
     konfiguration = Path(os.environ["XDG_CONFIG_HOME"]).resolve()
     assert REPO.resolve() not in (konfiguration, *konfiguration.parents)
+
+
+def test_rates_uebersicht_nennt_die_bezugsgroesse_der_mehrbedarfe_richtig(cli):
+    """The Mehrbedarf percentages apply to the person's maßgebender Regelbedarf (§ 21 Abs. 2, 4, 7 SGB II), not
+    to Regelbedarfsstufe 1: examples/schwangere-u25-2024 gets 17 % of 451,00 € (Stufe 3) = 76,67 €."""
+    code, out, _ = cli("rates", "2024-05")
+    assert code == 0
+    assert "Mehrbedarfe (% des maßgebenden Regelbedarfs)" in out and "Regelbedarfsstufe 1)" not in out
+    ergebnis = api.calculate_file(REPO / "examples" / "schwangere-u25-2024.yaml")
+    lea = [x for x in ergebnis.posten if x.person == "Lea" and x.art.startswith("mehrbedarf")]
+    assert [(x.betrag, x.erlaeuterung) for x in lea if "Schwangerschaft" in x.bezeichnung] == [
+        (Decimal("76.67"), "17 % von 451,00 €")]

@@ -184,7 +184,7 @@ UEBERSICHT = (
     ("Regelbedarfe", (
         ("regelbedarf", "Regelbedarfsstufen 1–6"),
     )),
-    ("Mehrbedarfe (Prozent der Regelbedarfsstufe 1)", (
+    ("Mehrbedarfe (% des maßgebenden Regelbedarfs)", (
         ("mehrbedarf.schwangerschaft.satz", "Schwangerschaft"),
         ("mehrbedarf.alleinerziehend.satz_hoch", "Alleinerziehende (1 Kind unter 7 / 2–3 unter 16)"),
         ("mehrbedarf.alleinerziehend.satz_je_kind", "Alleinerziehende, sonst je Kind"),
