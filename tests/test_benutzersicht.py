@@ -153,3 +153,22 @@ def test_rates_uebersicht_nennt_die_bezugsgroesse_der_mehrbedarfe_richtig(cli):
     lea = [x for x in ergebnis.posten if x.person == "Lea" and x.art.startswith("mehrbedarf")]
     assert [(x.betrag, x.erlaeuterung) for x in lea if "Schwangerschaft" in x.bezeichnung] == [
         (Decimal("76.67"), "17 % von 451,00 €")]
+
+
+def test_vorrang_text_in_heutiger_rechtschreibung():
+    """'Stattdessen' is one word (Duden, since 1996); the Vorrang explanation said 'Statt dessen'."""
+    texte = " ".join(m for m in _vorrang_saetze())
+    assert "Stattdessen: Wohngeld" in texte and "Statt dessen" not in texte
+
+
+def _vorrang_saetze() -> list[str]:
+    import io
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.vorrang import ausgeben
+
+    puffer = io.StringIO()
+    ausgeben(api.vorrang(api.load_household(REPO / "examples" / "vorrang-familie-2025.yaml")),
+             Console(file=puffer, width=400, no_color=True))
+    return puffer.getvalue().splitlines()

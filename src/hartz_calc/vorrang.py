@@ -285,7 +285,7 @@ def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfe
         f"hat der Haushalt {euro_text(m.gesamt_sgb2)}.",
     ]
     wg_text = euro_text(m.wohngeld) if m.wohngeld is not None else "nicht berechnet (Angaben fehlen)"
-    saetze.append(f"Statt dessen: Wohngeld {wg_text} und Kinderzuschlag {euro_text(m.kinderzuschlag_berechnet)}; "
+    saetze.append(f"Stattdessen: Wohngeld {wg_text} und Kinderzuschlag {euro_text(m.kinderzuschlag_berechnet)}; "
                   f"mit Einkommen und Kindergeld {euro_text(m.einkommen_netto + m.kindergeld + (m.wohngeld or NULL) + m.kinderzuschlag_berechnet)}.")
     if m.hilfebeduerftig_mit_vorrang:
         saetze.append(f"Damit fehlen noch {euro_text(m.fehlbetrag_mit_vorrang)} zum Bedarf nach dem SGB II: "
