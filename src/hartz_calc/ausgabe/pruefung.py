@@ -33,7 +33,7 @@ def _wer(z: Vergleichszeile) -> str:
 
 
 def folgen_text(p: Pruefergebnis, u: Ursache) -> str:
-    """The knock-on differences of a cause in one line: 'Gesamtbedarf (Gül): 563,00 € statt 765,68 €; …'."""
+    """The knock-on differences of a cause in one line: 'Gesamtbedarf (Gül): 1.016,97 € statt 1.052,97 €; …'."""
     gruppen: dict[tuple[str | None, str], list[Vergleichszeile]] = {}
     for i in u.folgen:
         z = p.zeilen[i]
