@@ -265,7 +265,7 @@ def test_markdown_widerspruch_textbaustein(dateien, capsys):
     datum = dt.date.today() - dt.timedelta(days=3)  # the CLI states the Frist as of today: still open
     bescheid = ZWEI_FEHLER.replace("bescheid_datum: 2026-03-02", f"bescheid_datum: {datum.isoformat()}")
     code = run(["check", dateien("h.yaml", ALLEINERZIEHEND), dateien("b.yaml", bescheid), "-f", "md"])
-    text = capsys.readouterr().out
+    text = capsys.readouterr().out.replace("\u00a0", " ")
     assert code == 1
     assert text.splitlines()[2] == "**Nachzahlung zu Ihren Gunsten: 250,68 € im Monat**"
     assert "Der Widerspruch ist noch möglich" in text
@@ -342,7 +342,7 @@ def test_ueberpruefungsantrag_nach_fristablauf():
 def test_ueberpruefungsantrag_im_markdown(dateien, capsys):
     bescheid = ZWEI_FEHLER.replace("bescheid_datum: 2026-03-02", "bescheid_datum: 2025-01-02")
     code = run(["check", dateien("h.yaml", ALLEINERZIEHEND), dateien("b.yaml", bescheid), "-f", "md"])
-    text = capsys.readouterr().out
+    text = capsys.readouterr().out.replace("\u00a0", " ")
     assert code == 1
     # today is after 2026 anyway for this Bescheid date: the Frist ended in February 2025
     assert "### Textbaustein: Überprüfungsantrag" in text

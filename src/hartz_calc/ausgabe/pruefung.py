@@ -206,4 +206,4 @@ def als_markdown(p: Pruefergebnis, nur_abweichungen: bool = False) -> str:
                      f"{euro_text(z.bescheid)} | {euro_text(z.berechnet)} | {'' if z.stimmt else _differenz(z)} | "
                      f"{z.norm} |")
     teile.append(f"\n{kurzfassung(p)}\n")
-    return "\n".join(teile) + "\n"
+    return fest("\n".join(teile) + "\n")  # amount and €, § and number never part (also when pasted into a letter)
