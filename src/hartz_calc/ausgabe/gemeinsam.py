@@ -42,3 +42,8 @@ def summennormen(monat) -> dict[str, str]:
         return rechtsstand(monat).wert_oder("norm.summenzeilen", _SUMMENNORMEN_AKTUELL)
     except MonatNichtAbgedeckt:
         return _SUMMENNORMEN_AKTUELL
+
+
+def fest_betraege(text: str) -> str:
+    """Only amount and € kept together (tables whose § column is matched as written, e.g. Markdown)."""
+    return text.replace(" €", NBSP + "€")

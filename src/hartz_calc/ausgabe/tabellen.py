@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..geld import NULL, cent, euro_text
 from ..modell.ergebnis import Ergebnis, ZeitraumErgebnis
-from .gemeinsam import HAUSHALT, fest, hinweise_einmal
+from .gemeinsam import HAUSHALT, fest_betraege, hinweise_einmal
 from .json_ausgabe import PERSON_FELDER
 
 MEHRBEDARF_SCHLUESSEL = ("schwangerschaft", "alleinerziehend", "behinderung", "merkzeichen_g", "ernaehrung",
@@ -98,4 +98,4 @@ def als_markdown(ergebnis: Ergebnis | ZeitraumErgebnis) -> str:
             teile.append("\n**Hinweise**\n")
             teile.extend(f"- {h}" for h in eigene[f"{e.monat:%Y-%m}"])
         teile.append("")
-    return fest("\n".join(teile) + "\n")  # amount and €, § and number never part
+    return fest_betraege("\n".join(teile) + "\n")  # amount and € never part
