@@ -29,7 +29,7 @@ def test_markdown_nennt_je_zeile_norm_und_rechtsstand(datei):
     The Markdown view (the one a Widerspruch is written from) had the § but no date per line."""
     ergebnis = api.calculate_file(datei)
     monate = getattr(ergebnis, "monate", [ergebnis])
-    text = als_markdown(ergebnis)
+    text = als_markdown(ergebnis).replace("\u00a0", " ").replace("\u202f", " ")  # non-breaking spaces (§ 20, 1,00 €)
     assert "| Person | Position | Betrag | Rechtsgrundlage | Rechtsstand | Erläuterung |" in text
     zeilen = [z for z in text.splitlines() if z.startswith("| ")]
     for e in monate:
