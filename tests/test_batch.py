@@ -259,40 +259,6 @@ def test_batch_ueberspringt_fifo_im_verzeichnis(tmp_path, capsys):
     assert [Path(r["datei"]).name for r in _records(capsys.readouterr().out)] == ["a.json"]
 
 
-@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
-def test_batch_strg_c_mit_workern(tmp_path):
-    """Ctrl-C (SIGINT to the whole process group): exit 130, a German message with the number of records
-    written, only complete records in the output, no traceback from the worker processes."""
-    import signal
-    import time
-
-    datei = tmp_path / "viele.jsonl"
-    # 100,000 records: the batch (~8,000/s with two workers) must still be running when Ctrl-C comes
-    datei.write_text((json.dumps(ALLEIN) + "\n") * 100_000, encoding="utf-8")
-    ziel = tmp_path / "aus.jsonl"
-    prozess = subprocess.Popen([sys.executable, "-m", "hartz_calc", "batch", str(datei), "--workers", "2",
-                                "--mit-posten", "--out", str(ziel)], stderr=subprocess.PIPE,
-                               env={**os.environ, "PYTHONPATH": str(SRC)}, start_new_session=True)
-    try:
-        ende = time.monotonic() + 60
-        while (not ziel.exists() or ziel.stat().st_size < 100_000) and prozess.poll() is None \
-                and time.monotonic() < ende:
-            time.sleep(0.01)
-        os.killpg(prozess.pid, signal.SIGINT)
-        code = prozess.wait(timeout=60)
-    finally:  # a hang must not leave the batch and its workers behind
-        if prozess.poll() is None:
-            os.killpg(prozess.pid, signal.SIGKILL)
-            prozess.wait()
-    fehlerausgabe = prozess.stderr.read().decode()
-    assert code == 130, fehlerausgabe
-    assert "hartz-calc: abgebrochen" in fehlerausgabe
-    assert "Traceback" not in fehlerausgabe and "ForkPoolWorker" not in fehlerausgabe
-    zeilen = ziel.read_text(encoding="utf-8").splitlines()
-    assert 0 < len(zeilen) < 100_000 and all(json.loads(z)["ergebnis"] for z in zeilen)
-    assert f"{len(zeilen):,}".replace(",", ".") + " Eingaben bis zum Abbruch" in fehlerausgabe
-
-
 def test_batch_csv_summe_abweichung_beschriftet(tmp_path, capsys):
     """A differing Summe lands in the first person's cell labelled as 'Summe …' (issue 14)."""
     (tmp_path / "f.yaml").write_text(FAMILIE, encoding="utf-8")
