@@ -3,6 +3,7 @@ names its § and the date of the rule it used; Ctrl-C in a batch with workers al
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 import os
@@ -177,3 +178,26 @@ def _vorrang_saetze() -> list[str]:
     ausgeben(api.vorrang(api.load_household(REPO / "examples" / "vorrang-familie-2025.yaml")),
              Console(file=puffer, width=400, no_color=True))
     return puffer.getvalue().splitlines()
+
+
+def test_jahresklassen_stehen_in_der_tabelle():
+    """The years of the law (Regelaltersgrenze § 7a SGB II by birth year; Baualtersklassen § 8 WoGG a.F.)
+    stand in the keys of the rule table only; the code reads them from there."""
+    from hartz_calc.rechtsstand import jahresklasse
+    from hartz_calc.wogg.miete import _baualter
+
+    rs = api.rules_for(dt.date(2012, 1, 1))
+    grenze = rs.wert("regelaltersgrenze")
+    assert [jahresklasse(grenze, j)[0] for j in (1940, 1946, 1947, 1955, 1963, 1964, 1990)] == [
+        "vor_1947", "vor_1947", "1947", "1955", "1963", "ab_1964", "ab_1964"]
+    assert [int(x) for x in jahresklasse(grenze, 1958)[1]] == [66, 0]  # § 7a: born 1958 -> 66 years
+    assert jahresklasse({"vor_1947": [65, 0]}, 1980) == ("vor_1947", [65, 0])  # 2005: 65 for everyone
+    baualter = api.rules_for(dt.date(2008, 1, 1)).wert("wohngeld.hoechstbetraege_baualter")
+    assert [_baualter(baualter, j) for j in (1900, 1965, 1966, 1991, 1992)] == [
+        ("bis_1965", "bezugsfertig bis 1965"), ("bis_1965", "bezugsfertig bis 1965"),
+        ("bis_1991", "bezugsfertig 1966 bis 1991"), ("bis_1991", "bezugsfertig 1966 bis 1991"),
+        ("ab_1992", "bezugsfertig ab 1992")]
+    # other years in the table move the boundary without a change of code
+    assert _baualter({"bis_1970": 1, "ab_1971": 2}, 1968) == ("bis_1970", "bezugsfertig bis 1970")
+    with pytest.raises(KeyError):
+        jahresklasse({"vor_1947": 1, "ab_1964": 2}, 1950)

@@ -297,6 +297,23 @@ class _Protokoll:
 _PROTOKOLL: ContextVar[_Protokoll | None] = ContextVar("hartz_calc_regelprotokoll", default=None)
 
 
+def jahresklasse(tabelle: dict[str, Any], jahr: int) -> tuple[str, Any]:
+    """The row of a rule table keyed by years, e.g. birth years (``vor_1947``, ``1950``, ``ab_1964``) or years
+    of construction (``bis_1965``, ``bis_1991``, ``ab_1992``): the years of the law stand in the table keys
+    only, never in Python. ``vor_J``: before J; ``bis_J``: up to and including J; ``J``: exactly J; ``ab_J``:
+    J and later. The first key that matches, in the order of the table; a table of one row holds for every
+    year. Returns (key, row)."""
+    if len(tabelle) == 1:
+        return next(iter(tabelle.items()))
+    for schluessel, zeile in tabelle.items():
+        art, _, zahl = schluessel.rpartition("_")
+        grenze = int(zahl)
+        if ((art == "vor" and jahr < grenze) or (art == "bis" and jahr <= grenze)
+                or (art == "ab" and jahr >= grenze) or (art == "" and jahr == grenze)):
+            return schluessel, zeile
+    raise KeyError(f"kein Eintrag für das Jahr {jahr} in {sorted(tabelle)}")
+
+
 def herkunft_text(eintraege: list[Eintrag]) -> str:
     """'Regel aus Datei regeln.toml (regelbedarf ab 01.01.2027)'."""
     dateien: dict[str, list[str]] = {}

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..modell.zeit import alter_am, lebensalter, monatsende
-from ..rechtsstand import Rechtsstand, Verfahren
+from ..rechtsstand import Rechtsstand, Verfahren, jahresklasse
 from .schwangerschaft import schwangerschaft_fenster
 
 from typing import TYPE_CHECKING
@@ -117,12 +117,7 @@ def _regelaltersgrenze_erreicht(person: Person, alter: int, monat: dt.date, rs: 
         geburtsjahr = person.geburtsdatum.year
     else:
         geburtsjahr = monat.year - alter - 1  # born in the year that makes the age smallest: conservative
-    if geburtsjahr < 1947 or len(tabelle) == 1:
-        jahre, monate = tabelle["vor_1947"]
-    elif geburtsjahr >= 1964:
-        jahre, monate = tabelle["ab_1964"]
-    else:
-        jahre, monate = tabelle[str(geburtsjahr)]
+    _, (jahre, monate) = jahresklasse(tabelle, geburtsjahr)  # vor_1947 … ab_1964: the years stand in the table
     grenze_monate = int(jahre) * 12 + int(monate)
     if person.geburtsdatum is None:
         return alter * 12 >= grenze_monate

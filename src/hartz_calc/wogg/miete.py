@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ..geld import cent, euro_text
 from ..modell.ergebnis import Posten
-from ..rechtsstand import Rechtsstand
+from ..rechtsstand import Rechtsstand, jahresklasse
 from .haushalt import Mitglieder
 from .tabellen import MIETENSTUFEN, je_mitglieder
 
@@ -32,12 +32,14 @@ class Miete:
     hoechstbetrag: Decimal
 
 
-def _baualter(baujahr: int) -> tuple[str, str]:
-    if baujahr <= 1965:
-        return "bis_1965", "bezugsfertig bis 1965"
-    if baujahr <= 1991:
-        return "bis_1991", "bezugsfertig 1966 bis 1991"
-    return "ab_1992", "bezugsfertig ab 1992"
+def _baualter(tabelle: dict, baujahr: int) -> tuple[str, str]:
+    """The Baualtersklasse of § 8 WoGG a.F. by the table's keys (bis_1965, bis_1991, ab_1992) and its text."""
+    klasse, _ = jahresklasse(tabelle, baujahr)
+    art, _, jahr = klasse.rpartition("_")
+    if art == "ab":
+        return klasse, f"bezugsfertig ab {jahr}"
+    vorher = [int(k.rpartition("_")[2]) for k in tabelle if k.startswith("bis_") and int(k.rpartition("_")[2]) < int(jahr)]
+    return klasse, (f"bezugsfertig {max(vorher) + 1} bis {jahr}" if vorher else f"bezugsfertig bis {jahr}")
 
 
 def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder) -> list[str]:
@@ -101,7 +103,7 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
 
     if vor_2009:
         eintrag = rs.eintrag("wohngeld.hoechstbetraege_baualter")
-        klasse, klasse_text = _baualter(wg.baujahr)
+        klasse, klasse_text = _baualter(eintrag.wert, wg.baujahr)
         hoechst = Decimal(je_mitglieder(eintrag.wert[klasse], gesamt)[stufe])
         hoechst_text = f"{gesamt} Haushaltsmitglied(er), Mietenstufe {wg.mietstufe}, {klasse_text}"
     else:
