@@ -64,7 +64,7 @@ def datum_lesen(text: str) -> dt.date:
 
 
 def betrag_lesen(text: str) -> Decimal:
-    """563 / 563.00 / 563,00 / 1.234,56 / 1234,56 € -> Decimal; at most two decimals, not negative."""
+    """420 / 420.00 / 420,00 / 1.234,56 / 1234,56 € -> Decimal; at most two decimals, not negative."""
     from ..modell.haushalt import GELD_HOECHSTENS
 
     roh = text.strip().removesuffix("€").strip().replace(" ", "")
