@@ -260,3 +260,29 @@ def test_einmalige_einnahme_teile_ergeben_den_betrag(cent_betrag, start, art):
     anzahl = teile[0][1]
     assert [t[0] for t in teile] == list(range(1, anzahl + 1))
     assert abs(sum(t[2] for t in teile) - betrag) <= Decimal("0.01") * anzahl
+
+
+def test_einmalige_einnahme_nach_dem_ende_der_regeldaten():
+    """A Nachzahlung received in the last month for which rules exist, for a month already paid (§ 11 Abs. 3 S. 3:
+    considered in the following month): whether it is split (from 2023-07 only Nachzahlungen, if the claim would
+    vanish) depends on a month without rules. The zeitraum is computed; a hinweis names the receipt (found by a
+    hypothesis example of test_abschluss_summe_der_differenzen)."""
+    from hartz_calc.rechtsstand import regelwerk
+
+    letzter = regelwerk().meta.gueltig_bis.replace(day=1)
+    # the last month whose SGB II computation works (the 2027 Regelbedarf is not published)
+    monat = letzter
+    while True:
+        try:
+            calculate(household_from_dict({"monat": f"{monat:%Y-%m}",
+                                           "personen": [{"name": "A", "rolle": "antragsteller", "alter": 40}]}))
+            break
+        except Exception:  # noqa: BLE001 - refused month: go back one
+            monat = monat.replace(year=monat.year - (monat.month == 1), month=(monat.month - 2) % 12 + 1)
+    daten = {"zeitraum": {"von": f"{monat:%Y-%m}", "bis": f"{monat:%Y-%m}"}, "personen": [
+        {"name": "Anna", "rolle": "antragsteller", "alter": 40,
+         "einmalige_einnahmen": [{"art": "nachzahlung", "betrag": 900, "zufluss": f"{monat:%Y-%m}-10",
+                                  "bereits_geleistet": True}]}]}
+    z = calculate(household_from_dict(daten))
+    assert z.monate[0].summe.einkommen == 0
+    assert any("Nachzahlung von Anna" in h for h in z.monate[0].hinweise)

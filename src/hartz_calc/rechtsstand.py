@@ -29,8 +29,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-ANDERE_GESETZE = ("wohngeld.",)
-"""Name prefixes of parameters of other laws than the SGB II (e.g. the WoGG block ``wohngeld.*``): they
+ANDERE_GESETZE = ("wohngeld.", "kinderzuschlag.", "regime.kinderzuschlag_", "regime.vorrang", "vorrang.")
+"""Name prefixes of parameters of other laws than the SGB II (the WoGG block ``wohngeld.*``, the BKGG block
+``kinderzuschlag.*``) and of the Vorrang comparison: they
 are in the same rule file, but a change of them does not move the SGB II rule set's ``stand``."""
 
 

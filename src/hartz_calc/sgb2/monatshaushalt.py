@@ -23,7 +23,7 @@ from .bedarfsgemeinschaft import anwesenheit, einzug_und_auszug
 from .einkommen import _BEZEICHNUNG as EINKOMMEN_BEZEICHNUNG
 from .unterkunft import unterkunft_im_monat
 from ..geld import cent, euro_text
-from ..rechtsstand import rechtsstand
+from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
 
 if TYPE_CHECKING:  # the input model (pydantic) is not imported on the calculation path
     from ..modell.ergebnis import Ergebnis
@@ -199,7 +199,20 @@ def vorbereiten(h: Haushalt, monat: dt.date, rechner: Rechner) -> tuple[Haushalt
         hinweise += _aenderungen_einkommen(p, monat, erster)
         for e in p.einmalige_einnahmen:
             rs = rechtsstand(einmalig.erster_monat(e), h.region)
-            aufteilung = einmalig.aufteilen(e, rs, _entfiele(h, rechner, p.name))
+            try:
+                aufteilung = einmalig.aufteilen(e, rs, _entfiele(h, rechner, p.name))
+            except MonatNichtAbgedeckt:
+                # deciding the split needs a month the rules do not cover (e.g. an unpublished 2027 figure): the
+                # receipt is considered only after the months computed here, so it is named, not split
+                letzter = h.zeitraum.bis if h.zeitraum is not None else monat
+                if einmalig.erster_monat(e) > letzter:
+                    if monat == letzter:
+                        hinweise.append(f"{einmalig.BEZEICHNUNG[e.art]} von {p.name}: wird erst ab "
+                                        f"{einmalig.erster_monat(e):%m/%Y} berücksichtigt, nach den hier berechneten "
+                                        "Monaten (§ 11 Abs. 3 SGB II); wie sie aufzuteilen ist, hängt von Monaten ab, für "
+                                        "die noch keine Regeln vorliegen.")
+                    continue
+                raise
             for teil in aufteilung.teile:
                 if teil.monat == monat:
                     einkommen.append(_als_einkommen(teil.netto, teil.brutto))
