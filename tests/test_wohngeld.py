@@ -238,11 +238,12 @@ def test_mietenstufe_vii_erst_ab_2020():
 
 
 def test_wohngeld_aendert_sgb2_rechtsstand_nicht():
-    """The wohngeld.* block must not move the SGB II rule set's date (Rechtsstand.stand)."""
-    from hartz_calc.rechtsstand import regelwerk
+    """The wohngeld.* block (and the other laws' blocks) must not move the SGB II rule set's date (Rechtsstand.stand)."""
+    from hartz_calc.rechtsstand import ANDERE_GESETZE, regelwerk
 
+    assert "wohngeld." in ANDERE_GESETZE
     for monat in MONATE:
-        sgb2 = max(ab for name, p in regelwerk().parameter.items() if not name.startswith("wohngeld.")
+        sgb2 = max(ab for name, p in regelwerk().parameter.items() if not name.startswith(ANDERE_GESETZE)
                    for ab in p.ab_daten if ab <= monat)
         assert rechtsstand(monat).stand == sgb2
 
