@@ -6,7 +6,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 
 
 class Format(str, Enum):
@@ -75,3 +75,25 @@ def regeln_anwenden(regeln: list[Path] | None, kdu_tabelle: Path | None = None) 
         from ..kdu_tabelle import tabelle_laden
 
         tabelle_laden(tabelle)
+
+
+def schreiben(text: str | None, out: Path | None, eingaben: Iterable[Path] = (),
+              zeichnen: Callable[[Any], None] | None = None) -> None:
+    """Write a rendered ``text`` to stdout or to ``--out`` (never over an input file); for the rich view pass
+    ``zeichnen(console)`` instead, which draws on the terminal or, with ``--out``, on a plain 160-column console
+    writing into the file."""
+    if zeichnen is not None:
+        if out is None:
+            zeichnen(konsole())
+            return
+        from rich.console import Console
+
+        with ausgabe_oeffnen(out, eingaben) as ziel:
+            zeichnen(Console(file=ziel, no_color=True, width=160))
+        return
+    assert text is not None
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        with ausgabe_oeffnen(out, eingaben) as ziel:
+            ziel.write(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole, regeln_anwenden
+from .optionen import KDU_HILFE, REGELN_HILFE, Format, regeln_anwenden, schreiben
 
 
 def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_posten: bool = False,
@@ -46,19 +46,9 @@ def berechnen_und_ausgeben(datei: Path, format: Format = Format.rich, ohne_poste
     else:
         from ..ausgabe.text import ausgeben
 
-        if out is None:
-            ausgeben(ergebnis, konsole())
-            return
-        from rich.console import Console
-
-        with ausgabe_oeffnen(out, [datei]) as ziel:
-            ausgeben(ergebnis, Console(file=ziel, no_color=True, width=160))
+        schreiben(None, out, [datei], zeichnen=lambda konsole: ausgeben(ergebnis, konsole))
         return
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        with ausgabe_oeffnen(out, [datei]) as ziel:
-            ziel.write(text)
+    schreiben(text, out, [datei])
 
 
 def schnellweg(argv: list[str]) -> bool:

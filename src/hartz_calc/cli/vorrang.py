@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
-from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole, regeln_anwenden
+from .optionen import KDU_HILFE, REGELN_HILFE, Format, regeln_anwenden, schreiben
 
 
 def vorrang(
@@ -46,16 +45,6 @@ def vorrang(
     else:
         from ..ausgabe.vorrang import ausgeben
 
-        if out is None:
-            ausgeben(ergebnis, konsole())
-        else:
-            from rich.console import Console
-
-            with ausgabe_oeffnen(out, [haushalt]) as ziel:
-                ausgeben(ergebnis, Console(file=ziel, no_color=True, width=160))
+        schreiben(None, out, [haushalt], zeichnen=lambda konsole: ausgeben(ergebnis, konsole))
         return
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        with ausgabe_oeffnen(out, [haushalt]) as ziel:
-            ziel.write(text)
+    schreiben(text, out, [haushalt])
