@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .regeldatei import RegelDateiFehler, Zeilen, aktive_kdu_tabelle, toml_lesen
+from .regeldatei import RegelDateiFehler, Zeilen, aktive_kdu_tabelle, datierter_eintrag, toml_lesen
 
 _EINTRAG_FELDER = {"ab", "quelle", "bruttokaltmiete", "bruttokaltmiete_je_weitere_person", "heizkosten",
                    "heizkosten_je_weitere_person"}
@@ -81,10 +81,6 @@ def _zahl(wert: Any) -> bool:
     return isinstance(wert, (int, Decimal)) and not isinstance(wert, bool) and wert >= 0
 
 
-def _datum(wert: Any) -> dt.date | None:
-    return wert if isinstance(wert, dt.date) and not isinstance(wert, dt.datetime) else None
-
-
 @lru_cache(maxsize=4)
 def tabelle_laden(pfad: str) -> KduTabelle:
     """Read and check a table (RegelDateiFehler: file, line, reason)."""
@@ -127,21 +123,10 @@ def tabelle_laden(pfad: str) -> KduTabelle:
         for i, e in enumerate(werte):
             zeile = zeilen.eintrag(tabelle, i, len(werte))
             ort = f"{tabelle}.werte[{i}]"
-            if not isinstance(e, dict):
-                raise fehler(zeile, f"{ort}: Eintrag {{ab = …, quelle = …, bruttokaltmiete = [ … ]}} erwartet")
-            for schluessel in e:
-                if schluessel not in _EINTRAG_FELDER:
-                    raise fehler(zeile, f"{ort}.{schluessel}: unbekanntes Feld (erlaubt: {', '.join(sorted(_EINTRAG_FELDER))})")
-            ab = _datum(e.get("ab"))
-            if ab is None:
-                raise fehler(zeile, f"{ort}.ab: fehlt oder ist kein Datum (JJJJ-MM-TT)")
-            if ab.day != 1:
-                raise fehler(zeile, f"{ort}.ab: {ab:%d.%m.%Y} ist nicht der Erste eines Monats")
-            if eintraege and ab <= eintraege[-1].ab:
-                raise fehler(zeile, f"{ort}.ab: Daten nicht aufsteigend ({eintraege[-1].ab:%d.%m.%Y}, dann {ab:%d.%m.%Y})")
-            quelle = e.get("quelle")
-            if not isinstance(quelle, str) or len(quelle.strip()) < 3:
-                raise fehler(zeile, f"{ort}.quelle: fehlt – jede Grenze braucht ihre Fundstelle (Richtlinie, Beschluss, Datum)")
+            ab = datierter_eintrag(e, ort, zeile, _EINTRAG_FELDER, eintraege[-1].ab if eintraege else None, fehler,
+                                   "{ab = …, quelle = …, bruttokaltmiete = [ … ]}",
+                                   "jede Grenze braucht ihre Fundstelle (Richtlinie, Beschluss, Datum)")
+            quelle = e["quelle"]
             listen = {}
             for feld in ("bruttokaltmiete", "heizkosten"):
                 liste = e.get(feld)

@@ -189,6 +189,29 @@ def _datum(wert: Any) -> dt.date | None:
     return None
 
 
+def datierter_eintrag(e: Any, ort: str, zeile: int | None, felder: frozenset[str] | set[str], vorher: dt.date | None,
+                      fehler: Any, muster: str, quelle_hinweis: str) -> dt.date:
+    """The checks every dated entry of a rules file or a Kommune table shares: a table ``{…}`` (``muster`` shows
+    its shape), only the ``felder`` keys, ``ab`` the first of a month after ``vorher``, a ``quelle`` (what it
+    must name: ``quelle_hinweis``). Returns ``ab``; raises ``fehler(zeile, German reason)``."""
+    if not isinstance(e, dict):
+        raise fehler(zeile, f"{ort}: Eintrag {muster} erwartet")
+    for schluessel in e:
+        if schluessel not in felder:
+            raise fehler(zeile, f"{ort}.{schluessel}: unbekanntes Feld (erlaubt: {', '.join(sorted(felder))})")
+    ab = _datum(e.get("ab"))
+    if ab is None:
+        raise fehler(zeile, f"{ort}.ab: fehlt oder ist kein Datum (JJJJ-MM-TT)")
+    if ab.day != 1:
+        raise fehler(zeile, f"{ort}.ab: {ab:%d.%m.%Y} ist nicht der Erste eines Monats")
+    if vorher is not None and ab <= vorher:
+        raise fehler(zeile, f"{ort}.ab: Daten nicht aufsteigend ({vorher:%d.%m.%Y}, dann {ab:%d.%m.%Y})")
+    quelle = e.get("quelle")
+    if not isinstance(quelle, str) or len(quelle.strip()) < 3:
+        raise fehler(zeile, f"{ort}.quelle: fehlt – {quelle_hinweis}")
+    return ab
+
+
 def ueberlagerung_lesen(pfad: Path, anzeige: str, bekannte: Mapping[str, tuple[str, Any]],
                         gueltig_ab: dt.date, gueltig_bis: dt.date) -> Ueberlagerung:
     """Read and check one rules file. ``bekannte``: name -> (einheit, a shipped value) of every parameter;
@@ -253,26 +276,15 @@ def ueberlagerung_lesen(pfad: Path, anzeige: str, bekannte: Mapping[str, tuple[s
         for i, e in enumerate(werte):
             zeile = zeilen.eintrag(name, i, len(werte))
             ort = f"{name}.werte[{i}]"
-            if not isinstance(e, dict):
-                raise fehler(zeile, f"{ort}: Eintrag {{ab = …, wert = …, quelle = …}} erwartet")
-            for schluessel in e:
-                if schluessel not in EINTRAG_FELDER:
-                    raise fehler(zeile, f"{ort}.{schluessel}: unbekanntes Feld (erlaubt: {', '.join(sorted(EINTRAG_FELDER))})")
-            ab = _datum(e.get("ab"))
-            if ab is None:
-                raise fehler(zeile, f"{ort}.ab: fehlt oder ist kein Datum (JJJJ-MM-TT)")
-            if ab.day != 1:
-                raise fehler(zeile, f"{ort}.ab: {ab:%d.%m.%Y} ist nicht der Erste eines Monats")
+            ab = datierter_eintrag(e, ort, zeile, EINTRAG_FELDER, eintraege[-1].ab if eintraege else None, fehler,
+                                   "{ab = …, wert = …, quelle = …}",
+                                   "jede Zahl braucht ihre Fundstelle (z. B. BGBl., Bekanntmachung)")
+            quelle = e["quelle"]
             if ab < gueltig_ab:
                 raise fehler(zeile, f"{ort}.ab: vor dem Beginn der Daten ({gueltig_ab:%d.%m.%Y})")
             if ab > ende:
                 raise fehler(zeile, f"{ort}.ab: nach dem Ende der Daten ({ende:%d.%m.%Y}); dafür [meta] gueltig_bis "
                                     "in der Regeldatei setzen")
-            if eintraege and ab <= eintraege[-1].ab:
-                raise fehler(zeile, f"{ort}.ab: Daten nicht aufsteigend ({eintraege[-1].ab:%d.%m.%Y}, dann {ab:%d.%m.%Y})")
-            quelle = e.get("quelle")
-            if not isinstance(quelle, str) or len(quelle.strip()) < 3:
-                raise fehler(zeile, f"{ort}.quelle: fehlt – jede Zahl braucht ihre Fundstelle (z. B. BGBl., Bekanntmachung)")
             entfaellt = e.get("entfaellt", False)
             vorlaeufig = e.get("vorlaeufig", False)
             for feld, wert in (("entfaellt", entfaellt), ("vorlaeufig", vorlaeufig)):
