@@ -360,7 +360,51 @@ def test_rates_uebersicht_auf_einem_bildschirm(capsys):
         assert erwartet in text, erwartet
     assert run(["rates", "2026-03", "--alle"]) == 0
     alle = capsys.readouterr().out
-    assert "§ 84 Abs. 1 S. 1 SGG" in alle and "Quelle" in alle
+    assert "§ 84 Abs. 1 S. 1 SGG" in alle and "verkündet" in alle
+
+
+# The `quelle` texts of regelsaetze.toml are the project's English source notes for developers; words that occur
+# only there (never in a norm, value or German column), each short enough not to be folded by rich.
+ENGLISCHE_NOTIZ = ("BGBl.", "Nullrunde", "unchanged")
+
+
+def test_rates_alle_zeigt_deutsche_spalten_ohne_englische_quellennotizen(cli):
+    """`rates --alle` is read by caseworkers: norm, value, unit, gilt ab and Verkündung in German; the English
+    `quelle` notes only with --quellen, under a heading that says what they are. Regelbedarf 2026: RBSFV 2026 =
+    V. v. 17.10.2025, the `verkuendet` date of the entry (R27)."""
+    code, out, _ = cli("rates", "2026-03", "--alle")
+    assert code == 0
+    for spalte in ("Norm", "Wert", "Einheit", "gilt ab", "verkündet", "Herkunft"):
+        assert spalte in out, spalte
+    assert "17.10.2025" in out and "€ je" in out and "Verfahren" in out  # Verkündung; German unit names
+    for wort in (*ENGLISCHE_NOTIZ, "Quelle", "euro_je_stufe"):
+        assert wort not in out, wort
+    code, mit, _ = cli("rates", "2026-03", "--alle", "--quellen")
+    assert code == 0 and "Quellennotiz" in mit and "(englisch)" in mit
+    for wort in ENGLISCHE_NOTIZ:
+        assert wort in mit, wort
+
+
+def test_rates_diff_quellennotizen_nur_auf_wunsch(cli):
+    """--diff 2026-12 2027-01: the Geringfügigkeitsgrenze 603 -> 633 € with its norm § 11b Abs. 2b SGB II; its
+    source note (English) only with --quellen."""
+    code, out, _ = cli("rates", "--diff", "2026-12", "2027-01")
+    assert code == 0 and "§ 11b Abs. 2b SGB II" in out and "633" in out and "Quellennotiz" not in out
+    assert "BGBl." not in out
+    code, mit, _ = cli("rates", "--diff", "2026-12", "2027-01", "--quellen")
+    assert code == 0 and "Quellennotiz" in mit and "BGBl." in mit
+
+
+def test_rates_json_behaelt_quelle_und_verkuendung(cli):
+    code, out, _ = cli("rates", "2026-03", "--format", "json")
+    assert code == 0
+    regelbedarf = json.loads(out)["parameter"]["regelbedarf"]
+    assert regelbedarf["verkuendet"] == "2025-10-17" and "BGBl. 2025 I Nr. 243" in regelbedarf["quelle"]
+
+
+def test_rates_quellen_ohne_alle_exit_2(cli):
+    code, _, err = cli("rates", "2026-03", "--quellen")
+    assert code == 2 and "--quellen nur mit --alle oder --diff" in err
 
 
 def test_readme_installation_debian_und_windows():

@@ -64,6 +64,25 @@ def _wert_anzeige(e) -> str:
     return _wert_text(e.wert) + (" (vorl.)" if e.vorlaeufig else "")
 
 
+_EINHEIT_TEXT = {"euro": "€", "prozent": "%", "euro_je_stufe": "€ je Regelbedarfsstufe",
+                 "prozent_je_stufe": "% je Regelbedarfsstufe", "euro_je_kind": "€ je Kind", "monate": "Monate",
+                 "jahre": "Jahre", "tage": "Tage", "faktor": "Faktor", "stufen": "Stufen (% von/bis €)",
+                 "regime": "Verfahren", "tabelle": "Tabelle"}
+"""German names of the units of regelsaetze.toml for the tables people read (JSON keeps the keys)."""
+
+QUELLEN_SPALTE = "Quellennotiz des Projekts (englisch)"
+"""Heading of the column --quellen adds: the `quelle` texts are the project's own source notes for developers,
+written in English; the people-facing columns are German (norm, value, dates)."""
+
+
+def _einheit(einheit: str) -> str:
+    return _EINHEIT_TEXT.get(einheit, einheit)
+
+
+def _verkuendet(e) -> str:
+    return "" if e is None or e.verkuendet is None else f"{e.verkuendet:%d.%m.%Y}"
+
+
 def _herkunft(e) -> str:
     return "ausgeliefert" if e is None or e.herkunft is None else f"Regel aus Datei {e.herkunft}"
 
@@ -77,25 +96,31 @@ def rates(
     bis: str | None = typer.Argument(None, metavar="BIS", help="nur mit --diff: der zweite Monat (JJJJ oder JJJJ-MM)", show_default=False),
     region: Region = typer.Option(Region.west, "--region", help="west oder ost (wirkt 2005-01 bis 2006-06)"),
     format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle) oder json"),
-    alle: bool = typer.Option(False, "--alle", help="alle Parameter mit Quelle statt der Übersicht (json: immer alle)"),
+    alle: bool = typer.Option(False, "--alle", help="alle Parameter mit Norm, gilt-ab-Datum und Verkündung statt der "
+                                                   "Übersicht (json: immer alle, mit Quellennotiz)"),
+    quellen: bool = typer.Option(False, "--quellen", help="mit --alle oder --diff: zusätzlich die Quellennotizen des "
+                                                        "Projekts (Fundstellen, englisch, für Entwickler)"),
     diff: bool = typer.Option(False, "--diff", help="Zwei Monate vergleichen: `rates --diff 2026-12 2027-01` listet, was sich "
                                                    "geändert hat (z. B. für die Dienstbesprechung im Januar)"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
 ) -> None:
-    """Zeigt die Regeln (Beträge, Prozentsätze, ihre Norm und Quelle), die in einem Monat gelten.
+    """Zeigt die Regeln (Beträge, Prozentsätze, ihre Norm, gilt-ab-Datum und Verkündung), die in einem Monat gelten.
 
     Jeder Eintrag nennt seine Herkunft: die ausgelieferte Tabelle oder eine Regeldatei (--regeln). Mit --diff
     und zwei Monaten nur das, was sich zwischen ihnen geändert hat. Nicht veröffentlichte Zahlen stehen als
-    FEHLT in der Tabelle."""
+    FEHLT in der Tabelle. --quellen zeigt zusätzlich die Quellennotizen des Projekts (englisch)."""
     from ..rechtsstand import wirksames_regelwerk
 
     regeln_anwenden(regeln)
+    if quellen and not (alle or diff) and format is not Format.json:
+        raise typer.BadParameter("--quellen nur mit --alle oder --diff (JSON enthält die Quellennotizen immer)",
+                                 param_hint="--quellen")
     werk = wirksames_regelwerk()
     region = region.value
     if diff:
         if monat is None or bis is None:
             raise typer.BadParameter("--diff braucht zwei Monate, z. B. rates --diff 2026-12 2027-01", param_hint="MONAT")
-        _diff(werk, _stichtag(monat), _stichtag(bis), region, format)
+        _diff(werk, _stichtag(monat), _stichtag(bis), region, format, quellen)
         return
     if bis is not None:
         raise typer.BadParameter("nur ein Monat erwartet (zwei Monate nur mit --diff)", param_hint="MONAT")
@@ -115,6 +140,7 @@ def rates(
             "vorlaeufig": list(rs.vorlaeufige), "regeldateien": list(werk.quellen),
             "parameter": {n: {"einheit": einheit, "wert": None if e.offen else _wert_text(e.wert), "ab": e.ab.isoformat(),
                               "norm": e.norm, "quelle": e.quelle, "vorlaeufig": e.vorlaeufig,
+                              "verkuendet": e.verkuendet.isoformat() if e.verkuendet else None,
                               "nicht_veroeffentlicht": e.offen, "herkunft": e.herkunft} for n, einheit, e in zeilen},
         }
         print(json.dumps(daten, ensure_ascii=False, indent=2))
@@ -129,14 +155,16 @@ def rates(
                           + (" (vorläufig)" if rs.vorlaeufige else "")
                           + (f"; mit Regeldatei {', '.join(werk.quellen)}" if werk.quellen else ""),
                     title_justify="left", box=box.SIMPLE_HEAD)
-    for spalte in ("Parameter", "Wert", "Einheit", "gilt ab", "Norm", "Quelle", "Herkunft"):
+    for spalte in ("Parameter", "Norm", "Wert", "Einheit", "gilt ab", "verkündet", "Herkunft",
+                   *((QUELLEN_SPALTE,) if quellen else ())):
         tabelle.add_column(spalte, overflow="fold")
     for name, einheit, e in zeilen:
-        tabelle.add_row(name, _wert_anzeige(e), einheit, f"{e.ab:%d.%m.%Y}", e.norm, e.quelle, _herkunft(e))
+        tabelle.add_row(name, e.norm, _wert_anzeige(e), _einheit(einheit), f"{e.ab:%d.%m.%Y}", _verkuendet(e),
+                        _herkunft(e), *((e.quelle,) if quellen else ()))
     konsole().print(tabelle)
 
 
-def _diff(werk, von: dt.date, bis: dt.date, region: str, format: Format) -> None:
+def _diff(werk, von: dt.date, bis: dt.date, region: str, format: Format, quellen: bool = False) -> None:
     """What changed between two months: every parameter whose value (or norm, or status) differs."""
     werk.fuer_monat(von, region)  # refuses months outside the data
     werk.fuer_monat(bis, region)
@@ -152,7 +180,8 @@ def _diff(werk, von: dt.date, bis: dt.date, region: str, format: Format) -> None
             if e is None:
                 return None
             return {"wert": None if e.offen else _wert_text(e.wert), "ab": e.ab.isoformat(), "norm": e.norm,
-                    "quelle": e.quelle, "nicht_veroeffentlicht": e.offen, "herkunft": e.herkunft}
+                    "quelle": e.quelle, "verkuendet": e.verkuendet.isoformat() if e.verkuendet else None,
+                    "nicht_veroeffentlicht": e.offen, "herkunft": e.herkunft}
 
         daten = {"von": f"{von:%Y-%m}", "bis": f"{bis:%Y-%m}", "regeldateien": list(werk.quellen),
                  "aenderungen": {n: {"einheit": p.einheit, "vorher": eintrag(a), "nachher": eintrag(b)}
@@ -168,13 +197,14 @@ def _diff(werk, von: dt.date, bis: dt.date, region: str, format: Format) -> None
         ausgabe.print(f"{titel}: keine")
         return
     tabelle = Table(title=f"{titel}: {len(aenderungen)} Parameter", title_justify="left", box=box.SIMPLE_HEAD)
-    for spalte in ("Parameter", f"{von:%m/%Y}", f"{bis:%m/%Y}", "gilt ab", "Norm", "Quelle", "Herkunft"):
+    for spalte in ("Parameter", "Norm", f"{von:%m/%Y}", f"{bis:%m/%Y}", "Einheit", "gilt ab", "verkündet", "Herkunft",
+                   *((QUELLEN_SPALTE,) if quellen else ())):
         tabelle.add_column(spalte, overflow="fold")
     for name, parameter, alt, neu in aenderungen:
         stand = neu if neu is not None else alt
-        tabelle.add_row(name, _wert_anzeige(alt), _wert_anzeige(neu),
-                        f"{neu.ab:%d.%m.%Y}" if neu is not None else "endet",
-                        stand.norm if stand else "", stand.quelle if stand else "", _herkunft(neu))
+        tabelle.add_row(name, stand.norm if stand else "", _wert_anzeige(alt), _wert_anzeige(neu),
+                        _einheit(parameter.einheit), f"{neu.ab:%d.%m.%Y}" if neu is not None else "endet",
+                        _verkuendet(neu), _herkunft(neu), *((stand.quelle if stand else "",) if quellen else ()))
     ausgabe.print(tabelle)
 
 
@@ -261,4 +291,5 @@ def _uebersicht(werk, stichtag: dt.date, rs) -> None:
                 tabelle.add_row("  " + zeile[0], *zeile[1:])
     ausgabe = konsole()
     ausgabe.print(tabelle)
-    ausgabe.print(f"Alle {len(werk.parameter)} Parameter mit Quelle: hartz-calc rates {stichtag:%Y-%m} --alle")
+    ausgabe.print(f"Alle {len(werk.parameter)} Parameter mit Norm und Verkündung: hartz-calc rates {stichtag:%Y-%m} --alle"
+                  " (mit den Quellennotizen des Projekts, englisch: --alle --quellen)")
