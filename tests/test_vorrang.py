@@ -260,3 +260,30 @@ def test_zeitraum_mit_aenderungen_monat_fuer_monat(wohngeld):
     assert berechnet["2025-05"] == Decimal("594.00") and berechnet["2025-08"] == Decimal("594.00")
     assert [m.einkommen_netto for m in v.monate][:3] == [Decimal("0.00"), Decimal("0.00"), Decimal("1750.00")]
     assert v.verweis  # 05, 06, 07/2025 without need, as in the single-month test
+
+
+def test_haushaltsmitglieder_als_anzahl_nicht_als_betrag():
+    """The Wohngeld line of the zu berücksichtigende Haushaltsmitglieder (§§ 5, 6 WoGG) is a count: the shipped
+    family example has 4 members (Anna, Ben, Clara, David). Every human view shows "4 Personen" in the amount
+    column, never "0,00 €"; the JSON keeps betrag 0 and the count in the text."""
+    import io
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.vorrang import ausgeben
+
+    familie = api.vorrang(api.load_household(Path(__file__).resolve().parent.parent / "examples/vorrang-familie-2025.yaml"))
+    zeile = [p for p in familie.monate[0].posten if p.art == "wohngeld.haushaltsmitglieder"]
+    assert len(zeile) == 1 and zeile[0].anzahl == 4
+    md = [z for z in als_markdown(familie).splitlines() if "zu berücksichtigende Haushaltsmitglieder" in z]
+    assert md == [z for z in md if "| 4 Personen |" in z and "0,00" not in z] and md
+    seite = als_html(familie)
+    assert "<td class=\"betrag\">4 Personen</td>" in seite
+    puffer = io.StringIO()
+    ausgeben(familie, Console(file=puffer, width=200, no_color=True))
+    rich = [z for z in puffer.getvalue().splitlines() if "zu berücksichtigende Haushaltsmitglieder" in z]
+    assert len(rich) == 1 and "4 Personen" in rich[0] and "€" not in rich[0]
+    daten = json.loads(api.vorrang_to_json(familie))
+    json_zeile = [p for p in daten["monate"][0]["posten"] if p["art"] == "wohngeld.haushaltsmitglieder"][0]
+    assert json_zeile["betrag"] == 0 and json_zeile["erlaeuterung"].startswith("4 von 4 Haushaltsmitgliedern")

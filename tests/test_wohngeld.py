@@ -102,6 +102,52 @@ def test_2008_ohne_baujahr_fehlt_angabe():
     assert any(f.startswith("wohngeld.baujahr") for f in fehler.value.fehlende)
 
 
+def test_2008_baujahr_nicht_noetig_wenn_miete_unter_jedem_hoechstbetrag():
+    """§ 8 Abs. 1 WoGG a.F.: 1 person, Mietenstufe III: Höchstbetrag 225 € (bis 1965), 245 € (1966-1991), 300 € (ab
+    1992). A rent of 200 € is below all three, so it counts in full whatever the Baualtersklasse: the baujahr is
+    not asked for. Same income as above (622,35 €): z1 = 0,063 + 0,000796·200 + 0,00009102·622,35; z4 = 200 −
+    z1·622,35 = 200 − 0,278846297·622,35 = 26,46 -> 26 €, equal to the result with any baujahr."""
+    ohne = _wohngeld(_haushalt("2008-06", [RENTNER], 200, mietstufe="III", abzuege=["kranken_pflegeversicherung"]))
+    z1 = Decimal("0.063") + Decimal("0.000796") * 200 + Decimal("0.00009102") * Decimal("622.35")
+    assert ohne.betrag == (200 - z1 * Decimal("622.35")).quantize(Decimal(1)) == Decimal(26)
+    assert ohne.miete == Decimal(200) and ohne.hoechstbetrag == Decimal(225)  # the lowest class, named as such
+    hoechst = _posten(ohne, "wohngeld.hoechstbetrag")[0]
+    assert "Baujahr nicht angegeben und nicht nötig" in hoechst.erlaeuterung and "bezugsfertig bis 1965" in hoechst.erlaeuterung
+    for baujahr in (1950, 1975, 2000):
+        mit = _wohngeld(_haushalt("2008-06", [RENTNER], 200, mietstufe="III", abzuege=["kranken_pflegeversicherung"],
+                                  baujahr=baujahr))
+        assert mit.betrag == ohne.betrag and mit.miete == ohne.miete
+
+
+def test_2008_baujahr_noetig_wenn_miete_zwischen_den_hoechstbetraegen():
+    """230 € lies above 225 € (bis 1965) and below 245 € (1966-1991): the class decides, the baujahr is asked."""
+    with pytest.raises(WohngeldAngabenFehlen) as fehler:
+        _wohngeld(_haushalt("2008-06", [RENTNER], 230, mietstufe="III", abzuege=[]))
+    assert any(f.startswith("wohngeld.baujahr") for f in fehler.value.fehlende)
+
+
+@settings(max_examples=60, deadline=None)
+@given(miete=st.integers(min_value=50, max_value=700), stufe=st.sampled_from(["I", "II", "III", "IV", "V", "VI"]),
+       kinder=st.integers(min_value=0, max_value=5), monat=st.sampled_from(["2005-03", "2006-11", "2008-12"]))
+def test_baujahr_nur_gefragt_wenn_es_das_ergebnis_aendern_kann(miete, stufe, kinder, monat):
+    """Before 2009: without a baujahr the Wohngeld is computed exactly when the Baualtersklasse cannot change it;
+    then it equals the Wohngeld with every baujahr. When it is asked for, some classes give different rent caps."""
+    personen = [RENTNER] + [{"name": f"K{i}", "rolle": "kind", "alter": 5} for i in range(kinder)]
+
+    def rechnen(**extra):
+        return _wohngeld(_haushalt(monat, personen, miete, mietstufe=stufe, abzuege=["kranken_pflegeversicherung"],
+                                   **extra))
+
+    mit = {baujahr: rechnen(baujahr=baujahr) for baujahr in (1950, 1975, 2000)}
+    try:
+        ohne = rechnen()
+    except WohngeldAngabenFehlen as fehler:
+        assert any(f.startswith("wohngeld.baujahr") for f in fehler.fehlende)
+        assert miete > min(e.hoechstbetrag for e in mit.values())  # above the cap of some class: it matters
+        return
+    assert all(e.betrag == ohne.betrag and e.miete == ohne.miete for e in mit.values())
+
+
 # ---- 2016: family, 20 % deductions, child earnings ------------------------------------------------------------
 
 def test_2016_paar_mit_zwei_kindern():

@@ -19,6 +19,17 @@ def hinweise_einmal(monate: list[Any]) -> tuple[list[str], dict[str, list[str]]]
     return gemeinsam, eigene
 
 
+def betrag_spalte(posten: Any) -> str:
+    """The amount column of a line: the amount in euros, or for a count line (``Posten.anzahl``, e.g. the
+    Haushaltsmitglieder of Wohngeld) the count of persons - never a count shown as 0,00 €."""
+    from ..geld import euro_text
+
+    anzahl = getattr(posten, "anzahl", None)
+    if anzahl is not None:
+        return f"{anzahl} Person" if anzahl == 1 else f"{anzahl} Personen"
+    return euro_text(posten.betrag)
+
+
 NBSP = "\u00a0"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..geld import euro_text
+from .gemeinsam import betrag_spalte
 from .json_ausgabe import _dumps, _posten
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def als_html(v: "VorrangErgebnis") -> str:
                  "<th>Rechts&shy;grundlage</th><th>Stand</th><th>Erläuterung</th></tr></thead><tbody>")
     for p in v.monate[0].posten:
         teile.append(f"<tr><td>{escape(p.person or 'Haushalt')}</td><td>{escape(p.bezeichnung)}</td>"
-                     f"<td class=\"betrag\">{_euro(p.betrag)}</td><td class=\"norm\">{escape(p.norm)}</td>"
+                     f"<td class=\"betrag\">{_euro(p.betrag) if p.anzahl is None else escape(betrag_spalte(p))}</td><td class=\"norm\">{escape(p.norm)}</td>"
                      f"<td class=\"stand\">{p.rechtsstand:%d.%m.%Y}</td><td class=\"erl\">{_text(p.erlaeuterung)}</td></tr>")
     teile.append("</tbody></table>")
     teile.extend(_hinweise(list(v.hinweise)))
@@ -172,7 +173,7 @@ def als_markdown(v: "VorrangErgebnis") -> str:
     teile.append("| Person | Posten | Betrag | Rechtsgrundlage | Stand | Erläuterung |")
     teile.append("|---|---|---:|---|---|---|")
     for p in v.monate[0].posten:
-        teile.append(f"| {p.person or 'Haushalt'} | {p.bezeichnung} | {euro_text(p.betrag)} | {p.norm} | "
+        teile.append(f"| {p.person or 'Haushalt'} | {p.bezeichnung} | {betrag_spalte(p)} | {p.norm} | "
                      f"{p.rechtsstand:%d.%m.%Y} | {p.erlaeuterung} |")
     return "\n".join(teile) + "\n"
 
@@ -196,7 +197,7 @@ def ausgeben(v: "VorrangErgebnis", konsole) -> None:
                                 ("Rechtsgrundlage", "left"), ("Stand", "left")):
         zeilen.add_column(spalte, justify=ausrichtung)  # type: ignore[arg-type]
     for p in v.monate[0].posten:
-        zeilen.add_row(p.person or "Haushalt", p.bezeichnung, euro_text(p.betrag), p.norm, f"{p.rechtsstand:%d.%m.%Y}")
+        zeilen.add_row(p.person or "Haushalt", p.bezeichnung, betrag_spalte(p), p.norm, f"{p.rechtsstand:%d.%m.%Y}")
     konsole.print(zeilen)
     for h in v.hinweise:
         konsole.print(f"Hinweis: {h}")

@@ -79,7 +79,8 @@ class Posten:
     not pay for the text. ``erlaeuterung="..."`` (a finished text) works as before. Treated as
     immutable (like the frozen dataclass it was); equal when all fields and the text are equal."""
 
-    __slots__ = ("person", "abschnitt", "art", "bezeichnung", "betrag", "norm", "rechtsstand", "_text", "_werte")
+    __slots__ = ("person", "abschnitt", "art", "bezeichnung", "betrag", "norm", "rechtsstand", "_text", "_werte",
+                 "anzahl")
 
     # the published fields (the JSON Schema of the result is built from these annotations)
     person: Annotated[str | None, Field(description="name of the person; None = the whole household")]
@@ -95,7 +96,7 @@ class Posten:
 
     def __init__(self, *, person: str | None = None, abschnitt: str, art: str, bezeichnung: str, betrag: Decimal,
                  norm: str, rechtsstand: dt.date, erlaeuterung: str = "", vorlage: str | None = None,
-                 werte: tuple = ()) -> None:
+                 werte: tuple = (), anzahl: int | None = None) -> None:
         self.person = person
         self.abschnitt = abschnitt
         self.art = art
@@ -103,6 +104,9 @@ class Posten:
         self.betrag = betrag
         self.norm = norm
         self.rechtsstand = rechtsstand
+        # a line that states a count (e.g. the Haushaltsmitglieder of Wohngeld), not an amount: the human views
+        # show the count in the amount column (betrag stays 0); not a published field of the JSON result
+        self.anzahl = anzahl
         if vorlage is None:
             self._text = erlaeuterung
             self._werte = None
@@ -119,7 +123,7 @@ class Posten:
 
     def ersetzt(self, **felder: Any) -> "Posten":
         """A copy with some fields replaced (what ``dataclasses.replace`` did for the dataclass)."""
-        namen = ("person", "abschnitt", "art", "bezeichnung", "betrag", "norm", "rechtsstand")
+        namen = ("person", "abschnitt", "art", "bezeichnung", "betrag", "norm", "rechtsstand", "anzahl")
         werte = {n: getattr(self, n) for n in namen}
         if "erlaeuterung" not in felder and "vorlage" not in felder:
             if self._werte is None:

@@ -47,9 +47,9 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
     haushalt = _im_monat(haushalt, monat)
     stand = rs.eintrag("wohngeld.verfahren").ab
     posten.append(Posten(abschnitt="bedarf", art="wohngeld.haushaltsmitglieder",
-                         bezeichnung=f"zu berücksichtigende Haushaltsmitglieder: {m.anzahl}", betrag=NULL,
+                         bezeichnung="zu berücksichtigende Haushaltsmitglieder", betrag=NULL, anzahl=m.anzahl,
                          norm=norm_mitglieder(vor_2009), rechtsstand=stand,
-                         erlaeuterung=f"{m.anzahl} von {m.gesamt} Haushaltsmitgliedern (Zeile ohne Betrag)"))
+                         erlaeuterung=f"{m.anzahl} von {m.gesamt} Haushaltsmitgliedern (Anzahl, kein Betrag)"))
     if m.anzahl == 0:
         posten.append(Posten(abschnitt="anspruch", art="wohngeld.ausschluss", bezeichnung="kein Wohngeld",
                              betrag=NULL, norm=f"{norm_ausschluss(vor_2009)}, § 21 Nr. 2 WoGG" if not vor_2009

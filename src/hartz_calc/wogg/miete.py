@@ -35,11 +35,42 @@ class Miete:
 def _baualter(tabelle: dict, baujahr: int) -> tuple[str, str]:
     """The Baualtersklasse of § 8 WoGG a.F. by the table's keys (bis_1965, bis_1991, ab_1992) and its text."""
     klasse, _ = jahresklasse(tabelle, baujahr)
+    return klasse, _klasse_text(tabelle, klasse)
+
+
+def _klasse_text(tabelle: dict, klasse: str) -> str:
     art, _, jahr = klasse.rpartition("_")
     if art == "ab":
-        return klasse, f"bezugsfertig ab {jahr}"
+        return f"bezugsfertig ab {jahr}"
     vorher = [int(k.rpartition("_")[2]) for k in tabelle if k.startswith("bis_") and int(k.rpartition("_")[2]) < int(jahr)]
-    return klasse, (f"bezugsfertig {max(vorher) + 1} bis {jahr}" if vorher else f"bezugsfertig bis {jahr}")
+    return f"bezugsfertig {max(vorher) + 1} bis {jahr}" if vorher else f"bezugsfertig bis {jahr}"
+
+
+def _miete_ohne_mitbewohner(u, gesamt: int) -> Decimal:
+    """Kaltmiete + kalte Nebenkosten less the head share of other residents who are no Haushaltsmitglieder
+    (§ 11 Abs. 2 Nr. 3 WoGG)."""
+    miete_voll = u.kaltmiete + u.nebenkosten
+    bewohner = max(u.personen_im_haushalt or 0, gesamt)
+    return cent(miete_voll * gesamt / bewohner) if bewohner > gesamt else miete_voll
+
+
+def _niedrigste_baualtersklasse(haushalt: Haushalt, rs: Rechtsstand, gesamt: int) -> tuple[str, Decimal] | None:
+    """Before 2009 without a baujahr: the Baualtersklasse with the lowest Höchstbetrag when the rent is not above
+    the Höchstbetrag of any class - then the class changes nothing (the rent counts in full, § 8 WoGG a.F.), so
+    the baujahr is not needed. None when the baujahr matters (or the rent/Mietenstufe is missing)."""
+    wg, u = haushalt.wohngeld, haushalt.unterkunft
+    if wg is None or wg.mietstufe is None or u is None or not rs.gilt("wohngeld.hoechstbetraege_baualter"):
+        return None
+    tabelle = rs.wert("wohngeld.hoechstbetraege_baualter")
+    stufe = MIETENSTUFEN.index(wg.mietstufe)
+    betraege = {}
+    for klasse, zeilen in tabelle.items():
+        zeile = je_mitglieder(zeilen, gesamt)
+        if stufe >= len(zeile):
+            return None
+        betraege[klasse] = Decimal(zeile[stufe])
+    klasse = min(betraege, key=betraege.__getitem__)
+    return (klasse, betraege[klasse]) if _miete_ohne_mitbewohner(u, gesamt) <= betraege[klasse] else None
 
 
 def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder) -> list[str]:
@@ -53,7 +84,8 @@ def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder) -> list
             fehlende.append("wohngeld.mietstufe: Mietenstufe VII gibt es erst ab 01/2020 (vorher I bis VI)")
     elif len(rs.wert("wohngeld.hoechstbetraege")[0]) < MIETENSTUFEN.index(wg.mietstufe) + 1:
         fehlende.append("wohngeld.mietstufe: Mietenstufe VII gibt es erst ab 01/2020 (vorher I bis VI)")
-    if not rs.gilt("wohngeld.hoechstbetraege") and (wg is None or wg.baujahr is None):
+    if (not rs.gilt("wohngeld.hoechstbetraege") and (wg is None or wg.baujahr is None)
+            and _niedrigste_baualtersklasse(haushalt, rs, m.gesamt) is None):
         fehlende.append("wohngeld.baujahr: Jahr der Bezugsfertigkeit der Wohnung (vor 2009 hingen die "
                         "Höchstbeträge vom Baualter ab, § 8 WoGG a.F.)")
     u = haushalt.unterkunft
@@ -101,7 +133,15 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
             f"{bewohner - gesamt} von {bewohner} Bewohnern gehören nicht zum Haushalt")
         miete_voll = neu
 
-    if vor_2009:
+    if vor_2009 and wg.baujahr is None:  # rent not above any class's Höchstbetrag (fehlende_angaben checked it)
+        eintrag = rs.eintrag("wohngeld.hoechstbetraege_baualter")
+        niedrigste = _niedrigste_baualtersklasse(haushalt, rs, gesamt)
+        assert niedrigste is not None
+        klasse, hoechst = niedrigste
+        hoechst_text = (f"{gesamt} Haushaltsmitglied(er), Mietenstufe {wg.mietstufe}; Baujahr nicht angegeben und nicht "
+                        f"nötig: die Miete liegt nicht über dem Höchstbetrag irgendeiner Baualtersklasse (genannt der "
+                        f"niedrigste, {_klasse_text(eintrag.wert, klasse)})")
+    elif vor_2009:
         eintrag = rs.eintrag("wohngeld.hoechstbetraege_baualter")
         klasse, klasse_text = _baualter(eintrag.wert, wg.baujahr)
         hoechst = Decimal(je_mitglieder(eintrag.wert[klasse], gesamt)[stufe])
