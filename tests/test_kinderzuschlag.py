@@ -157,3 +157,41 @@ def test_corona_zugang_nur_erhebliches_vermoegen():
     """§ 20 Abs. 6a BKGG with § 67 Abs. 2 SGB II (K24), Bewilligungszeitraum from 04/2020 to 12/2022: 60.000 € +
     30.000 € per further person; 80.000 € of a family of three (120.000 €) do not count in 2021-05: 205 €."""
     assert _kiz(_mit_vermoegen("2021-05", 80000)).betrag == Decimal("205.00")
+
+
+def _paar_mit_kindern(monat: str, alter_kinder: list[int], warmmiete: int, brutto: int = 2000, netto: int = 1500) -> dict:
+    return {
+        "monat": monat,
+        "personen": [
+            {"name": "Vera", "rolle": "antragsteller", "alter": 35,
+             "einkommen": [{"art": "erwerbstaetigkeit", "brutto": brutto, "netto": netto}]},
+            {"name": "Udo", "rolle": "partner", "alter": 36},
+            *({"name": f"Kind{i}", "rolle": "kind", "alter": a} for i, a in enumerate(alter_kinder, 1)),
+        ],
+        "unterkunft": {"kaltmiete": warmmiete, "nebenkosten": 0, "heizkosten": 0},
+    }
+
+
+def test_veroeffentlichte_bemessungsgrenze_2014_prosoziales():
+    """Published 'Abschmelzungsgrenze' (= Bemessungsgrenze): prosoziales.de, 'SGB II – Die Grundsicherung für
+    Arbeitsuchende', Anhang 2 'Der Kinderzuschlag nach § 6a BKGG' (BKGG as changed on 26.06.2013), p. 282
+    (yumpu.com/de/document/view/51664001/.../282): couple, 3 children under 25, warm rent 680 €: Regelbedarf 2 ×
+    353 € = 706 € + (464 / (464 + 3 × 93) = 62,45 %) × 680 € = 424,66 € → 1.130,66 €. 464 and 93 €/month are the
+    2014 Wohnbedarf of the 9th Existenzminimumbericht (5.568 and 1.116 €/year, K30) – the year's figure of the
+    latest report, with two decimals, as the engine does."""
+    k = _kiz(_paar_mit_kindern("2014-06", [4, 9, 15], 680))
+    assert k.bemessungsgrenze == Decimal("1130.66")
+    zeile = next(p for p in k.posten if p.art == "kinderzuschlag.wohnkosten_eltern")
+    assert zeile.betrag == Decimal("424.66") and "62,45 %" in zeile.erlaeuterung
+
+
+def test_veroeffentlichte_bemessungsgrenze_2021_haufe_ganze_prozent():
+    """Published Bemessungsgrenze with the BA's whole-percent table: Haufe SGB Office Professional, 'Kinderzuschlag /
+    1.1 Mindesteinkommensgrenze' (2021): Herr und Frau A, children 10 and 12, Unterkunft und Heizung 620 €: 2 × 401 €
+    + 620 € × 71 % = 440,20 € → 1.242,20 €. § 6a Abs. 5 S. 3 BKGG prescribes the ratio of the 12th
+    Existenzminimumbericht, 6.180 / (6.180 + 2 × 1.248) = 71,23 % → 441,63 € → 1.243,63 € (decision in README: the
+    ratio, not the rounded table value; 1,43 € apart)."""
+    k = _kiz(_paar_mit_kindern("2021-03", [10, 12], 620))
+    assert k.bemessungsgrenze == Decimal("1243.63")
+    veroeffentlicht = Decimal("1242.20")
+    assert k.bemessungsgrenze - veroeffentlicht == Decimal("1.43")
