@@ -1,7 +1,8 @@
 """Kinderzuschlag (§ 6a BKGG) by date: the rules of each period from worked examples, and properties.
 
 The golden cases in tests/faelle/kinderzuschlag/ carry the full worked examples (2008, 2017, 2020, 2023,
-2025); here the period switches and the invariants."""
+2025) and three published ones (BA 2008, Starke-Familien-Gesetz 2019, Haufe 2024); here the period switches,
+two published Bemessungsgrenzen and the invariants."""
 
 from __future__ import annotations
 
