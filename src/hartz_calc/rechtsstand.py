@@ -35,6 +35,22 @@ ANDERE_GESETZE = ("wohngeld.", "kinderzuschlag.", "regime.kinderzuschlag_", "reg
 are in the same rule file, but a change of them does not move the SGB II rule set's ``stand``."""
 
 
+EURO_EINHEITEN = ("euro", "euro_je_stufe", "euro_je_kind")
+"""Units whose values are amounts of money: held with two decimal places (25 -> 25.00), so an amount taken
+straight from the table into a result has the two places of every other amount."""
+
+_CENT = Decimal("0.01")
+
+
+def _betrag(wert: Any) -> Any:
+    """Whole euros or tenths as cents (exact: only values with fewer than two places are changed)."""
+    if isinstance(wert, Decimal):
+        return wert.quantize(_CENT) if wert.is_finite() and wert.as_tuple().exponent > -2 else wert
+    if isinstance(wert, tuple):
+        return tuple(_betrag(w) for w in wert)
+    return wert
+
+
 class RegelFehlt(LookupError):
     """A rule was asked for that is not in force in the month computed."""
 
@@ -116,7 +132,8 @@ class Regelwerk:
             eintraege = tuple(
                 None
                 if e["entfaellt"]
-                else Eintrag(name=name, ab=e["ab"], wert=e["wert"], norm=e["norm"] or p["norm"], quelle=e["quelle"],
+                else Eintrag(name=name, ab=e["ab"], norm=e["norm"] or p["norm"], quelle=e["quelle"],
+                             wert=_betrag(e["wert"]) if p["einheit"] in EURO_EINHEITEN else e["wert"],
                              vorlaeufig=e["vorlaeufig"], verkuendet=e["verkuendet"], offen=e["offen"])
                 for e in p["werte"]
             )
@@ -143,7 +160,8 @@ class Regelwerk:
             nach_datum = dict(zip(alt.ab_daten, alt.eintraege))
             for e in eintraege:
                 nach_datum[e.ab] = None if e.entfaellt else Eintrag(
-                    name=name, ab=e.ab, wert=zahlen(e.wert), norm=e.norm or norm or alt.norm, quelle=e.quelle,
+                    name=name, ab=e.ab, norm=e.norm or norm or alt.norm, quelle=e.quelle,
+                    wert=_betrag(zahlen(e.wert)) if alt.einheit in EURO_EINHEITEN else zahlen(e.wert),
                     vorlaeufig=e.vorlaeufig, verkuendet=e.verkuendet, herkunft=datei)
             daten = sorted(nach_datum)
             parameter[name] = Parameter(name, alt.norm, alt.einheit, tuple(nach_datum[d] for d in daten), tuple(daten),

@@ -41,6 +41,7 @@ class FeldFehler(ValueError):
 
 _DEUTSCHER_BETRAG = re.compile(r"^\d{1,3}(\.\d{3})*,\d{1,2}( ?€)?$|^\d+,\d{1,2}( ?€)?$")
 
+_CENT = Decimal("0.01")
 GELD_HOECHSTENS = Decimal("999999999.99")
 """Largest amount accepted in a household file (nine euro digits; no household income or rent comes near)."""
 
@@ -63,6 +64,8 @@ def _geld(wert: Any) -> Any:
             raise ValueError("höchstens zwei Nachkommastellen; Beträge ohne Tausenderpunkt schreiben, z. B. 1200.50")
         if wert > GELD_HOECHSTENS:
             raise ValueError("Betrag zu groß (höchstens 999.999.999,99 €)")
+        if wert.as_tuple().exponent > -2:  # 200 or 156.1 as 200.00 / 156.10: an amount passed on into the
+            wert = wert.quantize(_CENT)      # result keeps the two places of every amount (exact, no rounding)
     return wert
 
 
@@ -78,7 +81,7 @@ Geld = Annotated[
 ]
 """Euros per month: a non-negative number with at most two decimals."""
 
-_NULL_EURO = Field(Decimal(0), json_schema_extra={"default": 0})  # schema default as a number, not "0"
+_NULL_EURO = Field(Decimal("0.00"), json_schema_extra={"default": 0})  # two places like every amount  # schema default as a number, not "0"
 
 _MONAT = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -335,10 +338,10 @@ class Betriebseinnahmen(Streng):
     """Section A of the Anlage EKS: receipts of the period (totals), § 3 Abs. 1 Alg II-V / Bürgergeld-V."""
 
     umsatz: Geld = _NULL_EURO
-    private_nutzung: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+    private_nutzung: Geld = Field(Decimal("0.00"), json_schema_extra={"default": 0},
                                   description="private use of business assets / Entnahmen (A2)")
     sonstige: Geld = _NULL_EURO
-    umsatzsteuer: Geld = Field(Decimal(0), json_schema_extra={"default": 0}, description="Umsatzsteuer received")
+    umsatzsteuer: Geld = Field(Decimal("0.00"), json_schema_extra={"default": 0}, description="Umsatzsteuer received")
     umsatzsteuer_erstattung: Geld = _NULL_EURO
 
 
@@ -349,7 +352,7 @@ class Betriebsausgaben(Streng):
     wareneinkauf: Geld = _NULL_EURO
     personal: Geld = _NULL_EURO
     raumkosten: Geld = _NULL_EURO
-    versicherungen: Geld = Field(Decimal(0), json_schema_extra={"default": 0}, description="business insurance")
+    versicherungen: Geld = Field(Decimal("0.00"), json_schema_extra={"default": 0}, description="business insurance")
     kfz: Geld = _NULL_EURO
     werbung: Geld = _NULL_EURO
     reisekosten: Geld = _NULL_EURO
@@ -360,7 +363,7 @@ class Betriebsausgaben(Streng):
     fortbildung: Geld = _NULL_EURO
     reparaturen: Geld = _NULL_EURO
     schuldzinsen: Geld = _NULL_EURO
-    umsatzsteuer: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+    umsatzsteuer: Geld = Field(Decimal("0.00"), json_schema_extra={"default": 0},
                                description="Umsatzsteuer paid (Vorsteuer) and paid to the Finanzamt")
     sonstige: Geld = _NULL_EURO
 
@@ -374,9 +377,9 @@ class Selbststaendigkeit(Streng):
     bis: Monat = Field(description="last month of the period")
     betriebseinnahmen: Betriebseinnahmen = Field(default_factory=Betriebseinnahmen)
     betriebsausgaben: Betriebsausgaben = Field(default_factory=Betriebsausgaben)
-    steuern: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+    steuern: Geld = Field(Decimal("0.00"), json_schema_extra={"default": 0},
                           description="taxes on the income paid in the period (§ 11b Abs. 1 S. 1 Nr. 1)")
-    pflichtbeitraege: Geld = Field(Decimal(0), json_schema_extra={"default": 0},
+    pflichtbeitraege: Geld = Field(Decimal("0.00"), json_schema_extra={"default": 0},
                                    description="Pflichtbeiträge zur Sozialversicherung paid in the period (Nr. 2)")
 
     @model_validator(mode="after")
@@ -477,7 +480,7 @@ class Vermoegensgegenstand(Streng):
                     "altersvorsorge, immobilie_selbstgenutzt, immobilie_sonstige, sonstiges")
     wert: Geld = Field(description="Verkehrswert in euros (for a Lebensversicherung the Rückkaufswert)")
     verwertungskosten: Geld = Field(
-        Decimal(0), json_schema_extra={"default": 0},
+        Decimal("0.00"), json_schema_extra={"default": 0},
         description="costs and taxes unavoidably incurred on realisation and liabilities secured on this asset "
                     "(e.g. Policedarlehen, Grundschuld, car credit); deducted from wert (§ 12 Abs. 4 a.F. / Abs. 5; "
                     "BSG B 14/7b AS 68/06 R)")

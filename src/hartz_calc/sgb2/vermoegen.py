@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .bedarfsgemeinschaft import Mitglied, Monatslage
-from ..geld import NULL, euro_text, zahl_text
+from ..geld import NULL, cent, euro_text, zahl_text
 from ..modell.ergebnis import VermoegenFreibetrag, VermoegenPosten, Vermoegenspruefung
 from ..modell.zeit import alter_am, monate_zwischen, monatsende
 from ..rechtsstand import MonatNichtAbgedeckt, Rechtsstand, Verfahren, rechtsstand
@@ -128,7 +128,7 @@ def _lebensjahre(lage: Monatslage, personen: list[Mitglied]) -> Freibetraege:
                 erlaeuterung="minderjähriges Kind; schützt nur das eigene Vermögen des Kindes"))
         elif alt is not None and jahr < int(alt["geboren_vor"]):
             roh = alt["je_lebensjahr"] * m.alter
-            betrag = max(min(roh, alt["hoechstens"]), mindestens)
+            betrag = cent(max(min(roh, alt["hoechstens"]), mindestens))  # table values are whole euros
             ergebnis.allgemein.append(VermoegenFreibetrag(
                 person=m.name, art="grundfreibetrag", betrag=betrag, norm=rs.eintrag("vermoegen.grundfreibetrag.vor_1948").norm,
                 erlaeuterung=f"geboren vor {alt['geboren_vor']}: {euro_text(alt['je_lebensjahr'])} × {m.alter} Lebensjahre"
@@ -136,7 +136,7 @@ def _lebensjahre(lage: Monatslage, personen: list[Mitglied]) -> Freibetraege:
         else:
             roh = je_jahr * m.alter
             obergrenze = _nach_geburtsjahr(hoechst, jahr)
-            betrag = max(min(roh, obergrenze), mindestens)
+            betrag = cent(max(min(roh, obergrenze), mindestens))
             ergebnis.allgemein.append(VermoegenFreibetrag(
                 person=m.name, art="grundfreibetrag", betrag=betrag, norm=normen["grundfreibetrag"],
                 erlaeuterung=f"{euro_text(je_jahr)} × {m.alter} Lebensjahre = {euro_text(roh)}, mindestens "
@@ -145,7 +145,7 @@ def _lebensjahre(lage: Monatslage, personen: list[Mitglied]) -> Freibetraege:
             roh = av_je_jahr * m.alter
             obergrenze = _nach_geburtsjahr(av_hoechst, jahr)
             ergebnis.altersvorsorge[m.name] = (
-                min(roh, obergrenze), normen["altersvorsorge"],
+                cent(min(roh, obergrenze)), normen["altersvorsorge"],
                 f"{euro_text(av_je_jahr)} × {m.alter} Lebensjahre = {euro_text(roh)}, höchstens {euro_text(obergrenze)}")
         ergebnis.allgemein.append(VermoegenFreibetrag(
             person=m.name, art="anschaffungen", betrag=anschaffung, norm=normen["anschaffungen"],
@@ -182,7 +182,7 @@ def _altersstufen(lage: Monatslage, personen: list[Mitglied]) -> Freibetraege:
             if alter >= grenze:
                 betrag = stufenbetrag
         ergebnis.allgemein.append(VermoegenFreibetrag(
-            person=m.name, art="je_person", betrag=betrag, norm=norm,
+            person=m.name, art="je_person", betrag=cent(betrag), norm=norm,
             erlaeuterung=f"Altersstufe: {alter} Jahre (im Laufe des Monats erreicht zählt)"))
     return ergebnis
 
@@ -340,7 +340,7 @@ def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decim
         werte = rs.wert("vermoegen.karenzzeit.erheblich")
         norm = normen["karenzzeit"]
         freibetraege = [VermoegenFreibetrag(
-            person=m.name, art="karenzzeit", betrag=werte["erste_person" if i == 0 else "weitere_person"], norm=norm,
+            person=m.name, art="karenzzeit", betrag=cent(werte["erste_person" if i == 0 else "weitere_person"]), norm=norm,
             erlaeuterung="Karenzzeit: nur erhebliches Vermögen zählt; dieser Betrag ersetzt den Freibetrag")
             for i, m in enumerate(personen)]
         methode.uebertragung_bg = True
@@ -391,7 +391,7 @@ def pruefen(lage: Monatslage, in_bg: dict[str, bool], je_gruppe: dict[str, Decim
             regel += ", vereinfachter Zugang (Corona)"
             freibetraege = [VermoegenFreibetrag(
                 person=m.name, art="vereinfachter_zugang",
-                betrag=zugang["erste_person" if i == 0 else "weitere_person"], norm=normen["vereinfacht"],
+                betrag=cent(zugang["erste_person" if i == 0 else "weitere_person"]), norm=normen["vereinfacht"],
                 erlaeuterung="vereinfachter Zugang: Vermögen bleibt unberücksichtigt, solange es nicht erheblich ist")
                 for i, m in enumerate(personen)]
             gesamt_frei = sum((f.betrag for f in freibetraege), NULL)
