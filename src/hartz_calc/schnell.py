@@ -100,16 +100,23 @@ class _Abgelehnt(Exception):
     """Not the common shape, or not certainly valid: the model decides."""
 
 
+_CENT = Decimal("0.01")
+
+
 def _geld(wert: Any) -> Decimal:
+    """As modell.haushalt._geld: amounts with fewer than two places get two (200 -> 200.00, exact)."""
     art = type(wert)
     if art is int:
         if wert < 0 or wert > GELD_HOECHSTENS:
             raise _Abgelehnt
-        return Decimal(wert)
+        return Decimal(wert).quantize(_CENT)
     if art is Decimal:
-        if not wert.is_finite() or wert.as_tuple().exponent < -2 or wert < 0 or wert > GELD_HOECHSTENS:
+        if not wert.is_finite() or wert < 0 or wert > GELD_HOECHSTENS:
             raise _Abgelehnt
-        return wert
+        stellen = wert.as_tuple().exponent
+        if stellen < -2:
+            raise _Abgelehnt
+        return wert if stellen == -2 else wert.quantize(_CENT)
     raise _Abgelehnt
 
 
