@@ -9,7 +9,10 @@ The comparison a counsellor makes by hand with three calculators, in one place a
    head), Bildung und Teilhabe left out (§ 6a Abs. 1 Nr. 3 S. 1 BKGG). When no SGB II need remains,
    the Hilfebedürftigkeit is removed; when at most 100 € remain and the parents' Absetzbeträge on
    earned income reach 100 €, the family may choose the Kinderzuschlag (erweiterter Zugang, § 6a Abs.
-   1a BKGG, from 2020);
+   1a BKGG, from 2020). From 10/2008 to 06/2019 the Kinderzuschlag's own test left the Mehrbedarfe out when
+   nobody in the BG claimed SGB II/XII or all waived it (§ 6a Abs. 1 Nr. 4 S. 3-5 BKGG a.F.); then the
+   Kinderzuschlag can be chosen although the SGB II need with Mehrbedarfe remains - § 12a itself always
+   tests the SGB II need with them (``_mehrbedarfe_ausser_betracht``);
 4. § 12a in the form of the month (``regime.vorrang``): from 04/2011 the Jobcenter may only refer the
    household to Wohngeld and Kinderzuschlag when they remove the need of *every* member for at least
    three consecutive months (S. 2 Nr. 2); before, the month itself decided (§ 12a S. 1 a.F., and
@@ -75,6 +78,14 @@ class VorrangMonat:
     hochgerechnet: bool = False
     """A following month computed with the same household (projection for the § 12a three-month test)."""
     hinweise: tuple[str, ...] = ()
+    mehrbedarfe_ausser_betracht: Decimal = NULL
+    """Mehrbedarfe left out of the Kinderzuschlag need test (§ 6a Abs. 1 Nr. 4 S. 3 BKGG a.F., 10/2008-06/2019);
+    0 when the rule is not in force, not needed or excluded (SGB II/XII applied for, no waiver)."""
+    fehlbetrag_kinderzuschlag: Decimal = NULL
+    """SGB II need left in the Kinderzuschlag need test: ``fehlbetrag_mit_vorrang`` without those Mehrbedarfe."""
+    kinderzuschlag_mit_verzicht: bool = False
+    """The Kinderzuschlag is payable only because the Mehrbedarfe are left out: the family must not claim SGB II
+    (or all waive it) and then lives without the Mehrbedarfe; a choice, no Verweis (§ 12a counts them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +153,74 @@ def _kindergeld(ergebnis: Ergebnis) -> Decimal:
     return sum((p.betrag for p in ergebnis.posten if p.art == "einkommen.kindergeld"), NULL)
 
 
+_MEHRBEDARF_NAMEN = {
+    "schwangerschaft": "Schwangerschaft", "alleinerziehend": "Alleinerziehende", "behinderung": "Behinderung",
+    "merkzeichen_g": "Merkzeichen G", "ernaehrung": "Ernährung", "unabweisbar": "unabweisbarer Bedarf",
+    "warmwasser": "dezentrale Warmwasserbereitung",
+}
+
+_LEISTUNGEN_TEXT = {
+    "keine": "niemand in der Bedarfsgemeinschaft hat Leistungen nach dem SGB II oder SGB XII beantragt oder erhält sie",
+    "verzicht": "alle Mitglieder der Bedarfsgemeinschaft verzichten für die Zeit des Kinderzuschlags auf Leistungen "
+                "nach dem SGB II und SGB XII",
+    None: "Annahme der Vorrangprüfung: die Familie beantragt kein Bürgergeld/Arbeitslosengeld II oder verzichtet darauf "
+          "(Angabe kinderzuschlag.leistungen_sgb2_sgb12 fehlt)",
+}
+
+
+def _mehrbedarfe_ausser_betracht(rs, mit_haushalt: Haushalt, monat: dt.date, mit: Ergebnis, leistungen: str | None
+                                 ) -> tuple[Decimal, Decimal, Posten | None, list[str]]:
+    """§ 6a Abs. 1 Nr. 4 S. 3-5 BKGG a.F. (10/2008-06/2019; before 2011 S. 2-4): in the test whether the
+    Kinderzuschlag avoids Hilfebedürftigkeit, the Mehrbedarfe (§ 21, § 23 Nr. 2-4 SGB II; before 2011 § 28 Abs. 1
+    S. 3 Nr. 2-4 a.F.) stay out of account when no member of the BG applied for or receives SGB II/XII, or all
+    waive it. Returns (need left for the Kinderzuschlag test, Mehrbedarfe left out, line, hinweise).
+
+    DECIDED (README): without the input ``kinderzuschlag.leistungen_sgb2_sgb12`` the screening assumes the family
+    can take that way - the law lets every family reach it by a waiver (S. 3, declared also at the Familienkasse,
+    S. 5), and the comparison asks exactly "Kinderzuschlag and Wohngeld instead of SGB II". § 12a SGB II (the
+    Jobcenter's Verweis) keeps testing the SGB II need with the Mehrbedarfe: a waiver cannot be demanded."""
+    voll = _bedarf_ohne_but(mit)
+    if not rs.gilt("kinderzuschlag.mehrbedarfe_ausser_betracht"):
+        return voll, NULL, None, []
+    eintrag = rs.eintrag("kinderzuschlag.mehrbedarfe_ausser_betracht")
+    schluessel = frozenset(eintrag.wert["mehrbedarfe"])
+    je_art: dict[str, Decimal] = {}
+    for p in mit.personen:
+        for art, betrag in p.mehrbedarfe.items():
+            if art in schluessel:
+                je_art[art] = je_art.get(art, NULL) + betrag
+    summe = sum(je_art.values(), NULL)
+    if summe <= 0:
+        return voll, NULL, None, []
+    arten = ", ".join(f"{_MEHRBEDARF_NAMEN.get(a, a)} {euro_text(b)}" for a, b in je_art.items())
+    if leistungen == "beantragt":
+        posten = Posten(person=None, abschnitt="vorrang", art="vorrang.mehrbedarfe_beruecksichtigt",
+                        bezeichnung="Mehrbedarfe zählen bei der Prüfung des Kinderzuschlags", betrag=summe,
+                        norm=eintrag.norm, rechtsstand=eintrag.ab,
+                        erlaeuterung=f"{arten}: Leistungen nach dem SGB II/SGB XII sind beantragt oder werden bezogen, "
+                                     "ohne Verzicht; nur ohne Antrag oder mit Verzicht aller Mitglieder blieben sie "
+                                     "außer Betracht")
+        return voll, NULL, posten, []
+    ohne = berechne_monat(mit_haushalt, monat, ohne_mehrbedarfe=schluessel)
+    rest = _bedarf_ohne_but(ohne)
+    ergebnis = ("ohne sie ist der Bedarf gedeckt" if rest <= 0
+                else f"auch ohne sie fehlen noch {euro_text(rest)}")
+    posten = Posten(person=None, abschnitt="vorrang", art="vorrang.mehrbedarfe_ausser_betracht",
+                    bezeichnung="Mehrbedarfe bleiben bei der Prüfung des Kinderzuschlags außer Betracht", betrag=summe,
+                    norm=eintrag.norm, rechtsstand=eintrag.ab,
+                    erlaeuterung=f"{arten}; {_LEISTUNGEN_TEXT[leistungen]}; {ergebnis}")
+    hinweise = []
+    if rest <= 0:
+        if leistungen is None:
+            hinweise.append("Kinderzuschlag nur ohne SGB-II-Antrag oder mit Verzicht aller Mitglieder der "
+                            f"Bedarfsgemeinschaft ({eintrag.norm}); die Angabe kinderzuschlag.leistungen_sgb2_sgb12 "
+                            "(keine, verzicht, beantragt) legt das fest.")
+        if leistungen != "keine":
+            hinweise.append("Nach einem Verzicht gibt es den Kinderzuschlag erst ab dem Monat nach dem Antrag, wenn für "
+                            f"den Antragsmonat schon SGB-II-Leistungen erbracht wurden ({eintrag.wert['beginn_norm']}).")
+    return rest, summe, posten, hinweise
+
+
 def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) -> VorrangMonat:
     rs = rechtsstand(monat, haushalt.region)
     sgb2 = berechne_monat(haushalt, monat)
@@ -157,17 +236,26 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         wohngeld, fehlende = None, tuple(fehlen.fehlende)
     kiz = berechne_kinderzuschlag(monatlich, monat, sgb2)
     posten.extend(kiz.posten)
-    mit = berechne_monat(_mit_vorrangleistungen(monatlich, wohngeld or NULL, kiz.je_kind), monat)
+    mit_haushalt = _mit_vorrangleistungen(monatlich, wohngeld or NULL, kiz.je_kind)
+    mit = berechne_monat(mit_haushalt, monat)
     fehlbetrag = _bedarf_ohne_but(mit)
     beduerftig = fehlbetrag > 0
     erweitert = False
     kiz_betrag = kiz.betrag
+    leistungen = haushalt.kinderzuschlag.leistungen_sgb2_sgb12 if haushalt.kinderzuschlag is not None else None
+    fehlbetrag_kiz, ausser_betracht, k33_posten, k33_hinweise = fehlbetrag, NULL, None, []
     if beduerftig and kiz.betrag > 0:
+        fehlbetrag_kiz, ausser_betracht, k33_posten, k33_hinweise = _mehrbedarfe_ausser_betracht(
+            rs, mit_haushalt, monat, mit, leistungen)
+    if fehlbetrag_kiz > 0 and kiz.betrag > 0:
         grenzen = rs.wert_oder("kinderzuschlag.erweiterter_zugang")
+        # § 6a Abs. 1a Nr. 3: not when a member receives or applied for SGB II/XII
         erweitert = bool(grenzen and wohngeld is not None and fehlbetrag <= grenzen["fehlbetrag_hoechstens"]
-                         and kiz.absetzbetraege_eltern >= grenzen["absetzbetraege_mindestens"])
+                         and kiz.absetzbetraege_eltern >= grenzen["absetzbetraege_mindestens"]
+                         and leistungen != "beantragt")
         if not erweitert:
             kiz_betrag = NULL
+    mit_verzicht = beduerftig and fehlbetrag_kiz == 0 and kiz_betrag > 0
     test_norm = "§ 6a Abs. 1 Nr. 3 BKGG, § 12a SGB II" if monat >= dt.date(2019, 7, 1) else "§ 6a Abs. 1 Nr. 4 BKGG a.F."
     if beduerftig:
         text = (f"mit Wohngeld und Kinderzuschlag fehlen noch {euro_text(fehlbetrag)} zum SGB-II-Bedarf"
@@ -178,6 +266,8 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     posten.append(Posten(person=None, abschnitt="vorrang", art="vorrang.bedarfspruefung",
                          bezeichnung="Hilfebedürftigkeit mit Wohngeld und Kinderzuschlag", betrag=fehlbetrag,
                          norm=test_norm, rechtsstand=rs.eintrag("regime.vorrang").ab, erlaeuterung=text))
+    if k33_posten is not None:
+        posten.append(k33_posten)
     netto = _einkommen_netto(monatlich)
     kindergeld = _kindergeld(sgb2)
     but = NULL
@@ -195,6 +285,7 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         hinweise.append(f"Das Vermögen übersteigt die Freibeträge des § 12 SGB II um {euro_text(sgb2.vermoegen.ueberschuss)}: "
                         "kein SGB-II-Anspruch in diesem Monat. Wohngeld und Kinderzuschlag prüfen das Vermögen nach ihren "
                         "eigenen Regeln (§ 21 Nr. 3 WoGG; § 6a Abs. 3, 5, 6 BKGG: ab 2023 nur erhebliches Vermögen).")
+    hinweise.extend(k33_hinweise)
     if any(k.grund == "keine_erwerbsfaehige_person" for k in sgb2.kein_anspruch):
         hinweise.append("Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: statt SGB II kommt SGB XII in Betracht; "
                         "Wohngeld ist auch dann vorrangig zu prüfen.")
@@ -204,7 +295,9 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         hilfebeduerftig_mit_vorrang=beduerftig, fehlbetrag_mit_vorrang=fehlbetrag, erweiterter_zugang=erweitert,
         gesamt_sgb2=netto + kindergeld + sgb2_auszahlung,
         gesamt_vorrang=netto + kindergeld + (wohngeld or NULL) + kiz_betrag + but, bildung_teilhabe=but,
-        kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet, hinweise=tuple(hinweise))
+        kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet, hinweise=tuple(hinweise),
+        mehrbedarfe_ausser_betracht=ausser_betracht, fehlbetrag_kinderzuschlag=fehlbetrag_kiz,
+        kinderzuschlag_mit_verzicht=mit_verzicht)
 
 
 @vorrang_regel.fassung("paragraph_5_abs_3")
@@ -252,7 +345,8 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
     # a referral needs an SGB II claim to refer away from (§ 12a: "Hilfebedürftigkeit ... beseitigen")
     verweis = (vorrang_regel.fuer(rs)(tuple(monate), mindestmonate) and len(monate) >= mindestmonate
                and erster_monat.sgb2_auszahlung > 0)
-    wahlrecht = erster_monat.erweiterter_zugang
+    # the family may choose: erweiterter Zugang (from 2020) or the need test without Mehrbedarfe (10/2008-06/2019)
+    wahlrecht = erster_monat.erweiterter_zugang or erster_monat.kinderzuschlag_mit_verzicht
     vorrang_summe = (erster_monat.wohngeld or NULL) + erster_monat.kinderzuschlag
     vorrang_moeglich = not erster_monat.hilfebeduerftig_mit_vorrang or wahlrecht
     differenz = erster_monat.gesamt_vorrang - erster_monat.gesamt_sgb2
@@ -299,7 +393,13 @@ def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfe
         saetze.append(f"Ein Verweis auf Wohngeld und Kinderzuschlag nach {norm} ist nicht möglich"
                       + (f" (die Hilfebedürftigkeit endet nicht für {mindestmonate} zusammenhängende Monate)."
                          if mindestmonate > 1 else "."))
-    if wahlrecht:
+    if m.kinderzuschlag_mit_verzicht:
+        saetze.append(f"Ohne die Mehrbedarfe ({euro_text(m.mehrbedarfe_ausser_betracht)}) ist der Bedarf gedeckt: der "
+                      "Kinderzuschlag steht der Familie zu, wenn niemand in der Bedarfsgemeinschaft SGB-II- oder "
+                      "SGB-XII-Leistungen beantragt hat oder alle darauf verzichten (Verzicht auch gegenüber der "
+                      "Familienkasse). Die Mehrbedarfe zahlt dann niemand; das Jobcenter kann den Verzicht nicht "
+                      "verlangen.")
+    if m.erweiterter_zugang:
         saetze.append("Erweiterter Zugang (§ 6a Abs. 1a BKGG): die Familie kann statt Bürgergeld Kinderzuschlag und "
                       "Wohngeld wählen, solange niemand in der Bedarfsgemeinschaft SGB-II-Leistungen beantragt hat.")
     if empfehlung == "wohngeld_kinderzuschlag":

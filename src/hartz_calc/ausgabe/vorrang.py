@@ -57,6 +57,9 @@ def _monat_dict(m: "VorrangMonat", mit_posten: bool) -> dict[str, Any]:
         "hilfebeduerftig_mit_vorrang": m.hilfebeduerftig_mit_vorrang,
         "fehlbetrag_mit_vorrang": m.fehlbetrag_mit_vorrang,
         "erweiterter_zugang": m.erweiterter_zugang,
+        "mehrbedarfe_ausser_betracht": m.mehrbedarfe_ausser_betracht,
+        "fehlbetrag_kinderzuschlag": m.fehlbetrag_kinderzuschlag,
+        "kinderzuschlag_mit_verzicht": m.kinderzuschlag_mit_verzicht,
         "kinderzuschlag_details": kinderzuschlag_dict(m.kinderzuschlag_details, mit_posten=False),
     }
     if mit_posten:
@@ -145,6 +148,12 @@ def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:
         ("Hilfebedürftig mit Wohngeld + KiZ", [("ja, es fehlen " + euro_text(m.fehlbetrag_mit_vorrang))
                                               if m.hilfebeduerftig_mit_vorrang else "nein" for m in v.monate]),
     ]
+    if any(m.mehrbedarfe_ausser_betracht > 0 for m in v.monate):
+        # § 6a Abs. 1 Nr. 4 S. 3 BKGG a.F. (10/2008-06/2019): the Kinderzuschlag's own need test
+        zeilen.append(("Prüfung Kinderzuschlag ohne Mehrbedarfe",
+                       [("gedeckt" if m.fehlbetrag_kinderzuschlag <= 0 else "es fehlen " + euro_text(m.fehlbetrag_kinderzuschlag))
+                        + f" (Mehrbedarfe {euro_text(m.mehrbedarfe_ausser_betracht)} außer Betracht)"
+                        if m.mehrbedarfe_ausser_betracht > 0 else "–" for m in v.monate]))
     return zeilen
 
 

@@ -748,6 +748,25 @@ class WohngeldAngaben(Streng):
                            "members (Untermieter, WG): their head share of the rent is left out (§ 11 Abs. 2 Nr. 3)")
 
 
+LeistungenSgb2Sgb12 = Literal["keine", "verzicht", "beantragt"]
+"""Whether SGB II/XII benefits stand in the way of the Kinderzuschlag rules that depend on it: ``keine`` - no member
+of the Bedarfsgemeinschaft has applied for or receives them; ``verzicht`` - all members waive them for the
+Kinderzuschlag period (§ 46 SGB I, declared to the Jobcenter or the Familienkasse); ``beantragt`` - applied for or
+received, no waiver."""
+
+
+class KinderzuschlagAngaben(Streng):
+    """What the Kinderzuschlag rules of the Vorrang comparison need beyond the SGB II data. Optional."""
+
+    leistungen_sgb2_sgb12: LeistungenSgb2Sgb12 | None = Field(
+        None, description="keine | verzicht | beantragt: whether a member of the Bedarfsgemeinschaft applied for or "
+                          "receives SGB II/XII benefits, or all waive them for the Kinderzuschlag period. 10/2008-06/2019 "
+                          "the need test of § 6a Abs. 1 Nr. 4 S. 3-5 BKGG a.F. leaves the Mehrbedarfe out unless "
+                          "'beantragt'; from 2020 'beantragt' excludes the erweiterter Zugang (§ 6a Abs. 1a Nr. 3). "
+                          "Not given: the comparison assumes the family can take the Kinderzuschlag way (no application "
+                          "or a waiver) and says so")
+
+
 class Haushalt(Streng):
     """A household file, format 1."""
 
@@ -760,6 +779,9 @@ class Haushalt(Streng):
     wohngeld: WohngeldAngaben | None = Field(
         None, description="optional: what Wohngeld (WoGG) needs for the Vorrang comparison (Mietenstufe, § 16 "
                           "deductions ...)")
+    kinderzuschlag: KinderzuschlagAngaben | None = Field(
+        None, description="optional: what the Kinderzuschlag rules of the Vorrang comparison need (whether SGB II/XII "
+                          "was applied for or is waived)")
     # where the household came from (set by the reader), so that rule errors found while computing
     # (e.g. a Minderung above the month's maximum) can name the file and line like input errors
     _datei: str = PrivateAttr(default="<daten>")

@@ -86,23 +86,42 @@ def _sofortzuschlag(rs: Rechtsstand, lage, m, b: verteilung.PersonBedarf, v: ver
 
 
 def berechne_monat(haushalt: Haushalt, monat: dt.date,
-                   restforderungen: dict[str, list[Decimal]] | None = None) -> Ergebnis:
+                   restforderungen: dict[str, list[Decimal]] | None = None, *,
+                   ohne_mehrbedarfe: frozenset[str] = frozenset()) -> Ergebnis:
     """One benefit month. ``restforderungen`` (from the month before in a zeitraum) replaces the
     ``forderung`` of each person's aufrechnungen; without it the amounts of the file apply.
+
+    ``ohne_mehrbedarfe``: Mehrbedarf keys (as in the result) left out of every member's need, with their lines -
+    a test computation for another law (§ 6a Abs. 1 Nr. 4 S. 3 BKGG a.F., hartz_calc.vorrang), never a Bescheid.
 
     Entries from a rules file (``--regeln``) used for the month mark their lines and add a hinweis."""
     with regeln_protokollieren() as protokoll:
         # § 41 Abs. 2 / § 77 Abs. 14: how cents are rounded in this month
         with rundungsregel(rechtsstand(monat, haushalt.region).wert("rundung")):
-            ergebnis = _berechne_monat(haushalt, monat, restforderungen, Postenliste(protokoll))
+            ergebnis = _berechne_monat(haushalt, monat, restforderungen, Postenliste(protokoll), ohne_mehrbedarfe)
     hinweise = [h for h in (erweitert_hinweis(rechtsstand(monat, haushalt.region)), herkunft_hinweis(protokoll)) if h]
     if not hinweise:
         return ergebnis
     return replace(ergebnis, hinweise=[*ergebnis.hinweise, *hinweise])
 
 
+def _mehrbedarfe(m, lage, rb: regelbedarf.Regelbedarf, posten: Postenliste, ohne: frozenset[str]) -> dict[str, Decimal]:
+    """The member's Mehrbedarfe; those named in ``ohne`` are left out together with their lines (and the
+    § 21 Abs. 8 cap line, which only concerns them when all capped ones are left out)."""
+    if not ohne:
+        return mehrbedarf.berechnen(m, lage, rb, posten)
+    probe = posten.probe()
+    alle = mehrbedarf.berechnen(m, lage, rb, probe)
+    bleiben = {k: v for k, v in alle.items() if k not in ohne}
+    for p in probe:
+        schluessel = p.art.removeprefix("mehrbedarf.")
+        if schluessel in bleiben or (schluessel == "deckel" and not ohne.issuperset(mehrbedarf.GEDECKELT)):
+            posten.append(p)
+    return bleiben
+
+
 def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[str, list[Decimal]] | None,
-                    posten: Postenliste) -> Ergebnis:
+                    posten: Postenliste, ohne_mehrbedarfe: frozenset[str] = frozenset()) -> Ergebnis:
     haushalt, verlauf = monatshaushalt.vorbereiten(haushalt, monat, berechne_monat)  # the household of this month
     rs = rechtsstand(monat, haushalt.region)
     lage = monatslage(haushalt, monat, rs)
@@ -116,7 +135,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
             regel_und_mehrbedarf[m.name] = (regelbedarf.berechnen(m, lage, posten.probe()), {})
             continue
         rb = regelbedarf.berechnen(m, lage, posten)
-        regel_und_mehrbedarf[m.name] = (rb, mehrbedarf.berechnen(m, lage, rb, posten))
+        regel_und_mehrbedarf[m.name] = (rb, _mehrbedarfe(m, lage, rb, posten, ohne_mehrbedarfe))
         lage.hinweise.extend(mehrbedarf.hinweise(m, lage))
     kdu = unterkunft.berechnen(lage, posten)
     for m in lage.mitglieder:
