@@ -236,6 +236,7 @@ def haushalte(
     mit_but: bool = True,
     mit_wohngeld: bool | None = None,
     kommunen: tuple[str, ...] = (),
+    mit_kinderzuschlag: bool | None = None,
 ) -> dict[str, Any]:
     """A valid household file (format 1) as a dict.
 
@@ -254,6 +255,8 @@ def haushalte(
       deductions ..., see :func:`wohngeld_angaben`); None adds it now and then.
     - ``kommunen``: names of Kommunen in an Angemessenheitsgrenzen table the test provides
       (``--kdu-tabelle``); the unterkunft block may then name one as ``kommune``.
+    - ``mit_kinderzuschlag``: True/False forces/omits the optional ``kinderzuschlag`` section
+      (``leistungen_sgb2_sgb12``); None adds it now and then.
     """
     monat = draw(monate(von, bis))
     daten: dict[str, Any] = {}
@@ -335,7 +338,12 @@ def haushalte(
         daten["unterkunft"] = draw(unterkunft(monat, len(personen), kommunen))
     if mit_wohngeld is True or (mit_wohngeld is None and draw(st.integers(0, 3)) == 0):
         daten["wohngeld"] = draw(wohngeld_angaben(monat, [p["name"] for p in personen]))
+    if mit_kinderzuschlag is True or (mit_kinderzuschlag is None and draw(st.integers(0, 5)) == 0):
+        daten["kinderzuschlag"] = {"leistungen_sgb2_sgb12": draw(st.sampled_from(LEISTUNGEN_SGB2_SGB12))}
     return daten
+
+
+LEISTUNGEN_SGB2_SGB12 = ("keine", "verzicht", "beantragt")
 
 
 ABZUEGE = ("steuern", "kranken_pflegeversicherung", "rentenversicherung")
