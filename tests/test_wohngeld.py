@@ -42,8 +42,9 @@ RENTNER = {"name": "Rita", "rolle": "antragsteller", "alter": 70, "einkommen": [
 # ---- official example of the Verwaltungsvorschrift (formula level) -------------------------------------------
 
 def test_wogvwv_19_01_zwei_personen_2016():
-    """WoGVwV 2016 Nr. 19.01 (official example, quoted on wohngeld.org/wohngeldgesetz-wogg/paragraph19):
+    """WoGVwV Nr. 19.01 as amended for 2016 (official example, quoted on wohngeld.org/wohngeldgesetz-wogg/paragraph19):
     2 members, M = 394,87, Y = 837,39, a = 3,000E-2, b = 4,400E-4, c = 1,030E-4 (our 2016 Anlage 1 values).
+    The stored copy of the page ends before the VwV's own z-values and result, so these are our law steps:
     z1 = 0,28999397, z2 = 242,8380505383, z3 = 152,0319494617, z4 = 1,15 · z3 = 174,8367418810 -> 175 €."""
     r = rechnen(rechtsstand(dt.date(2016, 6, 1)), 2, Decimal("394.87"), Decimal("837.39"))
     assert (r.a, r.b, r.c) == (Decimal("0.03"), Decimal("0.00044"), Decimal("0.000103"))
@@ -79,21 +80,64 @@ def test_2011_ohne_heizkostenkomponente():
     assert e.betrag == Decimal(95)
 
 
-# ---- 2008: WoGG a.F. (tables by Baualtersklasse, formula approximation) ---------------------------------------
+# ---- 2005-2008: WoGG a.F. (§ 2, Anlagen 1, 2 a.F.: the formula the Wohngeldtabellen print) --------------------
+# Anlage 2 a.F. (Neufassung B v. 07.07.2005, BGBl. I 2029), read on haufe.de ("Wohngeldgesetz bis 01.01.2009,
+# zuletzt gültige Fassung, Anlage 2") and anwalt24.de: Nr. 1 M* <= 50 up to the next multiple of 5 (kept if one)
+# minus 2,50, M* > 50 up to the next multiple of 10 minus 5; Nr. 2 Y* up to the next multiple of 10 minus 5;
+# Nr. 3 minimum M 22,5 22,5 27,5 32,5 32,5 32,5 35 35 37,5 37,5 75 155, minimum Y 120 150 200 250 285 320 355
+# 385 555 730 1 000 1 175. § 2 Abs. 3 a.F.: the tables of Anlagen 3 to 7 give the amount computed so.
 
-def test_2008_alte_tabellen_naeherung():
-    """WoGG a.F. (2001 reform): Höchstbetrag 1 person, Mietenstufe III, built 1966-1991 = 245 € (§ 8 WoGG a.F.,
-    G-W raw_max_miete_m_nach_baujahr). Income: 12·700 − 102 = 8 298, − 10 % (§ 12 a.F.) = 7 468,20 / 12 = 622,35.
-    2001 coefficients (a 0,063, b 0,000796, c 0,00009102), factor 1, no bands: z1 = 0,063 + 0,000796·245
-    + 0,00009102·622,35 = 0,314666297; z2 = 195,83256994; z4 = 245 − z2 = 49,16743006 -> 49 € (Näherung of the table, hinweis)."""
+@pytest.mark.parametrize(("m_stern", "m"), [
+    ("47.20", "47.50"), ("45", "42.50"), ("50", "47.50"), ("50.01", "55"), ("245", "245"), ("245.01", "245"),
+    ("240", "235"), ("0.01", "2.50"),
+])
+def test_anlage_2_alte_fassung_rundung_m(m_stern, m):
+    from hartz_calc.wogg.formel import runden_m
+    regel = rechtsstand(dt.date(2007, 1, 1)).wert("wohngeld.rundung_m_y")
+    assert runden_m(regel, Decimal(m_stern)) == Decimal(m)
+
+
+@pytest.mark.parametrize(("monat", "m_stern", "m"), [("2009-01", "47.20", "45"), ("2015-12", "50.01", "55"),
+                                                     ("2009-01", "240", "235")])
+def test_anlage_2_ab_2009_keine_5_euro_stufe(monat, m_stern, m):
+    from hartz_calc.wogg.formel import runden_m
+    regel = rechtsstand(dt.date.fromisoformat(monat + "-01")).wert("wohngeld.rundung_m_y")
+    assert runden_m(regel, Decimal(m_stern)) == Decimal(m)
+
+
+def test_ab_2016_keine_rundung_von_m_und_y():
+    assert not rechtsstand(dt.date(2016, 1, 1)).gilt("wohngeld.rundung_m_y")
+    r = rechnen(rechtsstand(dt.date(2016, 6, 1)), 2, Decimal("394.87"), Decimal("837.39"))
+    assert (r.m, r.y) == (Decimal("394.87"), Decimal("837.39"))
+
+
+def test_2008_alte_fassung_formel_mit_rundung():
+    """WoGG a.F.: Höchstbetrag 1 person, Mietenstufe III, built 1966-1991 = 245 € (§ 8 WoGG a.F., G-W
+    raw_max_miete_m_nach_baujahr). Income: 12·700 − 102 = 8 298, − 10 % (§ 12 a.F.) = 7 468,20 / 12 = 622,35.
+    Anlage 2 a.F.: M 245 -> 245, Y 622,35 -> 625. Anlage 1 a.F. (2001 coefficients via GETTSIM: a 0,063,
+    b 0,000796, c 0,00009102), no factor: z1 = 0,063 + 0,19502 + 0,0568875 = 0,3149075; z2 = 196,8171875;
+    z3 = 245 − z2 = 48,1828125 -> 48 € (the table cell 'Miete über 240 bis 250, Einkommen über 620 bis 630')."""
     e = _wohngeld(_haushalt("2008-06", [RENTNER], 350, mietstufe="III", abzuege=["kranken_pflegeversicherung"],
                             baujahr=1975))
     assert e.hoechstbetrag == Decimal(245)
     assert e.monatseinkommen == Decimal("622.35")
-    z1 = Decimal("0.063") + Decimal("0.000796") * 245 + Decimal("0.00009102") * Decimal("622.35")
-    assert e.betrag == (245 - z1 * Decimal("622.35")).quantize(Decimal(1))
-    assert e.betrag == Decimal(49)
-    assert any("Näherung" in h for h in e.hinweise)
+    assert (e.m, e.y) == (Decimal(245), Decimal(625))
+    assert e.ungerundet == Decimal("48.1828125000")
+    assert e.betrag == Decimal(48)
+    assert any("Anlage 2" in h and "Wohngeldtabellen" in h for h in e.hinweise)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=8), st.integers(min_value=0, max_value=9),
+       st.integers(min_value=0, max_value=9), st.integers(min_value=8, max_value=70),
+       st.integers(min_value=15, max_value=250))
+def test_alte_fassung_ein_betrag_je_tabellenzelle(mitglieder, dm, dy, m_zehner, y_zehner):
+    """§ 2 Abs. 3 a.F.: the Wohngeldtabellen have one amount per 10-euro cell of rent and income, so every M*
+    and Y* inside one cell (above n·10 up to (n+1)·10) give the same Wohngeld."""
+    rs = rechtsstand(dt.date(2007, 7, 1))
+    oben_m, oben_y = Decimal(m_zehner * 10 + 10), Decimal(y_zehner * 10 + 10)
+    innen_m, innen_y = oben_m - Decimal(dm) - Decimal("0.01") * (dm + 1), oben_y - Decimal(dy) - Decimal("0.5")
+    assert rechnen(rs, mitglieder, innen_m, innen_y).betrag == rechnen(rs, mitglieder, oben_m, oben_y).betrag
 
 
 def test_2008_ohne_baujahr_fehlt_angabe():

@@ -86,9 +86,10 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
                              betrag=plus, norm=zusatz.norm, rechtsstand=zusatz.ab,
                              erlaeuterung=f"{m.anzahl - 12} × {euro_text(zusatz.wert)}, höchstens bis zur Miete"))
     if vor_2009:
-        hinweise.append("Wohngeld vor 2009: die Beträge standen in den Wohngeldtabellen des WoGG a.F.; hartz-calc "
-                        "rechnet mit der Formel, aus der die Tabellen erzeugt wurden (Näherung, Abweichung um wenige "
-                        "Euro möglich).")
+        hinweise.append("Wohngeld vor 2009: berechnet mit der Formel des § 2 WoGG a.F. und den Rundungen seiner "
+                        "Anlage 2; die Wohngeldtabellen (Anlagen 3 bis 7 a.F.) enthalten genau diese Beträge. Die Werte "
+                        "a, b, c der Anlage 1 a.F. stammen aus einer Sekundärquelle (GETTSIM); eine Abweichung um "
+                        "1 € vom Tabellenwert ist deshalb nicht ausgeschlossen.")
     minimum = rs.eintrag("wohngeld.mindestbetrag")
     if NULL < betrag < minimum.wert:
         posten.append(Posten(abschnitt="anspruch", art="wohngeld.mindestbetrag", bezeichnung="unter dem Mindestbetrag",
