@@ -149,11 +149,12 @@ def test_2008_ohne_baujahr_fehlt_angabe():
 def test_2008_baujahr_nicht_noetig_wenn_miete_unter_jedem_hoechstbetrag():
     """§ 8 Abs. 1 WoGG a.F.: 1 person, Mietenstufe III: Höchstbetrag 225 € (bis 1965), 245 € (1966-1991), 300 € (ab
     1992). A rent of 200 € is below all three, so it counts in full whatever the Baualtersklasse: the baujahr is
-    not asked for. Same income as above (622,35 €): z1 = 0,063 + 0,000796·200 + 0,00009102·622,35; z4 = 200 −
-    z1·622,35 = 200 − 0,278846297·622,35 = 26,46 -> 26 €, equal to the result with any baujahr."""
+    not asked for. Same income as above (622,35 €); Anlage 2 a.F.: M* 200 (a multiple of 10, kept) − 5 = 195,
+    Y 625: z1 = 0,063 + 0,000796·195 + 0,00009102·625 = 0,2751075; z3 = 195 − z1·625 = 195 − 171,9421875
+    = 23,0578125 -> 23 €, equal to the result with any baujahr."""
     ohne = _wohngeld(_haushalt("2008-06", [RENTNER], 200, mietstufe="III", abzuege=["kranken_pflegeversicherung"]))
-    z1 = Decimal("0.063") + Decimal("0.000796") * 200 + Decimal("0.00009102") * Decimal("622.35")
-    assert ohne.betrag == (200 - z1 * Decimal("622.35")).quantize(Decimal(1)) == Decimal(26)
+    z1 = Decimal("0.063") + Decimal("0.000796") * 195 + Decimal("0.00009102") * 625
+    assert ohne.betrag == (195 - z1 * 625).quantize(Decimal(1)) == Decimal(23)
     assert ohne.miete == Decimal(200) and ohne.hoechstbetrag == Decimal(225)  # the lowest class, named as such
     hoechst = _posten(ohne, "wohngeld.hoechstbetrag")[0]
     assert "Baujahr nicht angegeben und nicht nötig" in hoechst.erlaeuterung and "bezugsfertig bis 1965" in hoechst.erlaeuterung
