@@ -196,6 +196,13 @@ def test_ausgeliefertes_regelwerk_bleibt_unberuehrt(tmp_path):
     ("[sofortzuschlag]\nwerte = [{ ab = 2027-01-01, wert = -5, quelle = \"Q 1\" }]\n", 2,
      "braucht eine Zahl ≥ 0"),
     ("[sofortzuschlag\nwerte = []\n", 1, "kein gültiges TOML"),
+    # broken on the last line: tomllib says only "at end of document"; the message names the last line with content
+    ("[sofortzuschlag]\nwerte = [{ ab = 2027-01-01, wert = 30, quelle = \"Q 1\" }]\nnorm = ", 3,
+     "kein gültiges TOML (die Datei endet mitten in einem Eintrag"),
+    ("[sofortzuschlag]\nwerte = [{ ab = 2027-01-01, wert = 30, quelle = \"Q 1", 2, "kein gültiges TOML"),
+    ("[sofortzuschlag]\nwerte = [\n  { ab = 2027-01-01, wert = 30, quelle = \"Q 1\" },\n\n\n", 3,
+     "Klammer, Anführungszeichen oder Wert fehlt"),
+    ("[sofortzuschlag]\nwerte = [{ ab = 2027-01-01, wert = 30, quelle = \"Q 1\" }]\n[meta", 3, "kein gültiges TOML"),
     ("[sofortzuschlag]\nwerte = [{ ab = 2027-01-01, wert = 30, quelle = \"Q 1\" }]\nnorm = 5\n", 3,
      "sofortzuschlag.norm: Text mit der Rechtsgrundlage erwartet"),
     ("[sofortzuschlag]\nwerte = [\n  { ab = 2028-01-01, wert = 30, quelle = \"Q 1\" },\n]\n", 3,
@@ -221,6 +228,14 @@ def test_fehlende_regeldatei_und_umgebungsvariable_exit_2(cli, tmp_path, monkeyp
     assert code == 2 and "k.toml:2: x.y: weder Parameter noch Gruppe" in err
     code, _, err = cli("batch", str(haushalt))
     assert code == 2 and "k.toml:2:" in err
+
+
+def test_konfigurationsdatei_am_ende_abgebrochen_mit_zeile(cli, tmp_path, monkeypatch):
+    """The configuration file goes through the same reader: cut off in its last line, the message names it."""
+    konfig = _datei(tmp_path, "konfig.toml", '# Team-Konfiguration\nregeln = ["a.toml"')
+    monkeypatch.setenv(regeldatei.UMGEBUNG_KONFIG, str(konfig))
+    code, _, err = cli("rates", "2026-01")
+    assert code == 2 and err.startswith(f"hartz-calc: {konfig}:2: kein gültiges TOML"), err
 
 
 def test_konfigurationsdatei_unbekanntes_feld(cli, tmp_path, monkeypatch):

@@ -95,11 +95,26 @@ def toml_lesen(pfad: Path, anzeige: str) -> tuple[dict[str, Any], str]:
     try:
         return tomllib.loads(text, parse_float=Decimal), text
     except tomllib.TOMLDecodeError as fehler:
-        stelle = _TOML_STELLE.search(str(fehler))
-        zeile = int(stelle[1]) if stelle else None
+        meldung = str(fehler)
+        stelle = _TOML_STELLE.search(meldung)
+        zeile: int | None = int(stelle[1]) if stelle else None
         spalte = f"Spalte {stelle[2]}: " if stelle else ""
+        if stelle is None and "at end of document" in meldung:
+            # tomllib names no line when the file ends inside something (an unclosed [ ], { } or string, a key
+            # without its value): the last line with content is where it breaks off
+            zeile = _letzte_zeile(text)
+            spalte = "die Datei endet mitten in einem Eintrag – Klammer, Anführungszeichen oder Wert fehlt; "
         raise RegelDateiFehler(anzeige, zeile, f"kein gültiges TOML ({spalte}Texte in Anführungszeichen, Daten als "
                                                "JJJJ-MM-TT, Listen in [ ], Einträge als { schluessel = wert })") from None
+
+
+def _letzte_zeile(text: str) -> int | None:
+    """Number of the last line that is not blank (None for a blank text)."""
+    zeilen = text.splitlines()
+    for nummer in range(len(zeilen), 0, -1):
+        if zeilen[nummer - 1].strip():
+            return nummer
+    return None
 
 
 class Zeilen:
