@@ -214,3 +214,27 @@ def test_vor_oktober_2008_ohne_wirkung(daten, leistungen):
     assert [(m.kinderzuschlag, m.fehlbetrag_kinderzuschlag, m.mehrbedarfe_ausser_betracht) for m in ohne.monate] == \
            [(m.kinderzuschlag, m.fehlbetrag_kinderzuschlag, m.mehrbedarfe_ausser_betracht) for m in mit.monate]
     assert (ohne.verweis, ohne.wahlrecht, ohne.empfehlung) == (mit.verweis, mit.wahlrecht, mit.empfehlung)
+
+
+@pytest.mark.parametrize("monat, n", [("2005-01", 1), ("2007-06", 30), ("2007-12", 36)])
+def test_hoechstdauer_36_monate_kann_nicht_ueberschritten_sein(monat, n):
+    """§ 6a Abs. 2 BKGG a.F. (K14): at most 36 months of Kinderzuschlag in all, until 12/2007. Counted from the
+    introduction on 1.1.2005, 12/2007 is at most the 36th month: no month of the rule can be beyond it, so the
+    single month is decided without the months received (golden case kinderzuschlag/2007-06_*)."""
+    from hartz_calc.bkgg import berechne_kinderzuschlag
+
+    daten = {"monat": monat, "personen": [
+        {"name": "Jonas", "rolle": "antragsteller", "alter": 36,
+         "einkommen": [{"art": "erwerbstaetigkeit", "brutto": 1800, "netto": 1400}]},
+        {"name": "Nina", "rolle": "partner", "alter": 34}, {"name": "Paul", "rolle": "kind", "alter": 10}],
+        "unterkunft": {"kaltmiete": 380, "nebenkosten": 70, "heizkosten": 50}}
+    h = api.household_from_dict(daten)
+    k = berechne_kinderzuschlag(h, h.monat, api.calculate(h))
+    assert k.betrag > 0
+    assert [t for t in k.hinweise if t.startswith("Höchstdauer")] == [
+        f"Höchstdauer des Kinderzuschlags (36 Monate, § 6a Abs. 2 BKGG a.F.): seit der Einführung am 01.01.2005 ist "
+        f"{monat[5:]}/{monat[:4]} höchstens der {n}. Monat mit Kinderzuschlag; die Höchstdauer kann nicht "
+        "überschritten sein."]
+    h08 = api.household_from_dict(daten | {"monat": "2008-01"})
+    k08 = berechne_kinderzuschlag(h08, h08.monat, api.calculate(h08))
+    assert not any(t.startswith("Höchstdauer") for t in k08.hinweise)

@@ -18,9 +18,10 @@ Order (each step a line with its § and the date of the rule entry used):
 Whether the Kinderzuschlag (with Wohngeld) ends the family's SGB II need - the condition of § 6a
 Abs. 1 Nr. 3 (before 07/2019 Nr. 4) - and the erweiterter Zugang (Abs. 1a) are decided by the Vorrang
 comparison, which runs the SGB II computation with these amounts (``hartz_calc.vorrang``).
-Not modelled (said in every result): Vermögen (§ 6a Abs. 3, 5, 6 with § 12 SGB II), the six-month
-average income of the Bewilligungszeitraum (Abs. 8 from 07/2019: the month's income stands for it),
-the 36-month limit (until 2007).
+Not modelled (said in every result): the six-month average income of the Bewilligungszeitraum (Abs. 8
+from 07/2019: the month's income stands for it); Vermögen is tested as in the first month of a
+Bewilligungszeitraum. The 36-month limit (until 2007) is checked by its bound: no month it covered can be
+beyond the 36th month since the introduction (``_hoechstdauer``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..geld import CENT, HUNDERT, NULL, cent, euro_text, runden, zahl_text
 from ..modell.ergebnis import Ergebnis, Posten
-from ..modell.zeit import lebensalter
+from ..modell.zeit import lebensalter, monate_zwischen
 from ..rechtsstand import Eintrag, Rechtsstand, Verfahren, rechtsstand
 from ..sgb2 import vermoegen
 from ..sgb2.bedarfsgemeinschaft import monatslage
@@ -118,6 +119,21 @@ def _mindesteinkommen_pauschal(rs: Rechtsstand, brutto: Decimal, bereinigt: Deci
     grenze = grenzen["alleinerziehend"] if alleinerziehend else grenzen["paar"]
     art = "Alleinerziehende" if alleinerziehend else "Elternpaar"
     return brutto >= grenze, grenze, f"Bruttoeinkommen der Eltern ≥ {euro_text(grenze)} ({art})"
+
+
+def _hoechstdauer(rs: Rechtsstand, monat: dt.date) -> tuple[str, ...]:
+    """§ 6a Abs. 2 BKGG a.F. (until 12/2007): at most 36 months of Kinderzuschlag in all. Counted from the
+    introduction (the entry's ``ab``, 1.1.2005) the month is at most the n-th month with Kinderzuschlag; while n
+    is within the limit no family can have exceeded it, so no input on the months received is needed."""
+    if not rs.gilt("kinderzuschlag.hoechstdauer"):
+        return ()
+    e = rs.eintrag("kinderzuschlag.hoechstdauer")
+    n = monate_zwischen(e.ab, monat) + 1
+    dauer = f"Höchstdauer des Kinderzuschlags ({zahl_text(e.wert)} Monate, {e.norm})"
+    if n <= e.wert:
+        return (f"{dauer}: seit der Einführung am {e.ab:%d.%m.%Y} ist {monat:%m/%Y} höchstens der {n}. Monat mit "
+                "Kinderzuschlag; die Höchstdauer kann nicht überschritten sein.",)
+    return (f"{dauer}: die bisherigen Monate mit Kinderzuschlag sind nicht erfasst und nicht geprüft.",)
 
 
 def _kinder_mit_anspruch(haushalt: "Haushalt", monat: dt.date, rs: Rechtsstand) -> list[str]:
@@ -235,7 +251,7 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
                         "ohne Wohngeld, Kindergeld und Kinderzuschlag")
     regime = rs.eintrag("regime.kinderzuschlag_mindesteinkommen")
     erreicht, grenze, text = mindesteinkommen.fuer(rs)(rs, brutto, erwerb + sonstiges, bemessung, not paar)
-    hinweise = (_NICHT_MODELLIERT,)
+    hinweise = (_NICHT_MODELLIERT, *_hoechstdauer(rs, monat))
     if not erreicht:
         grund = f"Mindesteinkommen nicht erreicht: {text} (Einkommen {euro_text(brutto if regime.wert == 'pauschal' else erwerb + sonstiges)})"
         _zeile(posten, "mindesteinkommen", "Mindesteinkommen nicht erreicht", NULL, regime, erlaeuterung=grund)
