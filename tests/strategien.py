@@ -97,6 +97,8 @@ def einkommen_liste(draw, erwachsen: bool = True, max_eintraege: int = 2) -> lis
                 eintrag["werbungskosten"] = draw(geld(0, 150))
             if draw(st.integers(0, 4)) == 0:
                 eintrag["entfernung_km"] = draw(st.integers(0, 80))
+            if draw(st.integers(0, 6)) == 0:
+                eintrag["pauschal_besteuert"] = True  # Minijob with flat-rate tax (only Wohngeld reads it)
             eintraege.append(eintrag)
         else:
             arten = EINKOMMENSARTEN if erwachsen else ("unterhalt", "unterhaltsvorschuss", "kinderzuschlag", "sonstiges")

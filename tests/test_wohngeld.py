@@ -413,3 +413,39 @@ def test_wohngeld_jedes_haushalts(daten):
     assert all(p.rechtsstand <= monat for p in e.posten)
     ohne = {k: v for k, v in daten.items() if k != "wohngeld"}
     assert api.to_json(api.calculate(haushalt)) == api.to_json(api.calculate(api.household_from_dict(ohne)))
+
+
+# ---- § 14 Abs. 1 S. 3 Nr. 2 WoGG: Minijob with flat-rate tax (pauschal_besteuert) -----------------------------
+
+def _minijob(brutto, werbungskosten=None, pauschal=True):
+    eintrag = {"art": "erwerbstaetigkeit", "brutto": Decimal(brutto), "netto": Decimal(brutto),
+               "pauschal_besteuert": pauschal}
+    if werbungskosten is not None:
+        eintrag["werbungskosten"] = Decimal(werbungskosten)
+    return [{"name": "Mona", "rolle": "antragsteller", "alter": 40, "einkommen": [eintrag]}]
+
+
+@pytest.mark.parametrize(("brutto", "wk", "jahr"), [
+    (556, None, 6672),   # BMWSB Beispiel 6 (2025): 12 · 556, no Pauschbetrag
+    (556, 20, 6432),     # minus the actual costs: 12 · (556 − 20)
+    (100, 150, 0),       # "höchstens jedoch bis zur Höhe dieser Einnahmen"
+])
+def test_pauschal_besteuerter_minijob_ohne_pauschbetrag(brutto, wk, jahr):
+    """§ 14 Abs. 1 S. 3 Nr. 2 WoGG (L-WoGG2012, unchanged since): of wages taxed at a flat rate by the employer only
+    the § 40a EStG wage counts, 'abzüglich der Aufwendungen zu dessen Erwerbung, Sicherung oder Erhaltung, höchstens
+    jedoch bis zur Höhe dieser Einnahmen' - the Arbeitnehmer-Pauschbetrag of § 9a EStG does not apply."""
+    e = _wohngeld(_haushalt("2025-07", _minijob(brutto, wk), 400, mietstufe="III", abzuege=[]))
+    posten = _posten(e, "wohngeld.einkommen.erwerb")
+    assert [p.betrag for p in posten] == [Decimal(jahr)]
+    assert posten[0].norm == "§ 14 Abs. 1 S. 3 Nr. 2 WoGG"
+    assert e.jahreseinkommen == Decimal(jahr)
+
+
+def test_minijob_ohne_kennzeichen_wie_anderer_lohn_und_sgb2_unberuehrt():
+    """Without the flag the Pauschbetrag (1 230 € in 2025) applies: 12 · 556 − 1 230 = 5 442. The flag is read only by
+    the Wohngeld: the SGB II result is the same."""
+    ohne = _haushalt("2025-07", _minijob(556, pauschal=False), 400, mietstufe="III", abzuege=[])
+    mit = _haushalt("2025-07", _minijob(556), 400, mietstufe="III", abzuege=[])
+    assert _wohngeld(ohne).jahreseinkommen == Decimal(5442)
+    assert _wohngeld(mit).jahreseinkommen == Decimal(6672)
+    assert api.to_json(api.calculate(ohne), with_items=False) == api.to_json(api.calculate(mit), with_items=False)

@@ -248,6 +248,10 @@ class Erwerbseinkommen(Streng):
                           "and day); default: the rule data's assumption (einkommen.fahrtkosten_arbeitstage)"
     )
     ferienjob: bool = Field(False, description="job held only in the school holidays by a pupil under 25 (§ 11a Abs. 7)")
+    pauschal_besteuert: bool = Field(
+        False, description="only for Wohngeld: Minijob whose wage the employer taxes at a flat rate (§ 40a EStG); it "
+                           "counts minus the actual werbungskosten only, without the Arbeitnehmer-Pauschbetrag "
+                           "(§ 14 Abs. 1 S. 3 Nr. 2 WoGG)")
     von: AbTag | None = _VON_EINKOMMEN
     bis: BisTag | None = _BIS_EINKOMMEN
     monatsbetraege: list[MonatsbetragErwerb] = Field(

@@ -46,6 +46,11 @@ def _erwerb(e) -> bool:
     return e.art == "erwerbstaetigkeit"
 
 
+def _pauschal(e) -> bool:
+    """A Minijob taxed at a flat rate by the employer (§ 40a EStG): § 14 Abs. 1 S. 3 Nr. 2 WoGG."""
+    return e.pauschal_besteuert
+
+
 def _hat_einkommen(person: Person, monat) -> bool:
     return any(e.betrag > NULL and e.art not in NICHT_GEZAEHLT + ("ehrenamt",) for e in einnahmen(person, monat))
 
@@ -85,16 +90,28 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
     for person in m.zu_beruecksichtigen:
         basis = NULL
         posten_person = einnahmen(person, monat)
-        brutto = sum((e.betrag for e in posten_person if _erwerb(e)), NULL)
+        normal = [e for e in posten_person if _erwerb(e) and not _pauschal(e)]
+        brutto = sum((e.betrag for e in normal), NULL)
         erwerb = NULL
         if brutto > NULL:
             pausch = rs.eintrag("wohngeld.arbeitnehmer_pauschbetrag")
-            tatsaechlich = ZWOELF * sum((e.werbungskosten or NULL for e in posten_person if _erwerb(e)), NULL)
+            tatsaechlich = ZWOELF * sum((e.werbungskosten or NULL for e in normal), NULL)
             wk = max(pausch.wert, tatsaechlich)
             erwerb = max(ZWOELF * brutto - wk, NULL)
             add(person.name, "einkommen.erwerb", "Einkünfte aus nichtselbständiger Arbeit (Jahr)", erwerb,
                 pausch.norm, pausch.ab, f"12 × brutto {euro_text(brutto)} − Werbungskosten {euro_text(wk)} "
                 f"({'Pauschbetrag § 9a EStG' if wk == pausch.wert else 'tatsächliche Werbungskosten'})")
+        pauschal = [e for e in posten_person if _erwerb(e) and _pauschal(e)]
+        brutto_pauschal = sum((e.betrag for e in pauschal), NULL)
+        if brutto_pauschal > NULL:
+            kosten = ZWOELF * sum((e.werbungskosten or NULL for e in pauschal), NULL)
+            betrag = max(ZWOELF * brutto_pauschal - kosten, NULL)
+            add(person.name, "einkommen.erwerb", "pauschal besteuerter Arbeitslohn (Jahr)", betrag,
+                "§ 10 Abs. 1 WoGG a.F." if vor_2009 else "§ 14 Abs. 1 S. 3 Nr. 2 WoGG", stand,
+                f"12 × {euro_text(brutto_pauschal)} − tatsächliche Werbungskosten {euro_text(kosten)} "
+                "(kein Pauschbetrag nach § 9a EStG, § 40a EStG)")
+            erwerb += betrag
+        if brutto + brutto_pauschal > NULL:
             if any(e.entfernung_km for e in posten_person if _erwerb(e)):
                 ergebnis.hinweise.append(f"Wohngeld: Fahrtkosten von {person.name} sind nur als Werbungskosten "
                                          "berücksichtigt, soweit sie in werbungskosten eingetragen sind.")

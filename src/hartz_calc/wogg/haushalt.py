@@ -53,6 +53,8 @@ class Einnahme:
     werbungskosten: Decimal | None = None
     entfernung_km: int | None = None
     elterngeld_plus: bool = False
+    pauschal_besteuert: bool = False
+    """Minijob taxed at a flat rate by the employer (§ 40a EStG, § 14 Abs. 1 S. 3 Nr. 2 WoGG)"""
 
 
 def einnahmen(person: Person, monat: dt.date) -> list[Einnahme]:
@@ -71,7 +73,8 @@ def einnahmen(person: Person, monat: dt.date) -> list[Einnahme]:
                 continue
         ergebnis.append(Einnahme(art=e.art, betrag=betrag, werbungskosten=getattr(e, "werbungskosten", None),
                                  entfernung_km=getattr(e, "entfernung_km", None),
-                                 elterngeld_plus=getattr(e, "elterngeld_plus", False)))
+                                 elterngeld_plus=getattr(e, "elterngeld_plus", False),
+                                 pauschal_besteuert=getattr(e, "pauschal_besteuert", False)))
     return ergebnis
 
 
