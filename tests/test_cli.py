@@ -328,6 +328,18 @@ def test_hilfe_deutsch_und_80_spalten(befehl):
                           r"Commands|required|FILE|PATH|HOUSEHOLD|OPTIONS|and|with|this)\b", aus.stdout)
     assert not englisch, englisch
     assert "Aufruf: hartz-calc" in aus.stdout and "diese Hilfe" in aus.stdout
+    # typer's English type labels (<path>, <bool>, <str>, <int range>, <list[Path]>, <rich|json>; click: TEXT,
+    # PATH, INTEGER) give way to German metavars; a flag shows none
+    typen = re.findall(r"<(?:path|bool|str|int|float|text|int range|list\[\w+\]|[\w-]+(?:\|[\w-]+)+)>"
+                       r"|\b(?:TEXT|INTEGER|BOOLEAN|FLOAT|PATH|CHOICE|YYYY-MM)\b", aus.stdout)
+    assert not typen, typen
+    for metavar in HILFE_METAVARS.get(befehl, ()):
+        assert re.search(rf"\b{re.escape(metavar)}\b", aus.stdout), metavar
+
+
+HILFE_METAVARS = {"calc": ("DATEI", "FORMAT"), "rates": ("MONAT", "BIS", "REGION", "FORMAT", "DATEI"),
+                  "batch": ("PFAD", "FORMAT", "ANZAHL", "DATEI"), "check": ("HAUSHALT", "BESCHEID", "FORMAT", "DATEI"),
+                  "vorrang": ("HAUSHALT", "FORMAT", "DATEI"), "neu": ("DATEI", "NAME")}
 
 
 def test_haushalt_von_der_standardeingabe():

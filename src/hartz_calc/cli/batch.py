@@ -115,9 +115,9 @@ def _zahl(n: int) -> str:
 def batch(
     pfade: list[Path] = typer.Argument(..., metavar="PFAD...", help="Haushaltsdateien, Verzeichnisse, JSON-Lines-Dateien (.jsonl)",
                                        show_default=False),
-    format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="Ausgabe: jsonl, csv oder csv-de (Excel: Semikolon, Dezimalkomma)"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="in diese Datei schreiben statt auf die Standardausgabe"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, max=256, help="Arbeitsprozesse (die Reihenfolge der Ausgabe bleibt)"),
+    format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", metavar="FORMAT", help="Ausgabe: jsonl, csv oder csv-de (Excel: Semikolon, Dezimalkomma)"),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="DATEI", help="in diese Datei schreiben statt auf die Standardausgabe"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=256, metavar="ANZAHL", help="Arbeitsprozesse (die Reihenfolge der Ausgabe bleibt)"),
     mit_posten: bool = typer.Option(False, "--mit-posten/--ohne-posten",
                                     help="jsonl: mit den einzelnen Berechnungszeilen (posten); ohne sie (Vorgabe) "
                                          "ist ein batch schneller"),

@@ -16,10 +16,10 @@ def check(
                                     show_default=False),
     bescheid: Path = typer.Argument(..., metavar="BESCHEID", help="Bescheiddatei (docs/bescheid-format.md)",
                                     show_default=False),
-    format: Format = typer.Option(Format.rich, "--format", "-f",
+    format: Format = typer.Option(Format.rich, "--format", "-f", metavar="FORMAT",
                                   help="Ausgabe: rich (Text), json, csv, csv-de (Excel), md (mit Widerspruch), html"),
     nur_abweichungen: bool = typer.Option(False, "--nur-abweichungen", help="nur die abweichenden Beträge zeigen"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="in diese Datei schreiben statt auf die Standardausgabe"),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="DATEI", help="in diese Datei schreiben statt auf die Standardausgabe"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
     kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
 ) -> None:

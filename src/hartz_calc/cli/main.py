@@ -72,6 +72,7 @@ def _hilfe_deutsch() -> None:
         rich_utils.ERRORS_PANEL_TITLE = "Fehler"
         rich_utils.ABORTED_TEXT = "Abgebrochen."
         rich_utils.RICH_HELP = "Hilfe: '{command_path} {help_option}'"
+    _typen_ohne_englische_etiketten()
     import importlib
 
     for paket in ("click", "typer._click"):  # typer >= 0.2x writes the help with its own copy of click
@@ -100,6 +101,32 @@ def _hilfe_deutsch() -> None:
 
             write_usage._hartz_calc = True  # type: ignore[attr-defined]
             formatierung.HelpFormatter.write_usage = write_usage
+
+
+def _typen_ohne_englische_etiketten() -> None:
+    """typer's rich help prints a type label next to every parameter (<path>, <bool>, <str>, <int range>) unless
+    an option has a metavar. Options carry German metavars (DATEI, FORMAT, MONAT, ANZAHL ...); here a flag (it
+    takes no value) gets no label at all, and an argument, whose metavar already stands in the name column, no
+    second English one. Older typer versions without these hooks print click's help, which shows the metavars."""
+    try:
+        from typer import core
+    except ImportError:  # pragma: no cover - typer without its core module
+        return
+    option, argument = getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)
+    if option is not None and hasattr(option, "display_type_rich") and not getattr(option.display_type_rich, "_hartz_calc", False):
+        def option_typ(self, ctx, _original=option.display_type_rich):
+            if self.metavar is None and getattr(self, "is_flag", False):
+                return None
+            return _original(self, ctx)
+
+        option_typ._hartz_calc = True  # type: ignore[attr-defined]
+        option.display_type_rich = option_typ
+    if argument is not None and hasattr(argument, "display_type_rich") and not getattr(argument.display_type_rich, "_hartz_calc", False):
+        def argument_typ(self, ctx, _original=argument.display_type_rich):
+            return None if self.metavar is not None else _original(self, ctx)
+
+        argument_typ._hartz_calc = True  # type: ignore[attr-defined]
+        argument.display_type_rich = argument_typ
 
 
 def _argumente(argv: list[str]) -> list[str]:

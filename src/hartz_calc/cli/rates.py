@@ -92,10 +92,10 @@ def _vergleich(e):
 
 
 def rates(
-    monat: str | None = typer.Argument(None, metavar="YYYY-MM", help="JJJJ (Januar dieses Jahres) oder JJJJ-MM; ohne Angabe: dieser Monat", show_default=False),
+    monat: str | None = typer.Argument(None, metavar="MONAT", help="JJJJ (Januar dieses Jahres) oder JJJJ-MM; ohne Angabe: dieser Monat", show_default=False),
     bis: str | None = typer.Argument(None, metavar="BIS", help="nur mit --diff: der zweite Monat (JJJJ oder JJJJ-MM)", show_default=False),
-    region: Region = typer.Option(Region.west, "--region", help="west oder ost (wirkt 2005-01 bis 2006-06)"),
-    format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle) oder json"),
+    region: Region = typer.Option(Region.west, "--region", metavar="REGION", help="west oder ost (wirkt 2005-01 bis 2006-06)"),
+    format: Format = typer.Option(Format.rich, "--format", "-f", metavar="FORMAT", help="Ausgabe: rich (Tabelle) oder json"),
     alle: bool = typer.Option(False, "--alle", help="alle Parameter mit Norm, gilt-ab-Datum und Verkündung statt der "
                                                    "Übersicht (json: immer alle, mit Quellennotiz)"),
     quellen: bool = typer.Option(False, "--quellen", help="mit --alle oder --diff: zusätzlich die Quellennotizen des "

@@ -90,9 +90,9 @@ def befehl():
 
     def rechnen(
         datei: Path = typer.Argument(..., metavar="DATEI", help="Haushaltsdatei (YAML oder JSON, Format 1); - liest von der Standardeingabe", show_default=False),
-        format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Berechnungsbogen), json, csv, csv-de (Excel), md, html (Druck)"),
+        format: Format = typer.Option(Format.rich, "--format", "-f", metavar="FORMAT", help="Ausgabe: rich (Berechnungsbogen), json, csv, csv-de (Excel), md, html (Druck)"),
         ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen (posten)"),
-        out: Path | None = typer.Option(None, "--out", "-o", help="in diese Datei schreiben statt auf die Standardausgabe"),
+        out: Path | None = typer.Option(None, "--out", "-o", metavar="DATEI", help="in diese Datei schreiben statt auf die Standardausgabe"),
         regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
         kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
     ) -> None:

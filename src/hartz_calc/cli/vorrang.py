@@ -12,9 +12,9 @@ from .optionen import KDU_HILFE, REGELN_HILFE, Format, regeln_anwenden, schreibe
 def vorrang(
     haushalt: Path = typer.Argument(..., metavar="HAUSHALT", help="Haushaltsdatei (YAML oder JSON, Format 1)",
                                     show_default=False),
-    format: Format = typer.Option(Format.rich, "--format", "-f", help="Ausgabe: rich (Tabelle), json, csv, csv-de (Excel), md, html (druckbar)"),
+    format: Format = typer.Option(Format.rich, "--format", "-f", metavar="FORMAT", help="Ausgabe: rich (Tabelle), json, csv, csv-de (Excel), md, html (druckbar)"),
     ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Bericht in diese Datei statt auf stdout schreiben"),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="DATEI", help="Bericht in diese Datei statt auf stdout schreiben"),
     regeln: list[Path] | None = typer.Option(None, "--regeln", metavar="DATEI", help=REGELN_HILFE, show_default=False),
     kdu_tabelle: Path | None = typer.Option(None, "--kdu-tabelle", metavar="DATEI", help=KDU_HILFE, show_default=False),
 ) -> None:
