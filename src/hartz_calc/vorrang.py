@@ -36,7 +36,7 @@ from .geld import CENT, NULL, euro_text
 from .modell.ergebnis import Ergebnis, Posten
 from .modell.haushalt import Haushalt, SonstigesEinkommen
 from .modell.zeit import naechster_monat
-from .rechtsstand import MonatNichtAbgedeckt, Verfahren, rechtsstand
+from .rechtsstand import MonatNichtAbgedeckt, Rechtsstand, Verfahren, rechtsstand
 from .sgb2 import monatshaushalt
 from .sgb2.berechnung import berechne_monat
 from .sgb2.kennzahlen import NICHT_MITGEZAEHLT
@@ -163,12 +163,12 @@ _LEISTUNGEN_TEXT = {
     "keine": "niemand in der Bedarfsgemeinschaft hat Leistungen nach dem SGB II oder SGB XII beantragt oder erhält sie",
     "verzicht": "alle Mitglieder der Bedarfsgemeinschaft verzichten für die Zeit des Kinderzuschlags auf Leistungen "
                 "nach dem SGB II und SGB XII",
-    None: "Annahme der Vorrangprüfung: die Familie beantragt kein Bürgergeld/Arbeitslosengeld II oder verzichtet darauf "
-          "(Angabe kinderzuschlag.leistungen_sgb2_sgb12 fehlt)",
+    None: "Annahme der Vorrangprüfung: die Familie beantragt keine Leistungen nach dem SGB II (Arbeitslosengeld II, "
+          "Sozialgeld) oder verzichtet darauf (Angabe kinderzuschlag.leistungen_sgb2_sgb12 fehlt)",
 }
 
 
-def _mehrbedarfe_ausser_betracht(rs, mit_haushalt: Haushalt, monat: dt.date, mit: Ergebnis, leistungen: str | None
+def _mehrbedarfe_ausser_betracht(rs: Rechtsstand, mit_haushalt: Haushalt, monat: dt.date, mit: Ergebnis, leistungen: str | None
                                  ) -> tuple[Decimal, Decimal, Posten | None, list[str]]:
     """§ 6a Abs. 1 Nr. 4 S. 3-5 BKGG a.F. (10/2008-06/2019; before 2011 S. 2-4): in the test whether the
     Kinderzuschlag avoids Hilfebedürftigkeit, the Mehrbedarfe (§ 21, § 23 Nr. 2-4 SGB II; before 2011 § 28 Abs. 1
