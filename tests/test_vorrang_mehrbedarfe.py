@@ -74,7 +74,8 @@ def test_2010_vor_der_neuzaehlung_saetze_2_bis_4():
     # no input: the assumption is said, and the later start after a waiver (§ 5 S. 2 BKGG idF 2008)
     assert any("leistungen_sgb2_sgb12" in h for h in v.hinweise)
     assert any("§ 5 S. 2 BKGG a.F." in h for h in v.hinweise)
-    assert any("Ohne die Mehrbedarfe (129,00 €)" in s for s in v.erklaerung)
+    assert any("Ohne die Mehrbedarfe (129,00 €) ist der Bedarf gedeckt (sogenanntes kleines Wahlrecht)" in s
+               for s in v.erklaerung)
 
 
 def test_beantragt_mehrbedarfe_zaehlen():

@@ -394,8 +394,8 @@ def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfe
                       + (f" (die Hilfebedürftigkeit endet nicht für {mindestmonate} zusammenhängende Monate)."
                          if mindestmonate > 1 else "."))
     if m.kinderzuschlag_mit_verzicht:
-        saetze.append(f"Ohne die Mehrbedarfe ({euro_text(m.mehrbedarfe_ausser_betracht)}) ist der Bedarf gedeckt: der "
-                      "Kinderzuschlag steht der Familie zu, wenn niemand in der Bedarfsgemeinschaft SGB-II- oder "
+        saetze.append(f"Ohne die Mehrbedarfe ({euro_text(m.mehrbedarfe_ausser_betracht)}) ist der Bedarf gedeckt "
+                      "(sogenanntes kleines Wahlrecht): der Kinderzuschlag steht der Familie zu, wenn niemand in der Bedarfsgemeinschaft SGB-II- oder "
                       "SGB-XII-Leistungen beantragt hat oder alle darauf verzichten (Verzicht auch gegenüber der "
                       "Familienkasse). Die Mehrbedarfe zahlt dann niemand; das Jobcenter kann den Verzicht nicht "
                       "verlangen.")
