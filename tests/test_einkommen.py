@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+
+from strategien import haushalte
 
 from hartz_calc import api
 
@@ -297,3 +300,48 @@ def test_goldene_faelle_einkommen(datei):
         if not any(text in h for h in ergebnis["hinweise"]):
             fehler.append(f"hinweis fehlt: {text}")
     assert not fehler, fehler
+
+
+# --- an Erwerbseinkommen of 0 € makes no one "erwerbstätig" (decision, README) -------------------------------
+
+def test_erwerbseinkommen_null_euro_laesst_die_versicherungspauschale():
+    """2026-03, Anna (40), Unterhalt 300 €, a job that pays nothing this month (brutto 0, netto 0). § 11b Abs. 2
+    S. 1 SGB II puts the 100 € Grundfreibetrag in place of the Abs. 1 Nr. 3-5 items only "bei erwerbsfähigen
+    Leistungsberechtigten, die erwerbstätig sind", deducted from the income from Erwerbstätigkeit; without such
+    income in the month the Versicherungspauschale of 30 € (§ 11b Abs. 1 S. 1 Nr. 3 SGB II, § 6 Abs. 1 Nr. 1
+    Bürgergeld-V) is deducted from the other income - as the Jobcenter did for an employee paid nothing by the
+    employer in the month (Übergangsgeld; BSG 05.07.2017, B 14 AS 27/16 R, no Erwerbstätigenfreibetrag).
+    Bedarf 563 + 550 (400 + 80 + 70) = 1.113 €; Einkommen 300 − 30 = 270 €; Anspruch 843 € (before: 300 counted,
+    813 €)."""
+    unterkunft = {"kaltmiete": 400, "nebenkosten": 80, "heizkosten": 70}
+    mit = _rechnen("2026-03", [{"name": "A", "rolle": "antragsteller", "alter": 40, "einkommen": [
+        {"art": "unterhalt", "betrag": 300}, _erwerb("0", "0")]}], unterkunft)
+    ohne = _rechnen("2026-03", [{"name": "A", "rolle": "antragsteller", "alter": 40, "einkommen": [
+        {"art": "unterhalt", "betrag": 300}]}], unterkunft)
+    a = _person(mit, "A")
+    assert (a["einkommen"], a["anspruch"]) == (Decimal("270.00"), Decimal("843.00"))
+    assert [p for p in mit["posten"] if p["art"] == "einkommen.versicherungspauschale"][0]["betrag"] == Decimal("-30.00")
+    assert not [p for p in mit["posten"] if p["art"] == "einkommen.grundfreibetrag"]
+    assert any("Erwerbseinkommen von A in diesem Monat 0 €" in h for h in mit["hinweise"])
+    assert mit["personen"] == ohne["personen"]
+
+
+def test_kleines_erwerbseinkommen_bleibt_beim_grundfreibetrag():
+    """The decision concerns 0 € only: 50 € netto/brutto is income from Erwerbstätigkeit, the Grundfreibetrag
+    (here 50 €, at most the income) replaces the Versicherungspauschale (§ 11b Abs. 2 S. 1), Unterhalt 300 € counts
+    in full: Einkommen 300 €."""
+    a = _allein("2026-03", [{"art": "unterhalt", "betrag": 300}, _erwerb("50", "50")])
+    assert a["einkommen"] == Decimal("300.00")
+
+
+@given(haushalte(von="2005-10", zeitraum=False))
+def test_erwerbseintrag_von_null_euro_aendert_kein_ergebnis(daten):
+    """Adding a job that pays 0 € this month to the Antragsteller changes no person's figures."""
+    import copy
+
+    mit = copy.deepcopy(daten)
+    person = next(p for p in mit["personen"] if p["rolle"] == "antragsteller")
+    person["einkommen"] = [*person.get("einkommen", []), {"art": "erwerbstaetigkeit", "brutto": 0, "netto": 0}]
+    vorher = api.calculate(api.household_from_dict(daten))
+    nachher = api.calculate(api.household_from_dict(mit))
+    assert nachher.personen == vorher.personen

@@ -500,6 +500,20 @@ def _sonstiges(m: Mitglied, lage: Monatslage, z: _Zeilen) -> tuple[Decimal, Deci
 def _erwerb_sammeln(m: Mitglied, lage: Monatslage, z: _Zeilen, ehrenamt: Decimal) -> _Erwerb | None:
     rs = lage.rs
     eintraege = [e for e in m.person.einkommen if e.art == "erwerbstaetigkeit"]
+    # An entry of 0 € brutto and netto is no income from Erwerbstätigkeit in this month: it does not make the
+    # person "erwerbstätig" for the Grundfreibetrag that replaces the Abs. 1 Nr. 3-5 items (§ 11b Abs. 2 S. 1;
+    # § 11 Abs. 2 S. 2 a.F.), so the Versicherungspauschale stays on the other income (decision in README; BSG
+    # 05.07.2017, B 14 AS 27/16 R: employed without pay in the month -> Pauschale, no Erwerbstätigen-Absetzbeträge)
+    ohne_zufluss = [e for e in eintraege if e.brutto == 0 and e.netto == 0]
+    if ohne_zufluss:
+        eintraege = [e for e in eintraege if not (e.brutto == 0 and e.netto == 0)]
+        if not eintraege and ehrenamt == 0:
+            grund = (f" (Grundfreibetrag, {rs.eintrag('einkommen.grundfreibetrag').norm})"
+                     if rs.gilt("einkommen.grundfreibetrag") else "")
+            lage.hinweise.append(
+                f"Erwerbseinkommen von {m.name} in diesem Monat 0 €: ohne Einkommen aus Erwerbstätigkeit keine "
+                f"Absetzbeträge für Erwerbstätige{grund}; die Versicherungspauschale "
+                f"({rs.eintrag('einkommen.versicherungspauschale').norm}) gilt für das übrige Einkommen.")
     ferienjob_regel = ferienjob_verfahren.fuer(rs)
     gezaehlt = []
     abzug_brutto = abzug_netto = NULL  # exempt part of holiday jobs under an annual limit
