@@ -256,7 +256,7 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         if not erweitert:
             kiz_betrag = NULL
     mit_verzicht = beduerftig and fehlbetrag_kiz == 0 and kiz_betrag > 0
-    test_norm = "§ 6a Abs. 1 Nr. 3 BKGG, § 12a SGB II" if monat >= dt.date(2019, 7, 1) else "§ 6a Abs. 1 Nr. 4 BKGG a.F."
+    test_norm = rs.eintrag("kinderzuschlag.norm_bedarfspruefung").norm
     if beduerftig:
         text = (f"mit Wohngeld und Kinderzuschlag fehlen noch {euro_text(fehlbetrag)} zum SGB-II-Bedarf"
                 + (" (erweiterter Zugang: höchstens 100 € Fehlbetrag, Absetzbeträge der Eltern mindestens 100 €)"
