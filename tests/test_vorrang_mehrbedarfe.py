@@ -149,6 +149,8 @@ def test_erweiterter_zugang_nicht_nach_antrag():
 
     offen = _vorrang(FAMILIE_2025, "150.00")
     assert offen.monate[0].erweiterter_zugang and offen.wahlrecht
+    zeile = next(p for p in offen.monate[0].posten if p.art == "vorrang.bedarfspruefung")
+    assert "höchstens 100,00 € Fehlbetrag, Absetzbeträge der Eltern mindestens 100,00 €" in zeile.erlaeuterung
     beantragt = _vorrang(FAMILIE_2025 | {"kinderzuschlag": {"leistungen_sgb2_sgb12": "beantragt"}}, "150.00")
     m = beantragt.monate[0]
     assert not m.erweiterter_zugang and not beantragt.wahlrecht and m.kinderzuschlag == 0

@@ -259,7 +259,8 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     test_norm = rs.eintrag("kinderzuschlag.norm_bedarfspruefung").norm
     if beduerftig:
         text = (f"mit Wohngeld und Kinderzuschlag fehlen noch {euro_text(fehlbetrag)} zum SGB-II-Bedarf"
-                + (" (erweiterter Zugang: höchstens 100 € Fehlbetrag, Absetzbeträge der Eltern mindestens 100 €)"
+                + (f" (erweiterter Zugang: höchstens {euro_text(grenzen['fehlbetrag_hoechstens'])} Fehlbetrag, "
+                   f"Absetzbeträge der Eltern mindestens {euro_text(grenzen['absetzbetraege_mindestens'])})"
                    if erweitert else ""))
     else:
         text = "mit Wohngeld und Kinderzuschlag ist der SGB-II-Bedarf aller Mitglieder gedeckt (ohne Bildung und Teilhabe)"
