@@ -292,6 +292,14 @@ class SonstigesEinkommen(Streng):
         False, description="only art elterngeld: ElterngeldPlus or Elterngeld spread over twice the months "
                            "(Verlängerungsoption) -> half Freibetrag"
     )
+    alterssicherung: Literal["gesetzlich", "vergleichbar", "sonstige"] | None = Field(
+        None, description="only art rente, read only by the Wohngeld: which system pays it - gesetzlich: gesetzliche "
+                          "Rentenversicherung (SGB VI, incl. Grundrentenzuschlag); vergleichbar: a system of § 17a "
+                          "Abs. 2 WoGG (Alterssicherung der Landwirte, Versorgung of a versicherungsfreie "
+                          "Beschäftigung such as Beamte, berufsständisches Versorgungswerk); sonstige: any other "
+                          "(Betriebsrente, Riester, private Rente). Needed when the person has "
+                          "grundrentenzeiten_33_jahre: only gesetzlich/vergleichbar pensions carry the § 17a Freibetrag"
+    )
     von: AbTag | None = _VON_EINKOMMEN
     bis: BisTag | None = _BIS_EINKOMMEN
     monatsbetraege: list[MonatsbetragSonstig] = Field(
@@ -302,6 +310,8 @@ class SonstigesEinkommen(Streng):
     def _nur_elterngeld(self) -> "SonstigesEinkommen":
         if self.art != "elterngeld" and (self.freibetrag_basis is not None or self.elterngeld_plus):
             raise ValueError("freibetrag_basis und elterngeld_plus gibt es nur bei art: elterngeld")
+        if self.art != "rente" and self.alterssicherung is not None:
+            raise ValueError("alterssicherung gibt es nur bei art: rente")
         _verlauf_pruefen(self)
         return self
 
@@ -606,6 +616,11 @@ class Person(Streng):
                           "when older children outside the household count too (e.g. 3 for the third child); "
                           "default: the order of the kinder in the file")
     einkommen: list[Einkommen] = Field(default_factory=list)
+    grundrentenzeiten_33_jahre: bool = Field(
+        False, description="read only by the Wohngeld: the person has at least 33 years of Grundrentenzeiten "
+                           "(§ 76g Abs. 2 SGB VI) or of comparable times in the systems of § 17a Abs. 2 WoGG, also "
+                           "added together (one month counts once): from 2021 the Freibetrag of § 17a WoGG on the "
+                           "pensions marked alterssicherung gesetzlich/vergleichbar")
     absetzungen: Absetzungen | None = None
     ausbildung: Literal["schueler", "student", "azubi", "freiwilligendienst"] | None = Field(
         None, description="school, studies (BAföG-förderungsfähig), vocational training (BAB-förderungsfähig) or "

@@ -60,7 +60,7 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
                                 haushaltsmitglieder_gesamt=m.gesamt, ausgeschlossen=True,
                                 mietenstufe=(haushalt.wohngeld.mietstufe or "") if haushalt.wohngeld else "")
 
-    fehlende = miete_modul.fehlende_angaben(haushalt, rs, m) + einkommen_modul.fehlende_angaben(haushalt, monat, m)
+    fehlende = miete_modul.fehlende_angaben(haushalt, rs, m) + einkommen_modul.fehlende_angaben(haushalt, monat, m, rs)
     if fehlende:
         raise WohngeldAngabenFehlen(fehlende)
 

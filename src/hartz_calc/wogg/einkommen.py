@@ -6,6 +6,12 @@ Unterhaltsvorschuss, Elterngeld above the amount left free by § 10 BEEG), as 12
 (§ 15 Abs. 4); minus 10 % for each of taxes, KV/PV and RV contributions paid (§ 16; 6 % if none until
 2015). Gesamteinkommen = sum minus the Freibeträge of § 17 and the Unterhalt paid (§ 18); Y* = 1/12.
 Kindergeld, Kinderzuschlag and Wohngeld are not income (not listed in § 14).
+
+From 2021 § 17a WoGG: a member with 33 years of Grundrentenzeiten (or comparable times, Abs. 2) gets a yearly
+Freibetrag on his income from the gesetzliche Rente (or the pension of the comparable system): 1 200 euros plus
+30 % of the part above, at most 12 × 50 % of the Regelbedarfsstufe 1 of the month. Decision (README): the
+"jährliche Einkommen aus der gesetzlichen Rente" is the pension's share of the member's Jahreseinkommen (§ 14:
+12 × pension − Werbungskosten-Pauschbetrag, minus the § 16 flat deduction on it), the income concept of the WoGG.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ ZWOELF = Decimal(12)
 HUNDERT = Decimal(100)
 
 LOHNERSATZ = ("arbeitslosengeld", "krankengeld", "mutterschaftsgeld")
+GRUNDRENTE_ALTERSSICHERUNG = ("gesetzlich", "vergleichbar")
+"""pensions that carry the § 17a Freibetrag: gesetzliche Rentenversicherung (Abs. 1) and the systems of Abs. 2"""
 VOLL_GEZAEHLT = ("unterhalt", "unterhaltsvorschuss", "sonstiges")
 NICHT_GEZAEHLT = ("kinderzuschlag", "wohngeld")
 ABZUG_TEXT = {"steuern": "Steuern vom Einkommen", "kranken_pflegeversicherung": "Kranken- und Pflegeversicherung",
@@ -55,9 +63,16 @@ def _hat_einkommen(person: Person, monat) -> bool:
     return any(e.betrag > NULL and e.art not in NICHT_GEZAEHLT + ("ehrenamt",) for e in einnahmen(person, monat))
 
 
-def fehlende_angaben(haushalt: Haushalt, monat, m: Mitglieder) -> list[str]:
+def fehlende_angaben(haushalt: Haushalt, monat, m: Mitglieder, rs: Rechtsstand | None = None) -> list[str]:
     wg = haushalt.wohngeld
     fehlende = []
+    if rs is not None and rs.gilt("wohngeld.freibetrag_grundrente"):
+        for person in m.zu_beruecksichtigen:
+            if person.grundrentenzeiten_33_jahre and any(
+                    e.art == "rente" and e.betrag > NULL and e.alterssicherung is None for e in einnahmen(person, monat)):
+                fehlende.append(f"einkommen[].alterssicherung der Renten von {person.name} (gesetzlich, vergleichbar "
+                                "oder sonstige): nur Renten der gesetzlichen Rentenversicherung und der Systeme des "
+                                "§ 17a Abs. 2 WoGG tragen den Freibetrag für Grundrentenzeiten")
     for person in m.zu_beruecksichtigen:
         if not _hat_einkommen(person, monat):
             continue
@@ -86,9 +101,11 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
     norm_jahr = "§§ 9, 10 WoGG a.F." if vor_2009 else "§ 14 WoGG"
     jahreseinkommen: dict[str, Decimal] = {}
     erwerb_netto: dict[str, Decimal] = {}
+    rente_netto: dict[str, Decimal] = {}
     summe = NULL
     for person in m.zu_beruecksichtigen:
         basis = NULL
+        rente_17a = NULL
         posten_person = einnahmen(person, monat)
         normal = [e for e in posten_person if _erwerb(e) and not _pauschal(e)]
         brutto = sum((e.betrag for e in normal), NULL)
@@ -124,6 +141,8 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
                 betrag = max(ZWOELF * e.betrag - wk.wert, NULL)
                 add(person.name, "einkommen.rente", "Rente (Jahr)", betrag, wk.norm, wk.ab,
                     f"12 × {euro_text(e.betrag)} − Werbungskosten-Pauschbetrag {euro_text(wk.wert)}")
+                if e.alterssicherung in GRUNDRENTE_ALTERSSICHERUNG:
+                    rente_17a += betrag
             elif e.art in LOHNERSATZ:
                 betrag = ZWOELF * e.betrag
                 add(person.name, f"einkommen.{e.art}", f"{e.art.capitalize()} (Jahr)", betrag,
@@ -164,10 +183,13 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
         jahreseinkommen[person.name] = basis - abzug
         if erwerb > NULL:
             erwerb_netto[person.name] = erwerb - cent(erwerb * prozent / HUNDERT)
+        if rente_17a > NULL:
+            rente_netto[person.name] = rente_17a - cent(rente_17a * prozent / HUNDERT)
         add(person.name, "einkommen.jahreseinkommen", "Jahreseinkommen", basis - abzug, norm_jahr, stand)
         summe += basis - abzug
 
     freibetraege = _freibetraege(haushalt, rs, monat, m, jahreseinkommen, erwerb_netto, add)
+    freibetraege += _freibetrag_grundrente(rs, m, rente_netto, add, ergebnis.hinweise)
     unterhalt = NULL
     for person in m.zu_beruecksichtigen:
         if person.absetzungen and person.absetzungen.unterhaltszahlungen > NULL:
@@ -237,4 +259,47 @@ def _freibetraege(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, jah
             summe += betrag
             add(k.name, "freibetrag.kind_einkommen", "Freibetrag eigenes Einkommen des Kindes", -betrag, eintrag.norm,
                 eintrag.ab, f"höchstens {euro_text(eintrag.wert['betrag'])} im Jahr")
+    return summe
+
+
+def freibetrag_grundrente(rs: Rechtsstand, rente_jahr: Decimal) -> tuple[Decimal, Decimal]:
+    """§ 17a Abs. 1 S. 2 WoGG: (Freibetrag, cap) a year for ``rente_jahr`` of yearly income from the pension:
+    the first ``sockel`` euros in full, ``prozent`` % of the part above, at most 12 × ``hoechst_anteil_rbs1`` % of
+    the Regelbedarfsstufe 1 in force in the month (Anlage zu § 28 SGB XII)."""
+    regel = rs.eintrag("wohngeld.freibetrag_grundrente").wert
+    rbs1 = rs.eintrag("regelbedarf").wert[0]
+    hoechst = cent(ZWOELF * rbs1 * regel["hoechst_anteil_rbs1"] / HUNDERT)
+    rente_jahr = max(rente_jahr, NULL)
+    betrag = min(rente_jahr, regel["sockel"]) + max(rente_jahr - regel["sockel"], NULL) * regel["prozent"] / HUNDERT
+    return min(cent(betrag), hoechst), hoechst
+
+
+def _freibetrag_grundrente(rs: Rechtsstand, m: Mitglieder, rente_netto: dict[str, Decimal], add,
+                           hinweise: list[str]) -> Decimal:
+    """§ 17a WoGG, per member with ``grundrentenzeiten_33_jahre``; only that member's pensions count."""
+    berechtigte = [p for p in m.zu_beruecksichtigen if p.grundrentenzeiten_33_jahre]
+    if not berechtigte:
+        return NULL
+    if not rs.gilt("wohngeld.freibetrag_grundrente"):
+        namen = ", ".join(p.name for p in berechtigte)
+        hinweise.append(f"Wohngeld: der Freibetrag für Grundrentenzeiten (§ 17a WoGG) gilt erst ab 01.01.2021; für "
+                        f"{namen} ist er in diesem Monat nicht abgezogen.")
+        return NULL
+    eintrag = rs.eintrag("wohngeld.freibetrag_grundrente")
+    rbs = rs.eintrag("regelbedarf")
+    regel = eintrag.wert
+    summe = NULL
+    for person in berechtigte:
+        rente = rente_netto.get(person.name, NULL)
+        if rente <= NULL:
+            hinweise.append(f"Wohngeld: {person.name} hat 33 Jahre Grundrentenzeiten, aber keine Rente der gesetzlichen "
+                            "Rentenversicherung oder eines Systems nach § 17a Abs. 2 WoGG: kein Freibetrag.")
+            continue
+        betrag, hoechst = freibetrag_grundrente(rs, rente)
+        summe += betrag
+        add(person.name, "freibetrag.grundrente", "Freibetrag Grundrentenzeiten", -betrag, eintrag.norm,
+            max(eintrag.ab, rbs.ab),
+            f"Rente im Jahreseinkommen {euro_text(rente)}: {euro_text(min(rente, regel['sockel']))} + "
+            f"{regel['prozent']} % von {euro_text(max(rente - regel['sockel'], NULL))}, höchstens 12 × "
+            f"{regel['hoechst_anteil_rbs1']} % der Regelbedarfsstufe 1 ({euro_text(rbs.wert[0])}) = {euro_text(hoechst)}")
     return summe

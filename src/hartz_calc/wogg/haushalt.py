@@ -55,6 +55,8 @@ class Einnahme:
     elterngeld_plus: bool = False
     pauschal_besteuert: bool = False
     """Minijob taxed at a flat rate by the employer (§ 40a EStG, § 14 Abs. 1 S. 3 Nr. 2 WoGG)"""
+    alterssicherung: str | None = None
+    """only art rente: gesetzlich / vergleichbar / sonstige (which pensions carry the § 17a WoGG Freibetrag)"""
 
 
 def einnahmen(person: Person, monat: dt.date) -> list[Einnahme]:
@@ -74,7 +76,8 @@ def einnahmen(person: Person, monat: dt.date) -> list[Einnahme]:
         ergebnis.append(Einnahme(art=e.art, betrag=betrag, werbungskosten=getattr(e, "werbungskosten", None),
                                  entfernung_km=getattr(e, "entfernung_km", None),
                                  elterngeld_plus=getattr(e, "elterngeld_plus", False),
-                                 pauschal_besteuert=getattr(e, "pauschal_besteuert", False)))
+                                 pauschal_besteuert=getattr(e, "pauschal_besteuert", False),
+                                 alterssicherung=getattr(e, "alterssicherung", None)))
     return ergebnis
 
 
