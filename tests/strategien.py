@@ -102,7 +102,11 @@ def einkommen_liste(draw, erwachsen: bool = True, max_eintraege: int = 2) -> lis
             eintraege.append(eintrag)
         else:
             arten = EINKOMMENSARTEN if erwachsen else ("unterhalt", "unterhaltsvorschuss", "kinderzuschlag", "sonstiges")
-            eintraege.append({"art": draw(st.sampled_from(arten)), "betrag": draw(geld(0, 800))})
+            eintrag = {"art": draw(st.sampled_from(arten)), "betrag": draw(geld(0, 800))}
+            if eintrag["art"] == "rente" and draw(st.integers(0, 2)):
+                # which system pays it (only the Wohngeld reads it, § 17a WoGG)
+                eintrag["alterssicherung"] = draw(st.sampled_from(["gesetzlich", "vergleichbar", "sonstige"]))
+            eintraege.append(eintrag)
     return eintraege
 
 
@@ -302,6 +306,9 @@ def haushalte(
                 person["minderjaehriges_kind_ausserhalb"] = draw(st.booleans())  # § 11b Abs. 3 S. 3
             if rolle == "antragsteller" and draw(st.integers(0, 9)) == 0:
                 person["alleinerziehend"] = draw(st.booleans())
+        if (alter >= 50 and draw(st.integers(0, 3)) == 0
+                and all(e.get("alterssicherung") for e in person.get("einkommen", []) if e["art"] == "rente")):
+            person["grundrentenzeiten_33_jahre"] = True  # § 17a WoGG (only the Wohngeld reads it)
         if einkommen and draw(st.integers(0, 5)) == 0:
             person["absetzungen"] = {"kfz_haftpflicht": draw(geld(0, 80))}
         if mit_vermoegen and draw(st.integers(0, 5)) == 0:
