@@ -74,6 +74,8 @@ def test_2021_unter_der_hoechstgrenze_von_hand():
     assert fb.norm == "§ 17a Abs. 1, 2 WoGG"
     assert fb.rechtsstand == dt.date(2021, 1, 1)
     assert fb.person == "Hilde"
+    assert "1.200,00 € + 30 % von 4.756,20 € = 2.626,86 €" in fb.erlaeuterung
+    assert "Höchstbetrag angesetzt" not in fb.erlaeuterung
     assert mit.jahreseinkommen == Decimal("3329.34")
     assert (mit.m, mit.y) == (Decimal("434.40"), Decimal("277.45"))
     assert mit.ungerundet == Decimal("395.9616224508")
@@ -94,6 +96,7 @@ def test_2023_hoechstgrenze_folgt_der_regelbedarfsstufe():
     (fb,) = _freibetrag_posten(e)
     assert fb.betrag == Decimal(-3012)
     assert fb.rechtsstand == dt.date(2023, 1, 1)  # the Regelbedarf of 2023 sets the cap
+    assert fb.erlaeuterung.endswith("(502,00 €) = 3.012,00 € (Höchstbetrag angesetzt)")
     assert e.y == Decimal("731.35")
     assert e.ungerundet == Decimal("352.4190506997")
     assert e.betrag == Decimal(352)

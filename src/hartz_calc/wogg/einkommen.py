@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..geld import cent, euro_text
+from ..geld import cent, euro_text, zahl_text
 from ..modell.ergebnis import Posten
 from ..modell.zeit import lebensalter
 from ..rechtsstand import Rechtsstand
@@ -297,9 +297,12 @@ def _freibetrag_grundrente(rs: Rechtsstand, m: Mitglieder, rente_netto: dict[str
             continue
         betrag, hoechst = freibetrag_grundrente(rs, rente)
         summe += betrag
+        ueber = max(rente - regel["sockel"], NULL)
+        formel = cent(min(rente, regel["sockel"]) + ueber * regel["prozent"] / HUNDERT)
         add(person.name, "freibetrag.grundrente", "Freibetrag Grundrentenzeiten", -betrag, eintrag.norm,
             max(eintrag.ab, rbs.ab),
             f"Rente im Jahreseinkommen {euro_text(rente)}: {euro_text(min(rente, regel['sockel']))} + "
-            f"{regel['prozent']} % von {euro_text(max(rente - regel['sockel'], NULL))}, höchstens 12 × "
-            f"{regel['hoechst_anteil_rbs1']} % der Regelbedarfsstufe 1 ({euro_text(rbs.wert[0])}) = {euro_text(hoechst)}")
+            f"{zahl_text(regel['prozent'])} % von {euro_text(ueber)} = {euro_text(formel)}; höchstens 12 × "
+            f"{zahl_text(regel['hoechst_anteil_rbs1'])} % der Regelbedarfsstufe 1 ({euro_text(rbs.wert[0])}) = "
+            f"{euro_text(hoechst)}" + ("" if formel <= hoechst else " (Höchstbetrag angesetzt)"))
     return summe
