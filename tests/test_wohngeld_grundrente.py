@@ -102,6 +102,26 @@ def test_2023_hoechstgrenze_folgt_der_regelbedarfsstufe():
     assert e.betrag == Decimal(352)
 
 
+@pytest.mark.parametrize(("abzuege", "freibetrag", "y", "betrag"), [
+    (["kranken_pflegeversicherung"], False, "1342.35", 145),
+    (["kranken_pflegeversicherung"], True, "1060.85", 300),
+    (["kranken_pflegeversicherung", "steuern"], True, "911.70", 379),
+])
+def test_veroeffentlichtes_beispiel_stuttgart_2025(abzuege, freibetrag, y, betrag):
+    """PUBLISHED worked example from a private source (not an authority): press release "Wohngeld neben der Rente",
+    lifePR/presse-blog.com 15.01.2025 (https://presse-blog.com/2025/01/15/wohngeld-neben-der-rente), Beispiel 1:
+    pensioner alone in Stuttgart (Mietenstufe VI), gross pension 1 500 €, pays KV/PV, no tax, Kaltmiete 600 €:
+    Wohngeld 145 € without and 300 € with the Rentenfreibetrag (281,50 € a month); paying tax too, 379 €.
+    Our law steps: (1 500 − 8,50) × 0,9 = 1 342,35; minus the capped § 17a Freibetrag 281,50 = 1 060,85
+    (× 0,8 = 1 193,20 − 281,50 = 911,70 with tax); M = 600 + 110,40 (Höchstbetrag 615 + 19,20 not reached).
+    All three amounts agree to the euro. Month not published (chosen 2025-03)."""
+    person = _rentner("Rudi", 1500, flag=freibetrag)
+    e = _wohngeld(_haushalt("2025-03", [person], 600, mietstufe="VI", abzuege=abzuege))
+    assert e.m == Decimal("710.40")
+    assert e.y == Decimal(y)
+    assert e.betrag == Decimal(betrag)
+
+
 @pytest.mark.parametrize(("jahr", "hoechst"), [
     (2021, "2676.00"),  # 12 × 50 % × 446; BMAS FAQ: "223 Euro x 12 = 2.676 Euro im Jahr 2021"
     (2022, "2694.00"),  # 12 × 224,50 (RBS 1 449)
