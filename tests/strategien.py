@@ -376,6 +376,25 @@ def wohngeld_angaben(draw, monat: dt.date, namen: list[str]) -> dict[str, Any]:
     if len(namen) > 1 and draw(st.integers(0, 6)) == 0:
         daten["ausgeschlossen"] = [namen[-1]]
     daten["weitere_bewohner_mitbewohner"] = True  # households of the strategy may have more occupants
+    if monat >= dt.date(2009, 1, 1) and draw(st.integers(0, 3)) == 0:
+        daten["eigentum"] = draw(wohngeld_eigentum())
+    return daten
+
+
+@st.composite
+def wohngeld_eigentum(draw) -> dict[str, Any]:
+    """The optional ``wohngeld.eigentum`` section (Lastenzuschuss, from 2009): a monthly Belastung or the complete
+    items of a Wohngeld-Lastenberechnung (amounts per year)."""
+    geld = lambda hoechstens: st.integers(0, hoechstens * 100).map(lambda c: Decimal(c) / 100)  # noqa: E731
+    if draw(st.booleans()):
+        return {"belastung": draw(geld(2000))}
+    daten: dict[str, Any] = {"zinsen": draw(geld(15000)), "tilgung": draw(geld(15000)),
+                             "wohnflaeche": draw(st.integers(20, 250)), "grundsteuer": draw(geld(1500)),
+                             "verwaltungskosten": draw(st.sampled_from([Decimal(0), draw(geld(800))]))}
+    for feld, hoechstens in (("buergschaftskosten", 300), ("erbbauzins_renten", 3000),
+                             ("tilgungsersatz_fremdmittel", 100000)):
+        if draw(st.integers(0, 4)) == 0:
+            daten[feld] = draw(geld(hoechstens))
     return daten
 
 

@@ -40,7 +40,7 @@ from .rechtsstand import MonatNichtAbgedeckt, Rechtsstand, Verfahren, rechtsstan
 from .sgb2 import monatshaushalt
 from .sgb2.berechnung import berechne_monat
 from .sgb2.kennzahlen import NICHT_MITGEZAEHLT
-from .wogg import WohngeldAngabenFehlen, berechne_wohngeld
+from .wogg import WohngeldAngabenFehlen, berechne_wohngeld, nur_nicht_modelliert
 
 vorrang_regel = Verfahren("regime.vorrang")
 
@@ -362,8 +362,10 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
     erklaerung = _erklaeren(erster_monat, regel.norm, verweis, wahlrecht, empfehlung, differenz, mindestmonate)
     for m in monate:
         if m.wohngeld is None:
-            hinweise.append("Wohngeld nicht berechnet, es fehlen Angaben: " + ", ".join(m.wohngeld_fehlende_angaben)
-                            + ". Ohne Wohngeld ist der Vergleich unvollständig.")
+            warum = ("Wohngeld nicht berechnet, " if nur_nicht_modelliert(m.wohngeld_fehlende_angaben)
+                     else "Wohngeld nicht berechnet, es fehlen Angaben: ")
+            hinweise.append(warum + ", ".join(m.wohngeld_fehlende_angaben) + ". Ohne Wohngeld ist der Vergleich "
+                            "unvollständig.")
             break
     hinweise.extend(erster_monat.hinweise)
     hinweise.extend(erster_monat.kinderzuschlag_details.hinweise)
@@ -379,7 +381,8 @@ def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfe
         f"zusammen mit Einkommen ({euro_text(m.einkommen_netto)} netto) und Kindergeld ({euro_text(m.kindergeld)}) "
         f"hat der Haushalt {euro_text(m.gesamt_sgb2)}.",
     ]
-    wg_text = euro_text(m.wohngeld) if m.wohngeld is not None else "nicht berechnet (Angaben fehlen)"
+    wg_text = (euro_text(m.wohngeld) if m.wohngeld is not None else "nicht berechnet (nicht modelliert)"
+               if nur_nicht_modelliert(m.wohngeld_fehlende_angaben) else "nicht berechnet (Angaben fehlen)")
     saetze.append(f"Stattdessen: Wohngeld {wg_text} und Kinderzuschlag {euro_text(m.kinderzuschlag_berechnet)}; "
                   f"mit Einkommen und Kindergeld {euro_text(m.einkommen_netto + m.kindergeld + (m.wohngeld or NULL) + m.kinderzuschlag_berechnet)}.")
     if m.hilfebeduerftig_mit_vorrang:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..geld import euro_text
+from ..wogg import nur_nicht_modelliert
 from .gemeinsam import betrag_spalte
 from .json_ausgabe import _dumps, _posten
 
@@ -137,7 +138,8 @@ def als_html(v: "VorrangErgebnis") -> str:
 def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:
     zeilen = [
         ("Bürgergeld/Alg II (Auszahlung)", [euro_text(m.sgb2_auszahlung) for m in v.monate]),
-        ("Wohngeld", [euro_text(m.wohngeld) if m.wohngeld is not None else "Angaben fehlen" for m in v.monate]),
+        ("Wohngeld", [euro_text(m.wohngeld) if m.wohngeld is not None else "nicht modelliert"
+                      if nur_nicht_modelliert(m.wohngeld_fehlende_angaben) else "Angaben fehlen" for m in v.monate]),
         ("Kinderzuschlag (§ 6a Abs. 2–6 BKGG)", [euro_text(m.kinderzuschlag_berechnet) for m in v.monate]),
         ("Kinderzuschlag zahlbar (Bedarfsprüfung)", [euro_text(m.kinderzuschlag) for m in v.monate]),
         ("Kindergeld", [euro_text(m.kindergeld) for m in v.monate]),

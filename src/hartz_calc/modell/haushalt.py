@@ -740,6 +740,52 @@ WohngeldAbzug = Literal["steuern", "kranken_pflegeversicherung", "rentenversiche
 insurance contributions a member pays; each one is a flat 10 % deduction from his Jahreseinkommen."""
 
 
+class WohngeldEigentum(Streng):
+    """Lastenzuschuss (§ 3 Abs. 2 WoGG): the household lives in its own home; the Belastung replaces the rent
+    (§ 10 WoGG, Wohngeld-Lastenberechnung §§ 8-13 WoGV). Either ``belastung`` (the monthly Belastung of a
+    Wohngeld-Lastenberechnung, e.g. from a Bescheid) or the items of the Lastenberechnung, all per year."""
+
+    belastung: Geld | None = Field(
+        None, description="monthly Belastung as computed in a Wohngeld-Lastenberechnung (e.g. from the Wohngeld"
+                          "bescheid); instead of the items below")
+    zinsen: Geld | None = Field(
+        None, description="per year: interest and laufende Nebenleistungen of the Fremdmittel (loans for building, "
+                          "buying or modernising the home), as paid, at most as agreed (§ 12 Abs. 1 Nr. 1, Abs. 2 WoGV)")
+    tilgung: Geld | None = Field(
+        None, description="per year: repayments of those Fremdmittel, as paid, at most as agreed (§ 12 Abs. 1 "
+                          "Nr. 2, Abs. 2 WoGV)")
+    buergschaftskosten: Geld = Field(
+        Decimal("0.00"), description="per year: laufende Bürgschaftskosten of the Fremdmittel (§ 12 Abs. 1 Nr. 3 WoGV)")
+    erbbauzins_renten: Geld = Field(
+        Decimal("0.00"), description="per year: Erbbauzinsen, Renten and other recurring payments financing the home "
+                                     "(§ 12 Abs. 1 Nr. 4 WoGV)")
+    tilgungsersatz_fremdmittel: Geld = Field(
+        Decimal("0.00"), description="Nennbetrag of Fremdmittel repaid through a Bausparvertrag or a life insurance "
+                                     "(Festgeldhypothek): counted as Tilgung at the dated rate (2 % a year, § 12 "
+                                     "Abs. 1 S. 2 WoGV)")
+    wohnflaeche: Annotated[Decimal, BeforeValidator(_flaeche), Field(gt=0, le=10000),
+                           WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 10000})] | None = Field(
+        None, description="living space in m² of the self-used home (Instandhaltungs- und Betriebskosten as a flat "
+                          "amount per m², § 13 Abs. 2 S. 1 WoGV)")
+    grundsteuer: Geld | None = Field(None, description="per year: Grundsteuer paid for the home (§ 13 Abs. 2 S. 1 WoGV)")
+    verwaltungskosten: Geld | None = Field(
+        None, description="per year: amounts paid to a third party for the administration (e.g. the WEG-Verwalter); "
+                          "0 when none (§ 13 Abs. 2 S. 2 WoGV)")
+
+    @model_validator(mode="after")
+    def _entweder_oder(self) -> "WohngeldEigentum":
+        if self.belastung is not None:
+            posten = [f for f in ("zinsen", "tilgung", "wohnflaeche", "grundsteuer", "verwaltungskosten")
+                      if getattr(self, f) is not None]
+            posten += [f for f in ("buergschaftskosten", "erbbauzins_renten", "tilgungsersatz_fremdmittel")
+                       if getattr(self, f) != 0]
+            if posten:
+                raise FeldFehler((posten[0],),
+                                 "entweder belastung (schon berechnet) oder die Posten der Lastenberechnung angeben, "
+                                 "nicht beides")
+        return self
+
+
 class WohngeldAngaben(Streng):
     """What Wohngeld (WoGG) needs beyond the SGB II data. Optional; asked for when Wohngeld is computed."""
 
@@ -765,6 +811,10 @@ class WohngeldAngaben(Streng):
     weitere_bewohner_mitbewohner: bool = Field(
         False, description="when unterkunft.personen_im_haushalt exceeds the personen: the others are not family "
                            "members (Untermieter, WG): their head share of the rent is left out (§ 11 Abs. 2 Nr. 3)")
+    eigentum: WohngeldEigentum | None = Field(
+        None, description="Lastenzuschuss instead of Mietzuschuss (§ 3 Abs. 2 WoGG): the household lives in its own "
+                          "home (Eigentum, Erbbaurecht, Wohnungsrecht, Nießbrauch ...); the Belastung (§ 10 WoGG, §§ 8-13 "
+                          "WoGV) replaces unterkunft.kaltmiete/nebenkosten. From 2009")
 
 
 LeistungenSgb2Sgb12 = Literal["keine", "verzicht", "beantragt"]

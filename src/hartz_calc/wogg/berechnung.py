@@ -13,7 +13,8 @@ from ..sgb2.unterkunft import unterkunft_im_monat
 from . import einkommen as einkommen_modul
 from . import vermoegen
 from . import miete as miete_modul
-from .ergebnis import WohngeldAngabenFehlen, WohngeldErgebnis
+from . import belastung as belastung_modul
+from .ergebnis import LastenzuschussNichtModelliert, WohngeldAngabenFehlen, WohngeldErgebnis
 from .formel import rechnen
 from .haushalt import mitglieder, norm_ausschluss, norm_mitglieder
 
@@ -30,7 +31,9 @@ def _im_monat(haushalt: Haushalt, monat: dt.date) -> Haushalt:
 
 
 def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = False) -> WohngeldErgebnis:
-    """Wohngeld (Mietzuschuss) for ``monat`` under the WoGG in force then.
+    """Wohngeld for ``monat`` under the WoGG in force then: Mietzuschuss, or Lastenzuschuss when the household
+    lives in its own home (``wohngeld.eigentum``, § 3 Abs. 2 WoGG; from 2009, before that
+    :class:`LastenzuschussNichtModelliert`).
 
     ``sgb2_bezug=False`` (default) computes what the household would get instead of SGB II (the
     exclusion of § 7 Abs. 1 WoGG does not apply when Wohngeld removes Hilfebedürftigkeit or SGB II is
@@ -60,6 +63,9 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
                                 haushaltsmitglieder_gesamt=m.gesamt, ausgeschlossen=True,
                                 mietenstufe=(haushalt.wohngeld.mietstufe or "") if haushalt.wohngeld else "")
 
+    eigentum = haushalt.wohngeld.eigentum if haushalt.wohngeld is not None else None
+    if eigentum is not None and not belastung_modul.modelliert(rs):
+        raise LastenzuschussNichtModelliert(belastung_modul.nicht_modelliert_text(rs))
     fehlende = miete_modul.fehlende_angaben(haushalt, rs, m) + einkommen_modul.fehlende_angaben(haushalt, monat, m, rs)
     if fehlende:
         raise WohngeldAngabenFehlen(fehlende)
@@ -114,10 +120,12 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
         hinweise.append("Wohngeld: Vermögen ist nicht geprüft (kein Anspruch bei erheblichem Vermögen, § 21 Nr. 3 WoGG; "
                         "Richtwert der Verwaltungsvorschrift 60.000 € für das erste und 30.000 € für jedes weitere "
                         "Haushaltsmitglied); zum Prüfen vermoegen der Personen angeben.")
-    posten.append(Posten(abschnitt="auszahlung", art="wohngeld.betrag", bezeichnung="Wohngeld monatlich", betrag=betrag,
+    posten.append(Posten(abschnitt="auszahlung", art="wohngeld.betrag", betrag=betrag,
+                         bezeichnung="Wohngeld monatlich" if eigentum is None else "Wohngeld (Lastenzuschuss) monatlich",
                          norm="§ 19 WoGG a.F." if vor_2009 else "§§ 19, 21 WoGG", rechtsstand=stand))
     return WohngeldErgebnis(
         betrag=betrag, posten=tuple(posten), hinweise=tuple(hinweise), haushaltsmitglieder=m.anzahl,
         haushaltsmitglieder_gesamt=m.gesamt, mietenstufe=haushalt.wohngeld.mietstufe or "",
         miete=miete.m_stern, hoechstbetrag=miete.hoechstbetrag, jahreseinkommen=einkommen.gesamt,
-        monatseinkommen=einkommen.monatlich, m=rechnung.m, y=rechnung.y, ungerundet=rechnung.z4)
+        monatseinkommen=einkommen.monatlich, m=rechnung.m, y=rechnung.y, ungerundet=rechnung.z4,
+        lastenzuschuss=eigentum is not None)

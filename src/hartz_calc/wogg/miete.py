@@ -1,4 +1,8 @@
-"""Rent considered (§§ 9-12 WoGG; before 2009 §§ 5-8 WoGG a.F.).
+"""Rent or Belastung considered (§§ 9-12 WoGG; before 2009 §§ 5-8 WoGG a.F.).
+
+Owner-occupiers (``wohngeld.eigentum``, Lastenzuschuss) put the Belastung of ``belastung`` in the place of the
+rent; everything after it (other residents, Höchstbetrag, shares, components) is the same code path, as § 11
+and § 12 WoGG treat "Miete oder Belastung" alike. The line arts ``wohngeld.miete.*`` are kept for both.
 
 Miete = Kaltmiete + kalte Nebenkosten; heating and hot water are left out (§ 9 Abs. 2). It counts up to
 the Höchstbetrag by number of members and Mietenstufe (§ 12 Abs. 1, Anlage 1; before 2009 also by the
@@ -17,6 +21,7 @@ from decimal import Decimal
 from ..geld import cent, euro_text
 from ..modell.ergebnis import Posten
 from ..rechtsstand import Rechtsstand, jahresklasse
+from . import belastung as belastung_modul
 from .haushalt import Mitglieder
 from .tabellen import MIETENSTUFEN, je_mitglieder
 
@@ -84,21 +89,47 @@ def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder) -> list
             fehlende.append("wohngeld.mietstufe: Mietenstufe VII gibt es erst ab 01/2020 (vorher I bis VI)")
     elif len(rs.wert("wohngeld.hoechstbetraege")[0]) < MIETENSTUFEN.index(wg.mietstufe) + 1:
         fehlende.append("wohngeld.mietstufe: Mietenstufe VII gibt es erst ab 01/2020 (vorher I bis VI)")
-    if (not rs.gilt("wohngeld.hoechstbetraege") and (wg is None or wg.baujahr is None)
+    eigentum = wg.eigentum if wg is not None else None
+    if (eigentum is None and not rs.gilt("wohngeld.hoechstbetraege") and (wg is None or wg.baujahr is None)
             and _niedrigste_baualtersklasse(haushalt, rs, m.gesamt) is None):
         fehlende.append("wohngeld.baujahr: Jahr der Bezugsfertigkeit der Wohnung (vor 2009 hingen die "
                         "Höchstbeträge vom Baualter ab, § 8 WoGG a.F.)")
     u = haushalt.unterkunft
-    if u is None or u.kaltmiete + u.nebenkosten <= NULL:
+    if eigentum is not None:
+        fehlende.extend(belastung_modul.fehlende_angaben(eigentum, rs, _obergrenze(haushalt, rs, m.gesamt),
+                                                         _anteil_bewohner(haushalt, m.gesamt)))
+    if eigentum is None and (u is None or u.kaltmiete + u.nebenkosten <= NULL):
         fehlende.append("unterkunft.kaltmiete / unterkunft.nebenkosten: Miete ohne Heizkosten (Mietzuschuss, "
                         "§ 9 WoGG)")
-    elif u.personen_im_haushalt is not None and u.personen_im_haushalt > m.gesamt and not (
+    elif u is not None and u.personen_im_haushalt is not None and u.personen_im_haushalt > m.gesamt and not (
             wg is not None and wg.weitere_bewohner_mitbewohner):
         fehlende.append("unterkunft.personen_im_haushalt: weitere Bewohner, die nicht in personen stehen - als "
                         "Familienmitglieder mit ihrem Einkommen in personen eintragen (§ 5 WoGG) oder, wenn sie "
                         "nicht zum Haushalt gehören (Untermiete, WG), wohngeld.weitere_bewohner_mitbewohner: true "
                         "(§ 11 Abs. 2 Nr. 3 WoGG)")
     return fehlende
+
+
+def _anteil_bewohner(haushalt: Haushalt, gesamt: int) -> Decimal:
+    """The share of the dwelling's costs left after other residents who are no Haushaltsmitglieder
+    (§ 11 Abs. 2 Nr. 3 WoGG): gesamt / Bewohner."""
+    u = haushalt.unterkunft
+    bewohner = max((u.personen_im_haushalt or 0) if u is not None else 0, gesamt)
+    return Decimal(gesamt) / Decimal(bewohner)
+
+
+def _obergrenze(haushalt: Haushalt, rs: Rechtsstand, gesamt: int) -> Decimal | None:
+    """Höchstbetrag plus Klimakomponente for all members (from 2009; None without a valid Mietenstufe). Used for
+    § 10 Abs. 2 S. 2 WoGG; the shares of § 11 Abs. 3 scale cap and Belastung alike and do not matter here."""
+    wg = haushalt.wohngeld
+    if wg is None or wg.mietstufe is None or not rs.gilt("wohngeld.hoechstbetraege"):
+        return None
+    zeile = je_mitglieder(rs.wert("wohngeld.hoechstbetraege"), gesamt)
+    stufe = MIETENSTUFEN.index(wg.mietstufe)
+    if stufe >= len(zeile):
+        return None
+    klima = _komponente(rs, "wohngeld.klimakomponente", gesamt)
+    return Decimal(zeile[stufe]) + (klima[0] if klima is not None else NULL)
 
 
 def _komponente(rs: Rechtsstand, name: str, anzahl: int) -> tuple[Decimal, object] | None:
@@ -111,7 +142,7 @@ def _komponente(rs: Rechtsstand, name: str, anzahl: int) -> tuple[Decimal, objec
 def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Posten]) -> Miete:
     wg = haushalt.wohngeld
     u = haushalt.unterkunft
-    assert wg is not None and wg.mietstufe is not None and u is not None
+    assert wg is not None and wg.mietstufe is not None and (u is not None or wg.eigentum is not None)
     stufe = MIETENSTUFEN.index(wg.mietstufe)
     gesamt, anzahl = m.gesamt, m.anzahl
     anteil = Decimal(anzahl) / Decimal(gesamt)
@@ -121,11 +152,18 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
                              norm=norm, rechtsstand=ab, erlaeuterung=text))
 
     vor_2009 = not rs.gilt("wohngeld.hoechstbetraege")
-    miete_voll = u.kaltmiete + u.nebenkosten
-    add("miete", "Miete ohne Heizkosten", miete_voll, "§ 5 WoGG a.F." if vor_2009 else "§ 9 WoGG",
-        rs.eintrag("wohngeld.verfahren").ab, f"Kaltmiete {euro_text(u.kaltmiete)} + kalte Nebenkosten "
-        f"{euro_text(u.nebenkosten)}; Heiz- und Warmwasserkosten bleiben außer Betracht")
-    bewohner = max(u.personen_im_haushalt or 0, gesamt)
+    eigentum = wg.eigentum
+    wort = "Miete" if eigentum is None else "Belastung"
+    if eigentum is not None:  # Lastenzuschuss: the Belastung takes the place of the rent (§ 11 Abs. 1 WoGG)
+        miete_voll = belastung_modul.belastung(eigentum, rs, _obergrenze(haushalt, rs, gesamt),
+                                               _anteil_bewohner(haushalt, gesamt), add)
+    else:
+        assert u is not None
+        miete_voll = u.kaltmiete + u.nebenkosten
+        add("miete", "Miete ohne Heizkosten", miete_voll, "§ 5 WoGG a.F." if vor_2009 else "§ 9 WoGG",
+            rs.eintrag("wohngeld.verfahren").ab, f"Kaltmiete {euro_text(u.kaltmiete)} + kalte Nebenkosten "
+            f"{euro_text(u.nebenkosten)}; Heiz- und Warmwasserkosten bleiben außer Betracht")
+    bewohner = max((u.personen_im_haushalt or 0) if u is not None else 0, gesamt)
     if bewohner > gesamt:
         neu = cent(miete_voll * gesamt / bewohner)
         add("miete.mitbewohner", "Anteil weiterer Bewohner (keine Haushaltsmitglieder)", neu - miete_voll,
@@ -150,7 +188,7 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
         eintrag = rs.eintrag("wohngeld.hoechstbetraege")
         hoechst = Decimal(je_mitglieder(eintrag.wert, gesamt)[stufe])
         hoechst_text = f"{gesamt} Haushaltsmitglied(er), Mietenstufe {wg.mietstufe}"
-    add("hoechstbetrag", "Höchstbetrag für Miete", hoechst, eintrag.norm, eintrag.ab, hoechst_text)
+    add("hoechstbetrag", f"Höchstbetrag für {wort}", hoechst, eintrag.norm, eintrag.ab, hoechst_text)
     klima = _komponente(rs, "wohngeld.klimakomponente", gesamt)
     if klima is not None:
         add("klimakomponente", "Klimakomponente (Zuschlag zum Höchstbetrag)", klima[0], klima[1].norm, klima[1].ab,
@@ -167,7 +205,7 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
 
     gedeckelt = min(miete_voll, hoechst)
     if gedeckelt < miete_voll:
-        add("miete.ueber_hoechstbetrag", "Miete über dem Höchstbetrag", gedeckelt - miete_voll,
+        add("miete.ueber_hoechstbetrag", f"{wort} über dem Höchstbetrag", gedeckelt - miete_voll,
             eintrag.norm if klima is None else "§ 11 Abs. 1 S. 1 Nr. 1 WoGG", eintrag.ab,
             f"berücksichtigt höchstens {euro_text(hoechst)}")
     m_stern = gedeckelt
@@ -181,6 +219,6 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
         add(name.removeprefix("wohngeld."), bezeichnung, betrag, komponente[1].norm, komponente[1].ab,
             f"{gesamt} Haushaltsmitglied(er)" + ("" if anzahl == gesamt else f", Anteil {anzahl}/{gesamt}"))
         m_stern += betrag
-    add("miete.beruecksichtigt", "zu berücksichtigende Miete", m_stern,
+    add("miete.beruecksichtigt", f"zu berücksichtigende {wort}", m_stern,
         "§§ 5-8 WoGG a.F." if vor_2009 else "§ 11 Abs. 1 WoGG", rs.eintrag("wohngeld.verfahren").ab)
     return Miete(m_stern=m_stern, hoechstbetrag=hoechst)
