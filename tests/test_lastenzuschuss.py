@@ -295,3 +295,31 @@ def test_eigentum_aendert_sgb2_nicht(monat, belastung):
                                     "unterkunft": {"kaltmiete": Decimal(250), "nebenkosten": Decimal(90),
                                                    "heizkosten": Decimal(70)}})
     assert api.to_json(api.calculate(mit)) == api.to_json(api.calculate(ohne))
+
+
+@settings(max_examples=60, deadline=None)
+@given(monat=st.sampled_from(MONATE), kinder=st.integers(0, 3), brutto=st.integers(0, 4000),
+       zinsen=st.integers(0, 20000), tilgung=st.integers(0, 20000), flaeche=st.integers(20, 200),
+       grundsteuer=st.integers(0, 1500), verwaltung=st.integers(0, 600), bewohner=st.integers(0, 2),
+       stufe=st.sampled_from(STUFEN))
+def test_kurze_lastenberechnung_gleiches_ergebnis(monat, kinder, brutto, zinsen, tilgung, flaeche, grundsteuer,
+                                                  verwaltung, bewohner, stufe):
+    """§ 10 Abs. 2 S. 2 WoGG: whenever the Bewirtschaftung items are not asked for (Zinsen + Tilgung reach the cap,
+    also with lodgers' shares), the Wohngeld is the one of the full Lastenberechnung, to the cent of M."""
+    personen = _familie(kinder, brutto)
+    unterkunft = {"heizkosten": Decimal(60), "personen_im_haushalt": len(personen) + bewohner}
+    kurz = {"zinsen": Decimal(zinsen), "tilgung": Decimal(tilgung)}
+    voll = dict(kurz, wohnflaeche=Decimal(flaeche), grundsteuer=Decimal(grundsteuer),
+                verwaltungskosten=Decimal(verwaltung))
+
+    def haushalt(eigentum):
+        return api.household_from_dict({"monat": f"{monat:%Y-%m}", "personen": personen, "unterkunft": unterkunft,
+                                        "wohngeld": {"mietstufe": stufe, "abzuege": ["steuern"],
+                                                     "weitere_bewohner_mitbewohner": True, "eigentum": eigentum}})
+    try:
+        a = berechne_wohngeld(haushalt(kurz), monat)
+    except WohngeldAngabenFehlen as fehler:
+        assert all(f.startswith("wohngeld.eigentum.") for f in fehler.fehlende)
+        return
+    b = berechne_wohngeld(haushalt(voll), monat)
+    assert (a.betrag, a.miete, a.ungerundet) == (b.betrag, b.miete, b.ungerundet)

@@ -68,10 +68,14 @@ def kapitaldienst(e: WohngeldEigentum, rs: Rechtsstand) -> Kapitaldienst:
     return Kapitaldienst(summe, text)
 
 
+Anteil = Callable[[Decimal], Decimal]
+"""The amount that counts after other residents' head shares (§ 11 Abs. 2 Nr. 3 WoGG), rounded as in ``miete``."""
+
+
 def fehlende_angaben(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal | None,
-                     anteil: Decimal) -> list[str]:
+                     anteil: Anteil) -> list[str]:
     """What the Lastenberechnung still needs. ``obergrenze``: Höchstbetrag (+ Klimakomponente) of the month,
-    ``anteil``: the share of the Belastung that counts after § 11 Abs. 2 Nr. 3 (1 without other residents)."""
+    ``anteil``: the share of a monthly Belastung that counts after § 11 Abs. 2 Nr. 3."""
     if e.belastung is not None:
         return []
     fehlende = []
@@ -91,14 +95,15 @@ def fehlende_angaben(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal |
     return fehlende
 
 
-def _zins_tilgung_reicht(e: WohngeldEigentum, obergrenze: Decimal | None, anteil: Decimal) -> bool:
-    """§ 10 Abs. 2 S. 2 WoGG: Zinsen and Tilgungen alone (the share that counts) reach the cap."""
+def _zins_tilgung_reicht(e: WohngeldEigentum, obergrenze: Decimal | None, anteil: Anteil) -> bool:
+    """§ 10 Abs. 2 S. 2 WoGG: Zinsen and Tilgungen alone (the share that counts) reach the cap. The full Belastung
+    is never lower (all items are >= 0) and its share is rounded the same way, so it is capped to the same amount."""
     if obergrenze is None or e.zinsen is None or e.tilgung is None:
         return False
-    return cent((e.zinsen + e.tilgung) / ZWOELF * anteil) >= obergrenze
+    return anteil(cent((e.zinsen + e.tilgung) / ZWOELF)) >= obergrenze
 
 
-def belastung(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal | None, anteil: Decimal,
+def belastung(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal | None, anteil: Anteil,
               add: Callable[..., None]) -> Decimal:
     """The monthly Belastung (§ 10 WoGG) with its lines; ``add(art, bezeichnung, betrag, norm, ab, text)``."""
     verfahren_ab = rs.eintrag("wohngeld.verfahren").ab
@@ -119,6 +124,7 @@ def belastung(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal | None, 
             "Zinsen und Tilgung erreichen allein den Höchstbetrag; eine vollständige Lastenberechnung ist nicht "
             "nötig, das Ergebnis hängt von der Bewirtschaftung nicht ab")
         gesamt = kd_monat
+        text_gesamt = "nur der Kapitaldienst (§ 10 Abs. 2 S. 2 WoGG)"
     else:
         satz = rs.eintrag("wohngeld.bewirtschaftung_je_qm")
         pauschale = cent(satz.wert * e.wohnflaeche)
@@ -131,6 +137,6 @@ def belastung(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal | None, 
         add("belastung.bewirtschaftung", "Belastung aus der Bewirtschaftung", gesamt - kd_monat, "§ 13 WoGV",
             satz.ab, f"{text} = {euro_text(jaehrlich)} im Jahr, ein Zwölftel; Heizkosten und tatsächliche "
                      "Betriebskosten zählen nicht (§ 13 Abs. 2 S. 3 WoGV)")
-    add("belastung", "Belastung ohne Heizkosten", gesamt, NORM_BELASTUNG, verfahren_ab,
-        "Kapitaldienst und Bewirtschaftung (Wohngeld-Lastenberechnung)")
+        text_gesamt = "Kapitaldienst und Bewirtschaftung (Wohngeld-Lastenberechnung)"
+    add("belastung", "Belastung ohne Heizkosten", gesamt, NORM_BELASTUNG, verfahren_ab, text_gesamt)
     return gesamt

@@ -110,12 +110,22 @@ def fehlende_angaben(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder) -> list
     return fehlende
 
 
-def _anteil_bewohner(haushalt: Haushalt, gesamt: int) -> Decimal:
-    """The share of the dwelling's costs left after other residents who are no Haushaltsmitglieder
-    (§ 11 Abs. 2 Nr. 3 WoGG): gesamt / Bewohner."""
+def _bewohner(haushalt: Haushalt, gesamt: int) -> int:
     u = haushalt.unterkunft
-    bewohner = max((u.personen_im_haushalt or 0) if u is not None else 0, gesamt)
-    return Decimal(gesamt) / Decimal(bewohner)
+    return max((u.personen_im_haushalt or 0) if u is not None else 0, gesamt)
+
+
+def _ohne_mitbewohner(betrag: Decimal, gesamt: int, bewohner: int) -> Decimal:
+    """Rent or Belastung less the head share of other residents who are no Haushaltsmitglieder (§ 11 Abs. 2 Nr. 3
+    WoGG), to the cent."""
+    return cent(betrag * gesamt / bewohner) if bewohner > gesamt else betrag
+
+
+def _anteil_bewohner(haushalt: Haushalt, gesamt: int):
+    """``_ohne_mitbewohner`` for this household: the same rounding as the rent's code path (so that § 10 Abs. 2
+    S. 2 WoGG is decided on exactly the amount that is later capped)."""
+    bewohner = _bewohner(haushalt, gesamt)
+    return lambda betrag: _ohne_mitbewohner(betrag, gesamt, bewohner)
 
 
 def _obergrenze(haushalt: Haushalt, rs: Rechtsstand, gesamt: int) -> Decimal | None:
@@ -163,9 +173,9 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
         add("miete", "Miete ohne Heizkosten", miete_voll, "§ 5 WoGG a.F." if vor_2009 else "§ 9 WoGG",
             rs.eintrag("wohngeld.verfahren").ab, f"Kaltmiete {euro_text(u.kaltmiete)} + kalte Nebenkosten "
             f"{euro_text(u.nebenkosten)}; Heiz- und Warmwasserkosten bleiben außer Betracht")
-    bewohner = max((u.personen_im_haushalt or 0) if u is not None else 0, gesamt)
+    bewohner = _bewohner(haushalt, gesamt)
     if bewohner > gesamt:
-        neu = cent(miete_voll * gesamt / bewohner)
+        neu = _ohne_mitbewohner(miete_voll, gesamt, bewohner)
         add("miete.mitbewohner", "Anteil weiterer Bewohner (keine Haushaltsmitglieder)", neu - miete_voll,
             "§ 11 Abs. 2 Nr. 3 WoGG", rs.eintrag("wohngeld.verfahren").ab,
             f"{bewohner - gesamt} von {bewohner} Bewohnern gehören nicht zum Haushalt")
