@@ -257,3 +257,18 @@ def test_freibetrag_nie_ueber_der_grenze_und_nie_weniger_wohngeld(jahr, monat, r
         assert -p.betrag <= jahreseinkommen[p.person]
     assert mit.betrag >= ohne.betrag
     assert mit.jahreseinkommen <= ohne.jahreseinkommen
+
+
+@settings(max_examples=40, deadline=None)
+@given(jahr=st.integers(2021, 2026), rente=st.integers(0, 2500), mehr=st.integers(1, 800),
+       miete=st.integers(150, 900), stufe=st.sampled_from(["I", "IV", "VI"]),
+       abzuege=st.lists(st.sampled_from(["steuern", "kranken_pflegeversicherung", "rentenversicherung"]), unique=True))
+def test_mehr_rente_nie_mehr_wohngeld_auch_mit_freibetrag(jahr, rente, mehr, miete, stufe, abzuege):
+    """The Freibetrag grows by at most 30 % of a higher pension (0 % above the cap), so the Gesamteinkommen still
+    grows and the Wohngeld never rises with the pension (issue 12's property, with § 17a)."""
+    def rechne(betrag):
+        return _wohngeld(_haushalt(f"{jahr}-06", [_rentner("Hilde", betrag)], miete, mietstufe=stufe,
+                                   abzuege=abzuege))
+    weniger, mehr_rente = rechne(rente), rechne(rente + mehr)
+    assert mehr_rente.jahreseinkommen >= weniger.jahreseinkommen
+    assert mehr_rente.betrag <= weniger.betrag
