@@ -201,3 +201,88 @@ def test_jahresklassen_stehen_in_der_tabelle():
     assert _baualter({"bis_1970": 1, "ab_1971": 2}, 1968) == ("bis_1970", "bezugsfertig bis 1970")
     with pytest.raises(KeyError):
         jahresklasse({"vor_1947": 1, "ab_1964": 2}, 1950)
+
+
+# --- Vorrang as a counsellor reads it (households a counsellor would write for the features of issue 12) ---
+
+def _eigentum(monat: str = "2025-06", eigentum: dict | None = None, **oben) -> dict:
+    """Couple with a child of 12 in their own house (Lastenzuschuss, wohngeld.eigentum)."""
+    return {"monat": monat,
+            "personen": [{"name": "Erika", "rolle": "antragsteller", "alter": 58,
+                          "einkommen": [{"art": "erwerbstaetigkeit", "brutto": 1500, "netto": 1150}]},
+                         {"name": "Karl", "rolle": "partner", "alter": 60},
+                         {"name": "Tom", "rolle": "kind", "alter": 12}],
+            "unterkunft": {"nebenkosten": 150, "heizkosten": 90},
+            "wohngeld": {"mietstufe": "III", "abzuege": ["steuern", "kranken_pflegeversicherung", "rentenversicherung"],
+                         "eigentum": eigentum if eigentum is not None else
+                         {"zinsen": 3600, "tilgung": 2400, "wohnflaeche": 95, "grundsteuer": 380, "verwaltungskosten": 0}},
+            **oben}
+
+
+@pytest.mark.parametrize("eigentum, monat", [({"zinsen": 1000}, "2025-06"),   # items of the Lastenberechnung missing
+                                             ({"belastung": 600}, "2007-06")])  # Lastenzuschuss not modelled before 2009
+def test_vorrang_ohne_wohngeld_behauptet_kein_ergebnis(eigentum, monat):
+    """Without the Wohngeld (inputs missing or not modelled) the explanation said 'Wohngeld und Kinderzuschlag
+    beseitigen die Hilfebedürftigkeit nicht', 'Ein Verweis ... ist nicht möglich' and 'Wohngeld und
+    Kinderzuschlag allein reichen nicht' - a result handed to the family that nobody computed."""
+    daten = _eigentum(monat, eigentum)
+    daten["personen"][0]["einkommen"] = []  # no income: the Kinderzuschlag alone cannot end the need
+    v = api.vorrang(api.household_from_dict(daten))
+    assert v.monate[0].wohngeld is None and v.monate[0].hilfebeduerftig_mit_vorrang
+    text = " ".join(v.erklaerung)
+    assert "beseitigen die Hilfebedürftigkeit nicht" not in text and "reichen nicht" not in text
+    assert "ist nicht möglich" not in text
+    assert "bleibt offen, solange das Wohngeld nicht berechnet ist" in text
+    assert "ohne das Wohngeld nicht beurteilen" in text and "ohne das Wohngeld ist der Vergleich unvollständig" in text
+
+
+def test_vorrang_zeigt_die_hinweise_des_wohngelds():
+    """The Wohngeld's own hinweise never reached the comparison: a pensioner with Grundrentenzeiten in 2019
+    was not told that § 17a WoGG applies only from 2021 (docs/household-format.md promises the hinweis)."""
+    daten = {"monat": "2019-03",
+             "personen": [{"name": "Helga", "rolle": "antragsteller", "alter": 64, "grundrentenzeiten_33_jahre": True,
+                           "einkommen": [{"art": "rente", "betrag": 980, "alterssicherung": "gesetzlich"}]}],
+             "unterkunft": {"kaltmiete": 520, "nebenkosten": 110, "heizkosten": 80},
+             "wohngeld": {"mietstufe": "VI", "abzuege": ["kranken_pflegeversicherung"]}}
+    v = api.vorrang(api.household_from_dict(daten))
+    assert v.monate[0].wohngeld is not None
+    assert any("§ 17a WoGG" in h and "01.01.2021" in h for h in v.hinweise), v.hinweise
+    from hartz_calc.ausgabe.vorrang import als_markdown as vorrang_md
+    assert "§ 17a WoGG) gilt erst ab 01.01.2021" in vorrang_md(v)
+
+
+def test_vorrang_zeitraum_widerspricht_sich_nicht():
+    """A zeitraum whose need ends only from its second month: the explanation said both 'kann das Jobcenter
+    ... verweisen' and 'Es bleibt beim Bürgergeld: Wohngeld und Kinderzuschlag allein reichen nicht'."""
+    daten = _eigentum("2025-11", {"belastung": 700})
+    del daten["monat"]
+    daten["zeitraum"] = {"von": "2025-11", "bis": "2026-02"}
+    daten["personen"][0]["einkommen"] = [
+        {"art": "rente", "betrag": 700},
+        {"art": "erwerbstaetigkeit", "brutto": 538, "netto": 538, "pauschal_besteuert": True, "von": "2025-12"}]
+    daten["unterkunft"]["kaltmiete"] = 300
+    v = api.vorrang(api.household_from_dict(daten))
+    assert v.verweis and v.monate[0].hilfebeduerftig_mit_vorrang
+    assert not any(m.hilfebeduerftig_mit_vorrang for m in v.monate[1:])
+    text = " ".join(v.erklaerung)
+    assert "beseitigt, ab 12/2025)" in text
+    assert "Im Monat 11/2025 bleibt es beim Bürgergeld/Arbeitslosengeld II" in text
+    assert "allein reichen nicht." not in text
+
+
+def test_vorrang_nennt_den_wahren_grund_ohne_verweis():
+    """'Die Hilfebedürftigkeit endet nicht für 3 zusammenhängende Monate' was given as the reason when there was
+    no SGB II claim at all, and when the rule data ended before the third month of the projection."""
+    rentnerin = {"monat": "2024-03",
+                 "personen": [{"name": "Helga", "rolle": "antragsteller", "alter": 70,
+                               "einkommen": [{"art": "rente", "betrag": 1100}]}],
+                 "unterkunft": {"kaltmiete": 520, "nebenkosten": 110, "heizkosten": 80},
+                 "wohngeld": {"mietstufe": "VI", "abzuege": ["kranken_pflegeversicherung"]}}
+    v = api.vorrang(api.household_from_dict(rentnerin))
+    assert v.monate[0].sgb2_auszahlung == 0 and not v.verweis
+    assert any("kommt nicht in Betracht: im Monat 03/2024 besteht kein Anspruch" in s for s in v.erklaerung)
+    assert not any("zusammenhängende Monate)" in s for s in v.erklaerung)
+    spaet = api.vorrang(api.household_from_dict(_eigentum("2026-11")))
+    assert len(spaet.monate) == 2 and not spaet.verweis
+    assert any("lässt sich nicht prüfen: nur 2 Monat(e) liegen in den Regeldaten" in s for s in spaet.erklaerung)
+    assert all(s.endswith(".") for s in spaet.erklaerung), spaet.erklaerung

@@ -227,11 +227,13 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     # the household of this month (persons joining/leaving, income von/bis, one-off income, Unterkunft changes)
     monatlich, _ = monatshaushalt.vorbereiten(haushalt, monat, berechne_monat)
     posten: list[Posten] = []
+    wg_hinweise: tuple[str, ...] = ()
     try:
         wg_ergebnis = berechne_wohngeld(haushalt, monat)
         wohngeld: Decimal | None = wg_ergebnis.betrag
         fehlende: tuple[str, ...] = ()
         posten.extend(wg_ergebnis.posten)
+        wg_hinweise = tuple(wg_ergebnis.hinweise)  # e.g. § 17a WoGG not yet in force, Vermögen not checked
     except WohngeldAngabenFehlen as fehlen:
         wohngeld, fehlende = None, tuple(fehlen.fehlende)
     kiz = berechne_kinderzuschlag(monatlich, monat, sgb2)
@@ -281,7 +283,7 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
                                  erlaeuterung="mit Wohngeld oder Kinderzuschlag dieselben Bedarfe wie § 28 SGB II, "
                                               "ohne Einkommensprüfung"))
     sgb2_auszahlung = sgb2.summe.auszahlung
-    hinweise: list[str] = []
+    hinweise: list[str] = list(wg_hinweise)
     if sgb2.vermoegen is not None and sgb2.vermoegen.ueberschuss > 0:
         hinweise.append(f"Das Vermögen übersteigt die Freibeträge des § 12 SGB II um {euro_text(sgb2.vermoegen.ueberschuss)}: "
                         "kein SGB-II-Anspruch in diesem Monat. Wohngeld und Kinderzuschlag prüfen das Vermögen nach ihren "
@@ -359,7 +361,7 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
         empfehlung = "wohngeld_kinderzuschlag"
     else:
         empfehlung = "sgb2"
-    erklaerung = _erklaeren(erster_monat, regel.norm, verweis, wahlrecht, empfehlung, differenz, mindestmonate)
+    erklaerung = _erklaeren(tuple(monate), regel.norm, verweis, wahlrecht, empfehlung, differenz, mindestmonate)
     for m in monate:
         if m.wohngeld is None:
             warum = ("Wohngeld nicht berechnet, " if nur_nicht_modelliert(m.wohngeld_fehlende_angaben)
@@ -369,15 +371,22 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
             break
     hinweise.extend(erster_monat.hinweise)
     hinweise.extend(erster_monat.kinderzuschlag_details.hinweise)
+    for m in monate[1:]:  # a later month of a zeitraum may say something new: named with its month
+        hinweise.extend(f"{m.monat:%m/%Y}: {h}" for h in m.hinweise if h not in erster_monat.hinweise)
     return VorrangErgebnis(monat=erster, regel=regel.wert, norm=regel.norm, rechtsstand=regel.ab, monate=tuple(monate),
                            verweis=verweis, wahlrecht=wahlrecht, empfehlung=empfehlung, differenz=differenz,
                            erklaerung=tuple(erklaerung), hinweise=tuple(dict.fromkeys(hinweise)))
 
 
-def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfehlung: Empfehlung,
+def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlrecht: bool, empfehlung: Empfehlung,
                differenz: Decimal, mindestmonate: int) -> list[str]:
+    """The German explanation a counsellor can hand over. It states only what was computed: without the
+    Wohngeld (inputs missing, not modelled) or with fewer months than § 12a needs, it says that the question
+    stays open instead of answering it."""
+    m = monate[0]
+    ohne_wohngeld = m.wohngeld is None
     saetze = [
-        f"Im {m.monat:%m/%Y} zahlt das Jobcenter {euro_text(m.sgb2_auszahlung)} Bürgergeld/Arbeitslosengeld II; "
+        f"Im Monat {m.monat:%m/%Y} zahlt das Jobcenter {euro_text(m.sgb2_auszahlung)} Bürgergeld/Arbeitslosengeld II; "
         f"zusammen mit Einkommen ({euro_text(m.einkommen_netto)} netto) und Kindergeld ({euro_text(m.kindergeld)}) "
         f"hat der Haushalt {euro_text(m.gesamt_sgb2)}.",
     ]
@@ -385,14 +394,30 @@ def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfe
                if nur_nicht_modelliert(m.wohngeld_fehlende_angaben) else "nicht berechnet (Angaben fehlen)")
     saetze.append(f"Stattdessen: Wohngeld {wg_text} und Kinderzuschlag {euro_text(m.kinderzuschlag_berechnet)}; "
                   f"mit Einkommen und Kindergeld {euro_text(m.einkommen_netto + m.kindergeld + (m.wohngeld or NULL) + m.kinderzuschlag_berechnet)}.")
-    if m.hilfebeduerftig_mit_vorrang:
+    if m.hilfebeduerftig_mit_vorrang and ohne_wohngeld:
+        saetze.append(f"Ohne das Wohngeld fehlen noch {euro_text(m.fehlbetrag_mit_vorrang)} zum Bedarf nach dem SGB II; "
+                      "ob Wohngeld und Kinderzuschlag die Hilfebedürftigkeit beseitigen, bleibt offen, solange das Wohngeld "
+                      "nicht berechnet ist (siehe Hinweise).")
+    elif m.hilfebeduerftig_mit_vorrang:
         saetze.append(f"Damit fehlen noch {euro_text(m.fehlbetrag_mit_vorrang)} zum Bedarf nach dem SGB II: "
                       "Wohngeld und Kinderzuschlag beseitigen die Hilfebedürftigkeit nicht.")
     else:
         saetze.append("Damit ist der Bedarf aller Mitglieder der Bedarfsgemeinschaft nach dem SGB II gedeckt.")
     if verweis:
+        ab = _erster_monat_ohne_beduerftigkeit(monate, mindestmonate)
         saetze.append(f"Nach {norm} kann das Jobcenter auf Wohngeld und Kinderzuschlag verweisen"
-                      + (f" (Hilfebedürftigkeit für mindestens {mindestmonate} Monate beseitigt)." if mindestmonate > 1 else "."))
+                      + (f" (Hilfebedürftigkeit für mindestens {mindestmonate} Monate beseitigt"
+                         + (f", ab {ab:%m/%Y}" if ab is not None and ab != m.monat else "") + ")."
+                         if mindestmonate > 1 else "."))
+    elif m.sgb2_auszahlung <= 0:
+        saetze.append(f"Ein Verweis nach {norm} kommt nicht in Betracht: im Monat {m.monat:%m/%Y} besteht kein "
+                      "Anspruch auf Bürgergeld/Arbeitslosengeld II.")
+    elif any(x.wohngeld is None for x in monate):
+        saetze.append(f"Ob ein Verweis auf Wohngeld und Kinderzuschlag nach {norm} möglich ist, lässt sich ohne das "
+                      "Wohngeld nicht beurteilen.")
+    elif len(monate) < mindestmonate:
+        saetze.append(f"Ein Verweis nach {norm} lässt sich nicht prüfen: nur {len(monate)} Monat(e) liegen in den "
+                      f"Regeldaten, nötig sind {mindestmonate} zusammenhängende Monate.")
     else:
         saetze.append(f"Ein Verweis auf Wohngeld und Kinderzuschlag nach {norm} ist nicht möglich"
                       + (f" (die Hilfebedürftigkeit endet nicht für {mindestmonate} zusammenhängende Monate)."
@@ -407,13 +432,30 @@ def _erklaeren(m: VorrangMonat, norm: str, verweis: bool, wahlrecht: bool, empfe
         saetze.append("Erweiterter Zugang (§ 6a Abs. 1a BKGG): die Familie kann statt Bürgergeld Kinderzuschlag und "
                       "Wohngeld wählen, solange niemand in der Bedarfsgemeinschaft SGB-II-Leistungen beantragt hat.")
     if empfehlung == "wohngeld_kinderzuschlag":
-        saetze.append(f"Wohngeld und Kinderzuschlag sind günstiger: {euro_text(differenz)} mehr im Monat"
+        saetze.append(f"Wohngeld und Kinderzuschlag sind günstiger: {euro_text(differenz)} mehr im Monat."
                       if differenz > 0 else "Wohngeld und Kinderzuschlag kommen in Betracht (kein SGB-II-Anspruch).")
     elif empfehlung == "sgb2":
         moeglich = not m.hilfebeduerftig_mit_vorrang or wahlrecht
-        saetze.append(f"Bürgergeld/Arbeitslosengeld II ist günstiger: {euro_text(-differenz)} mehr im Monat."
-                      if moeglich and differenz < 0 else
-                      "Es bleibt beim Bürgergeld/Arbeitslosengeld II: Wohngeld und Kinderzuschlag allein reichen nicht.")
+        if ohne_wohngeld:
+            saetze.append("Vorerst bleibt es beim Bürgergeld/Arbeitslosengeld II; ohne das Wohngeld ist der Vergleich "
+                          "unvollständig.")
+        elif moeglich and differenz < 0:
+            saetze.append(f"Bürgergeld/Arbeitslosengeld II ist günstiger: {euro_text(-differenz)} mehr im Monat.")
+        elif verweis:  # a zeitraum: the need ends only in later months
+            saetze.append(f"Im Monat {m.monat:%m/%Y} bleibt es beim Bürgergeld/Arbeitslosengeld II: Wohngeld und "
+                          "Kinderzuschlag allein reichen in diesem Monat noch nicht.")
+        else:
+            saetze.append("Es bleibt beim Bürgergeld/Arbeitslosengeld II: Wohngeld und Kinderzuschlag allein reichen nicht.")
     else:
         saetze.append("Weder ein SGB-II-Anspruch noch Wohngeld oder Kinderzuschlag.")
     return saetze
+
+
+def _erster_monat_ohne_beduerftigkeit(monate: tuple[VorrangMonat, ...], mindestmonate: int) -> dt.date | None:
+    """The first month of the first run of ``mindestmonate`` consecutive months without SGB II need."""
+    folge: list[VorrangMonat] = []
+    for x in monate:
+        folge = folge + [x] if not x.hilfebeduerftig_mit_vorrang else []
+        if len(folge) >= mindestmonate:
+            return folge[0].monat
+    return None
