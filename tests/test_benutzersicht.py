@@ -254,14 +254,7 @@ def test_vorrang_zeigt_die_hinweise_des_wohngelds():
 def test_vorrang_zeitraum_widerspricht_sich_nicht():
     """A zeitraum whose need ends only from its second month: the explanation said both 'kann das Jobcenter
     ... verweisen' and 'Es bleibt beim Bürgergeld: Wohngeld und Kinderzuschlag allein reichen nicht'."""
-    daten = _eigentum("2025-11", {"belastung": 700})
-    del daten["monat"]
-    daten["zeitraum"] = {"von": "2025-11", "bis": "2026-02"}
-    daten["personen"][0]["einkommen"] = [
-        {"art": "rente", "betrag": 700},
-        {"art": "erwerbstaetigkeit", "brutto": 538, "netto": 538, "pauschal_besteuert": True, "von": "2025-12"}]
-    daten["unterkunft"]["kaltmiete"] = 300
-    v = api.vorrang(api.household_from_dict(daten))
+    v = api.vorrang(api.household_from_dict(_zeitraum_kiz_ab_dezember()))
     assert v.verweis and v.monate[0].hilfebeduerftig_mit_vorrang
     assert not any(m.hilfebeduerftig_mit_vorrang for m in v.monate[1:])
     text = " ".join(v.erklaerung)
@@ -286,3 +279,37 @@ def test_vorrang_nennt_den_wahren_grund_ohne_verweis():
     assert len(spaet.monate) == 2 and not spaet.verweis
     assert any("lässt sich nicht prüfen: nur 2 Monat(e) liegen in den Regeldaten" in s for s in spaet.erklaerung)
     assert all(s.endswith(".") for s in spaet.erklaerung), spaet.erklaerung
+
+
+def _zeitraum_kiz_ab_dezember() -> dict:
+    daten = _eigentum("2025-11", {"belastung": 700})
+    del daten["monat"]
+    daten["zeitraum"] = {"von": "2025-11", "bis": "2026-02"}
+    daten["personen"][0]["einkommen"] = [
+        {"art": "rente", "betrag": 700},
+        {"art": "erwerbstaetigkeit", "brutto": 538, "netto": 538, "pauschal_besteuert": True, "von": "2025-12"}]
+    daten["unterkunft"]["kaltmiete"] = 300
+    return daten
+
+
+def test_batch_vorrang_csv_zeigt_je_zeile_ihren_monat(cli, tmp_path):
+    """`batch --vorrang --format csv` wrote the first month's Wohngeld/Kinderzuschlag into every month's rows of a
+    zeitraum: 12/2025-02/2026 showed 0,00 € Kinderzuschlag where the comparison computes 297 €."""
+    import csv
+    import io
+
+    datei = tmp_path / "zeitraum.json"
+    datei.write_text(json.dumps(_zeitraum_kiz_ab_dezember()), encoding="utf-8")
+    code, out, err = cli("batch", "--vorrang", "--format", "csv", str(datei))
+    assert code == 0, err
+    v = api.vorrang(api.household_from_dict(_zeitraum_kiz_ab_dezember()))
+    je_monat = {f"{m.monat:%Y-%m}": m for m in v.monate}
+    zeilen = list(csv.DictReader(io.StringIO(out)))
+    assert {z["monat"] for z in zeilen} == set(je_monat) and len(zeilen) == 12
+    for z in zeilen:
+        m = je_monat[z["monat"]]
+        assert (z["vorrang_wohngeld"], z["vorrang_kinderzuschlag"], z["vorrang_gesamt_sgb2"],
+                z["vorrang_gesamt_wohngeld_kinderzuschlag"]) == (
+            f"{m.wohngeld:.2f}", f"{m.kinderzuschlag:.2f}", f"{m.gesamt_sgb2:.2f}", f"{m.gesamt_vorrang:.2f}")
+        assert (z["vorrang_empfehlung"], z["vorrang_verweis"]) == (v.empfehlung, "ja")
+    assert {z["vorrang_kinderzuschlag"] for z in zeilen} == {"0.00", "297.00"}

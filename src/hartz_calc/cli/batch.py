@@ -31,7 +31,8 @@ OK, FEHLER, ABWEICHUNG = "ok", "fehler", "abweichung"
 
 VORRANG_SPALTEN = ("vorrang_empfehlung", "vorrang_verweis", "vorrang_wohngeld", "vorrang_kinderzuschlag",
                    "vorrang_gesamt_sgb2", "vorrang_gesamt_wohngeld_kinderzuschlag")
-"""Extra CSV columns of `batch --vorrang` (the first month of the comparison)."""
+"""Extra CSV columns of `batch --vorrang`: the decision of the comparison and the amounts of the row's month
+(a zeitraum has one row per person and month; a single month shows that month, not the projection)."""
 
 
 def _csv_spalten(vorrang: bool = False) -> tuple[str, ...]:
@@ -58,8 +59,8 @@ def _als_jsonl(record, mit_posten: bool) -> str:
     return batch_zeile(record, mit_posten) + "\n"
 
 
-def _vorrang_spalten(v) -> dict[str, str]:
-    m = v.monate[0]
+def _vorrang_spalten(v, monat: str) -> dict[str, str]:
+    m = next((x for x in v.monate if f"{x.monat:%Y-%m}" == monat), v.monate[0])
     return {"vorrang_empfehlung": v.empfehlung, "vorrang_verweis": "ja" if v.verweis else "nein",
             "vorrang_wohngeld": "" if m.wohngeld is None else f"{m.wohngeld:.2f}",
             "vorrang_kinderzuschlag": f"{m.kinderzuschlag:.2f}", "vorrang_gesamt_sgb2": f"{m.gesamt_sgb2:.2f}",
@@ -88,7 +89,7 @@ def _als_csv(record, deutsch: bool = False, vorrang: bool = False) -> str:
         z["pruefung"] = "; ".join(teile) if teile else "stimmt"
     if record.vorrang is not None:
         for z in zeilen:
-            z.update(_vorrang_spalten(record.vorrang))
+            z.update(_vorrang_spalten(record.vorrang, z["monat"]))
     return _csv_text(zeilen, deutsch, vorrang)
 
 
