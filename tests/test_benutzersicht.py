@@ -313,3 +313,38 @@ def test_batch_vorrang_csv_zeigt_je_zeile_ihren_monat(cli, tmp_path):
             f"{m.wohngeld:.2f}", f"{m.kinderzuschlag:.2f}", f"{m.gesamt_sgb2:.2f}", f"{m.gesamt_vorrang:.2f}")
         assert (z["vorrang_empfehlung"], z["vorrang_verweis"]) == (v.empfehlung, "ja")
     assert {z["vorrang_kinderzuschlag"] for z in zeilen} == {"0.00", "297.00"}
+
+
+def test_vorrang_ansichten_zeigen_jeden_monat_der_datei_wie_json():
+    """JSON had the lines (posten) of every month, the Markdown/HTML/rich views only those of the first month of a
+    zeitraum (the pauschal besteuerte Minijob from 12/2025 was never shown), the rich view had no Erläuterung
+    (the § 17a formula, the Lastenberechnung), and the CSV had neither the "(Prognose)" mark of the other views
+    nor the Kinderzuschlag before the need test and the Bildung und Teilhabe that the table shows."""
+    import csv
+    import io
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.vorrang import als_csv, als_html, ausgeben
+    from hartz_calc.ausgabe.vorrang import als_markdown as vorrang_md
+
+    v = api.vorrang(api.household_from_dict(_zeitraum_kiz_ab_dezember()))
+    puffer = io.StringIO()
+    ausgeben(v, Console(file=puffer, width=600, no_color=True))
+    ansichten = {"rich": puffer.getvalue(), "md": vorrang_md(v), "html": als_html(v).replace("&nbsp;", " ")}
+    for m in v.monate:
+        for name, text in ansichten.items():
+            assert f"Berechnung {m.monat:%m/%Y}" in text, (name, m.monat)
+    minijob = [p for p in v.monate[1].posten if p.bezeichnung.startswith("pauschal besteuert")]
+    assert minijob, "the December lines name the flat-rate taxed Minijob"
+    for p in minijob + [p for p in v.monate[0].posten if p.norm.startswith("§ 13 WoGV")]:
+        for name, text in ansichten.items():
+            assert p.erlaeuterung.split(";")[0][:60] in text, (name, p.bezeichnung)
+    zeilen = list(csv.DictReader(io.StringIO(als_csv(v))))
+    assert [z["monat"] for z in zeilen] == [f"{m.monat:%Y-%m}" for m in v.monate]
+    for z, m in zip(zeilen, v.monate):
+        assert (z["prognose"], z["kinderzuschlag_berechnet"], z["bildung_teilhabe"]) == (
+            "ja" if m.hochgerechnet else "nein", f"{m.kinderzuschlag_berechnet:.2f}", f"{m.bildung_teilhabe:.2f}")
+    einzeln = api.vorrang(api.household_from_dict(_eigentum()))
+    assert [z["prognose"] for z in csv.DictReader(io.StringIO(als_csv(einzeln)))] == ["nein", "ja", "ja"]
+    assert vorrang_md(einzeln).count("## Berechnung") == 1, "the projected months have the same lines"

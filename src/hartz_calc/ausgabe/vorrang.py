@@ -22,7 +22,9 @@ EMPFEHLUNG_TEXT = {
 
 CSV_SPALTEN = ("monat", "sgb2_auszahlung", "wohngeld", "kinderzuschlag", "kindergeld", "einkommen_netto",
                "gesamt_sgb2", "gesamt_vorrang", "hilfebeduerftig_mit_vorrang", "fehlbetrag_mit_vorrang",
-               "erweiterter_zugang", "verweis", "empfehlung")
+               "erweiterter_zugang", "verweis", "empfehlung", "prognose", "kinderzuschlag_berechnet", "bildung_teilhabe")
+"""One row per month; the last three (added) are the rich view's "(Prognose)" mark, the Kinderzuschlag before the
+need test (§ 6a Abs. 2-6 BKGG) and the Bildung und Teilhabe of § 6b BKGG."""
 
 
 def kinderzuschlag_dict(k: "KinderzuschlagErgebnis", mit_posten: bool = True) -> dict[str, Any]:
@@ -97,7 +99,8 @@ def csv_zeilen(v: "VorrangErgebnis") -> list[list[str]]:
     return [[f"{m.monat:%Y-%m}", _betrag(m.sgb2_auszahlung), _betrag(m.wohngeld), _betrag(m.kinderzuschlag),
              _betrag(m.kindergeld), _betrag(m.einkommen_netto), _betrag(m.gesamt_sgb2), _betrag(m.gesamt_vorrang),
              "ja" if m.hilfebeduerftig_mit_vorrang else "nein", _betrag(m.fehlbetrag_mit_vorrang),
-             "ja" if m.erweiterter_zugang else "nein", "ja" if v.verweis else "nein", v.empfehlung]
+             "ja" if m.erweiterter_zugang else "nein", "ja" if v.verweis else "nein", v.empfehlung,
+             "ja" if m.hochgerechnet else "nein", _betrag(m.kinderzuschlag_berechnet), _betrag(m.bildung_teilhabe)]
             for m in v.monate]
 
 
@@ -109,7 +112,7 @@ def als_csv(v: "VorrangErgebnis", deutsch: bool = False) -> str:
 
 
 def als_html(v: "VorrangErgebnis") -> str:
-    """One self-contained printable page: the comparison, the decision, the lines of the first month."""
+    """One self-contained printable page: the comparison, the decision, the lines of each month of the file."""
     from html import escape
 
     from .html import _euro, _hinweise, _seite, _text
@@ -123,16 +126,23 @@ def als_html(v: "VorrangErgebnis") -> str:
         teile.append(f"<tr><th>{escape(titel)}</th>{zellen}</tr>")
     teile.append("</tbody></table>")
     teile.append("<ul>" + "".join(f"<li>{_text(satz)}</li>" for satz in v.erklaerung) + "</ul>")
-    teile.append(f"<h3>Berechnung {v.monate[0].monat:%m/%Y}</h3>")
-    teile.append("<table class=\"posten\"><thead><tr><th>Person</th><th>Position</th><th class=\"betrag\">Betrag</th>"
-                 "<th>Rechts&shy;grundlage</th><th>Stand</th><th>Erläuterung</th></tr></thead><tbody>")
-    for p in v.monate[0].posten:
-        teile.append(f"<tr><td>{escape(p.person or 'Haushalt')}</td><td>{escape(p.bezeichnung)}</td>"
-                     f"<td class=\"betrag\">{_euro(p.betrag) if p.anzahl is None else escape(betrag_spalte(p))}</td><td class=\"norm\">{escape(p.norm)}</td>"
-                     f"<td class=\"stand\">{p.rechtsstand:%d.%m.%Y}</td><td class=\"erl\">{_text(p.erlaeuterung)}</td></tr>")
-    teile.append("</tbody></table>")
+    for m in berechnete_monate(v):
+        teile.append(f"<h3>Berechnung {m.monat:%m/%Y}</h3>")
+        teile.append("<table class=\"posten\"><thead><tr><th>Person</th><th>Position</th><th class=\"betrag\">Betrag</th>"
+                     "<th>Rechts&shy;grundlage</th><th>Stand</th><th>Erläuterung</th></tr></thead><tbody>")
+        for p in m.posten:
+            teile.append(f"<tr><td>{escape(p.person or 'Haushalt')}</td><td>{escape(p.bezeichnung)}</td>"
+                         f"<td class=\"betrag\">{_euro(p.betrag) if p.anzahl is None else escape(betrag_spalte(p))}</td><td class=\"norm\">{escape(p.norm)}</td>"
+                         f"<td class=\"stand\">{p.rechtsstand:%d.%m.%Y}</td><td class=\"erl\">{_text(p.erlaeuterung)}</td></tr>")
+        teile.append("</tbody></table>")
     teile.extend(_hinweise(list(v.hinweise)))
     return _seite(f"Vorrangprüfung {v.monat:%m/%Y}", teile)
+
+
+def berechnete_monate(v: "VorrangErgebnis") -> list["VorrangMonat"]:
+    """The months whose lines are shown: every month of the file; the months of a projection (§ 12a S. 2 Nr. 2,
+    computed with the same household) only add their figures to the comparison table."""
+    return [m for m in v.monate if not m.hochgerechnet] or list(v.monate[:1])
 
 
 def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:
@@ -178,19 +188,21 @@ def als_markdown(v: "VorrangErgebnis") -> str:
         teile.append("")
         teile.append("**Hinweise**")
         teile.extend(f"- {h}" for h in v.hinweise)
-    teile.append("")
-    teile.append(f"## Berechnung {v.monate[0].monat:%m/%Y}")
-    teile.append("")
-    teile.append("| Person | Posten | Betrag | Rechtsgrundlage | Stand | Erläuterung |")
-    teile.append("|---|---|---:|---|---|---|")
-    for p in v.monate[0].posten:
-        teile.append(f"| {p.person or 'Haushalt'} | {p.bezeichnung} | {betrag_spalte(p)} | {p.norm} | "
-                     f"{p.rechtsstand:%d.%m.%Y} | {p.erlaeuterung} |")
+    for m in berechnete_monate(v):
+        teile.append("")
+        teile.append(f"## Berechnung {m.monat:%m/%Y}")
+        teile.append("")
+        teile.append("| Person | Posten | Betrag | Rechtsgrundlage | Stand | Erläuterung |")
+        teile.append("|---|---|---:|---|---|---|")
+        for p in m.posten:
+            teile.append(f"| {p.person or 'Haushalt'} | {p.bezeichnung} | {betrag_spalte(p)} | {p.norm} | "
+                         f"{p.rechtsstand:%d.%m.%Y} | {p.erlaeuterung} |")
     return "\n".join(teile) + "\n"
 
 
 def ausgeben(v: "VorrangErgebnis", konsole) -> None:
-    """rich view: the comparison side by side, the decision, then the lines of the first month."""
+    """rich view: the comparison side by side, the decision, then the lines of each month of the file (a
+    projected month has the same household and is left out), each with its Erläuterung."""
     from rich import box
     from rich.panel import Panel
     from rich.table import Table
@@ -203,12 +215,14 @@ def ausgeben(v: "VorrangErgebnis", konsole) -> None:
         tabelle.add_row(titel, *werte)
     konsole.print(tabelle)
     konsole.print(Panel("\n".join(v.erklaerung), title=f"Ergebnis: {EMPFEHLUNG_TEXT[v.empfehlung]}"))
-    zeilen = Table(title=f"Berechnung {v.monate[0].monat:%m/%Y}", box=box.SIMPLE)
-    for spalte, ausrichtung in (("Person", "left"), ("Posten", "left"), ("Betrag", "right"),
-                                ("Rechtsgrundlage", "left"), ("Stand", "left")):
-        zeilen.add_column(spalte, justify=ausrichtung)  # type: ignore[arg-type]
-    for p in v.monate[0].posten:
-        zeilen.add_row(p.person or "Haushalt", p.bezeichnung, betrag_spalte(p), p.norm, f"{p.rechtsstand:%d.%m.%Y}")
-    konsole.print(zeilen)
+    for m in berechnete_monate(v):
+        zeilen = Table(title=f"Berechnung {m.monat:%m/%Y}", box=box.SIMPLE)
+        for spalte, ausrichtung in (("Person", "left"), ("Posten", "left"), ("Betrag", "right"),
+                                    ("Rechtsgrundlage", "left"), ("Stand", "left"), ("Erläuterung", "left")):
+            zeilen.add_column(spalte, justify=ausrichtung)  # type: ignore[arg-type]
+        for p in m.posten:
+            zeilen.add_row(p.person or "Haushalt", p.bezeichnung, betrag_spalte(p), p.norm, f"{p.rechtsstand:%d.%m.%Y}",
+                           p.erlaeuterung)
+        konsole.print(zeilen)
     for h in v.hinweise:
         konsole.print(f"Hinweis: {h}")
