@@ -6,7 +6,8 @@ The comparison a counsellor makes by hand with three calculators, in one place a
 2. the Wohngeld (``wogg``) and the Kinderzuschlag (``bkgg``) the household could get instead;
 3. the need test of § 6a Abs. 1 Nr. 3 BKGG / § 12a SGB II: the SGB II computation run again with the
    Kinderzuschlag as the children's income and the Wohngeld as income of the household members (per
-   head), Bildung und Teilhabe left out (§ 6a Abs. 1 Nr. 3 S. 1 BKGG). When no SGB II need remains,
+   head; the heads of Wohngeld members outside the BG, ``wohngeld.weitere_haushaltsmitglieder``, are
+   theirs and neither BG income nor part of the comparison of amounts), Bildung und Teilhabe left out (§ 6a Abs. 1 Nr. 3 S. 1 BKGG). When no SGB II need remains,
    the Hilfebedürftigkeit is removed; when at most 100 € remain and the parents' Absetzbeträge on
    earned income reach 100 €, the family may choose the Kinderzuschlag (erweiterter Zugang, § 6a Abs.
    1a BKGG, from 2020). From 10/2008 to 06/2019 the Kinderzuschlag's own test left the Mehrbedarfe out when
@@ -41,6 +42,7 @@ from .sgb2 import monatshaushalt
 from .sgb2.berechnung import berechne_monat
 from .sgb2.kennzahlen import NICHT_MITGEZAEHLT
 from .wogg import WohngeldAngabenFehlen, berechne_wohngeld, nur_nicht_modelliert
+from .wogg.haushalt import weitere as weitere_haushaltsmitglieder
 
 vorrang_regel = Verfahren("regime.vorrang")
 
@@ -86,6 +88,11 @@ class VorrangMonat:
     kinderzuschlag_mit_verzicht: bool = False
     """The Kinderzuschlag is payable only because the Mehrbedarfe are left out: the family must not claim SGB II
     (or all waive it) and then lives without the Mehrbedarfe; a choice, no Verweis (§ 12a counts them)."""
+    wohngeld_ausserhalb_bg: Decimal = NULL
+    """The head shares of ``wohngeld`` of the Wohngeld members outside the SGB II BG
+    (``wohngeld.weitere_haushaltsmitglieder``): not BG income in the need test, not in ``gesamt_vorrang``."""
+    ausserhalb_bg: tuple[str, ...] = ()
+    """Names of those members (they are named in the lines like the persons of the file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +125,18 @@ def _kopfteile(betrag: Decimal, namen: list[str]) -> dict[str, Decimal]:
     return teile
 
 
+def _wohngeld_kopfteile(haushalt: Haushalt, wohngeld: Decimal) -> dict[str, Decimal]:
+    """The Wohngeld per head of the household members: the persons of the file, then the Wohngeld members outside
+    the BG (``wohngeld.weitere_haushaltsmitglieder``; their shares are not BG income). DECIDED (README): per head,
+    as the Kopfteil of the rent the Wohngeld subsidises."""
+    namen = [p.name for p in haushalt.personen] + [w.name for w in weitere_haushaltsmitglieder(haushalt)]
+    return _kopfteile(wohngeld, namen) if wohngeld > 0 else {}
+
+
 def _mit_vorrangleistungen(haushalt: Haushalt, wohngeld: Decimal, kiz_je_kind: dict[str, Decimal]) -> Haushalt:
     """The household as it would be with Wohngeld (per head) and Kinderzuschlag (the child's income)
     received; Wohngeld/Kinderzuschlag already entered in the file are replaced."""
-    wg = _kopfteile(wohngeld, [p.name for p in haushalt.personen]) if wohngeld > 0 else {}
+    wg = _wohngeld_kopfteile(haushalt, wohngeld)
     personen = []
     for p in haushalt.personen:
         einkommen = [e for e in p.einkommen if e.art not in NICHT_MITGEZAEHLT]
@@ -239,6 +254,16 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     kiz = berechne_kinderzuschlag(monatlich, monat, sgb2)
     posten.extend(kiz.posten)
     mit_haushalt = _mit_vorrangleistungen(monatlich, wohngeld or NULL, kiz.je_kind)
+    ausserhalb = tuple(w.name for w in weitere_haushaltsmitglieder(monatlich))
+    teile = _wohngeld_kopfteile(monatlich, wohngeld or NULL)
+    wohngeld_ausserhalb = sum((teile.get(n, NULL) for n in ausserhalb), NULL)
+    if wohngeld_ausserhalb > 0:
+        posten.append(Posten(person=None, abschnitt="vorrang", art="vorrang.wohngeld_ausserhalb_bg",
+                             bezeichnung="Wohngeld-Kopfteile außerhalb der Bedarfsgemeinschaft", betrag=wohngeld_ausserhalb,
+                             norm="§ 11 Abs. 1 SGB II, §§ 5, 6 WoGG", rechtsstand=rs.eintrag("regime.vorrang").ab,
+                             erlaeuterung=f"{len(ausserhalb)} von {len(teile)} Köpfen ({', '.join(ausserhalb)}): "
+                                          "Einkommen dieser Haushaltsmitglieder, nicht der Bedarfsgemeinschaft; "
+                                          "nicht im Vergleich der Beträge"))
     mit = berechne_monat(mit_haushalt, monat)
     fehlbetrag = _bedarf_ohne_but(mit)
     beduerftig = fehlbetrag > 0
@@ -297,7 +322,8 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         kinderzuschlag=kiz_betrag, kinderzuschlag_berechnet=kiz.betrag, kindergeld=kindergeld, einkommen_netto=netto,
         hilfebeduerftig_mit_vorrang=beduerftig, fehlbetrag_mit_vorrang=fehlbetrag, erweiterter_zugang=erweitert,
         gesamt_sgb2=netto + kindergeld + sgb2_auszahlung,
-        gesamt_vorrang=netto + kindergeld + (wohngeld or NULL) + kiz_betrag + but, bildung_teilhabe=but,
+        gesamt_vorrang=netto + kindergeld + (wohngeld or NULL) - wohngeld_ausserhalb + kiz_betrag + but,
+        bildung_teilhabe=but, wohngeld_ausserhalb_bg=wohngeld_ausserhalb, ausserhalb_bg=ausserhalb,
         kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet, hinweise=tuple(hinweise),
         mehrbedarfe_ausser_betracht=ausser_betracht, fehlbetrag_kinderzuschlag=fehlbetrag_kiz,
         kinderzuschlag_mit_verzicht=mit_verzicht)
@@ -393,7 +419,17 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
     wg_text = (euro_text(m.wohngeld) if m.wohngeld is not None else "nicht berechnet (nicht modelliert)"
                if nur_nicht_modelliert(m.wohngeld_fehlende_angaben) else "nicht berechnet (Angaben fehlen)")
     saetze.append(f"Stattdessen: Wohngeld {wg_text} und Kinderzuschlag {euro_text(m.kinderzuschlag_berechnet)}; "
-                  f"mit Einkommen und Kindergeld {euro_text(m.einkommen_netto + m.kindergeld + (m.wohngeld or NULL) + m.kinderzuschlag_berechnet)}.")
+                  f"mit Einkommen und Kindergeld {euro_text(m.einkommen_netto + m.kindergeld + (m.wohngeld or NULL) - m.wohngeld_ausserhalb_bg + m.kinderzuschlag_berechnet)}.")
+    if m.ausserhalb_bg:
+        saetze.append(
+            f"Zum Wohngeldhaushalt gehören auch {', '.join(m.ausserhalb_bg)}, nicht Mitglied(er) der "
+            "Bedarfsgemeinschaft: das Wohngeld ist mit ihrem Einkommen für alle Haushaltsmitglieder berechnet und "
+            "wird nach Köpfen zugeordnet; ihr Kopfteil"
+            + (f" ({euro_text(m.wohngeld_ausserhalb_bg)})" if m.wohngeld_ausserhalb_bg > 0 else "")
+            + " ist ihr Einkommen, nicht das der Bedarfsgemeinschaft, und zählt weder bei der Bedarfsprüfung noch im "
+              "Vergleich der Beträge. SGB II und Kinderzuschlag betreffen nur die Bedarfsgemeinschaft; Einkommen und "
+              "Bedarf der weiteren Haushaltsmitglieder bleiben dort außer Betracht (nur ihr Kopfteil der "
+              "Unterkunftskosten).")
     if m.hilfebeduerftig_mit_vorrang and ohne_wohngeld:
         saetze.append(f"Ohne das Wohngeld fehlen noch {euro_text(m.fehlbetrag_mit_vorrang)} zum Bedarf nach dem SGB II; "
                       "ob Wohngeld und Kinderzuschlag die Hilfebedürftigkeit beseitigen, bleibt offen, solange das Wohngeld "

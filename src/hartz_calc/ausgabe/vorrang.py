@@ -49,6 +49,7 @@ def _monat_dict(m: "VorrangMonat", mit_posten: bool) -> dict[str, Any]:
         "hochgerechnet": m.hochgerechnet,
         "sgb2_auszahlung": m.sgb2_auszahlung,
         "wohngeld": m.wohngeld,
+        "wohngeld_ausserhalb_bg": m.wohngeld_ausserhalb_bg,
         "wohngeld_fehlende_angaben": list(m.wohngeld_fehlende_angaben),
         "kinderzuschlag": m.kinderzuschlag,
         "kinderzuschlag_berechnet": m.kinderzuschlag_berechnet,
@@ -160,6 +161,8 @@ def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:
         ("Hilfebedürftig mit Wohngeld + KiZ", [("ja, es fehlen " + euro_text(m.fehlbetrag_mit_vorrang))
                                               if m.hilfebeduerftig_mit_vorrang else "nein" for m in v.monate]),
     ]
+    if any(m.wohngeld_ausserhalb_bg > 0 for m in v.monate):
+        zeilen.insert(2, ("davon Kopfteile außerhalb der BG", [euro_text(m.wohngeld_ausserhalb_bg) for m in v.monate]))
     if any(m.mehrbedarfe_ausser_betracht > 0 for m in v.monate):
         # § 6a Abs. 1 Nr. 4 S. 3 BKGG a.F. (10/2008-06/2019): the Kinderzuschlag's own need test
         zeilen.append(("Prüfung Kinderzuschlag ohne Mehrbedarfe",

@@ -786,6 +786,63 @@ class WohngeldEigentum(Streng):
         return self
 
 
+class WeiteresHaushaltsmitglied(Streng):
+    """A Wohngeld household member who is not in the SGB II Bedarfsgemeinschaft of the file (§ 5 Abs. 1 WoGG:
+    e.g. a parent or parent-in-law of the antragsteller, a sibling, a grandchild living in the same home).
+    Read only by the Wohngeld; the SGB II sees such a person only as an occupant in
+    ``unterkunft.personen_im_haushalt`` (Kopfteil). Income and § 16 deductions use the models of ``personen``."""
+
+    name: Annotated[str, Field(min_length=1, max_length=100)] = Field(
+        description="a name that does not occur in personen (the Wohngeld lines name the person by it)")
+    geburtsdatum: Datum | None = None
+    alter: Annotated[int, Field(ge=0, le=130)] | None = None
+    einkommen: list[Einkommen] = Field(
+        default_factory=list, description="the person's income, as in personen[].einkommen (per month; the Wohngeld "
+                                          "takes 12 times the month, § 14 WoGG)")
+    abzuege: list[WohngeldAbzug] | None = Field(
+        None, description="§ 16 WoGG: which of steuern, kranken_pflegeversicherung, rentenversicherung the person "
+                          "pays ([] = none); without it wohngeld.abzuege_je_person / wohngeld.abzuege apply")
+    grundrentenzeiten_33_jahre: bool = Field(
+        False, description="as personen[].grundrentenzeiten_33_jahre: from 2021 the Freibetrag of § 17a WoGG on the "
+                           "pensions marked alterssicherung gesetzlich/vergleichbar")
+    vermoegen: Annotated[list[Vermoegensgegenstand], Field(max_length=100)] | None = Field(
+        None, description="the person's Vermögen, one entry per asset: counted for erhebliches Vermögen (§ 21 Nr. 3 "
+                          "WoGG) like the Vermögen of personen")
+
+    @model_validator(mode="after")
+    def _alter_angegeben(self) -> "WeiteresHaushaltsmitglied":
+        if self.geburtsdatum is None and self.alter is None:
+            raise ValueError("geburtsdatum oder alter fehlt")
+        if self.geburtsdatum is not None and self.alter is not None:
+            raise ValueError("nur eines von geburtsdatum und alter angeben")
+        return self
+
+    # what the Wohngeld code reads from a Person, with the values of a member outside the BG
+    @property
+    def rolle(self) -> str:
+        return "weiteres_haushaltsmitglied"
+
+    @property
+    def kindergeld(self) -> None:
+        return None
+
+    @property
+    def ab(self) -> None:
+        return None
+
+    @property
+    def bis(self) -> None:
+        return None
+
+    @property
+    def absetzungen(self) -> None:
+        return None
+
+    @property
+    def einmalige_einnahmen(self) -> tuple[()]:
+        return ()
+
+
 class WohngeldAngaben(Streng):
     """What Wohngeld (WoGG) needs beyond the SGB II data. Optional; asked for when Wohngeld is computed."""
 
@@ -815,6 +872,12 @@ class WohngeldAngaben(Streng):
         None, description="Lastenzuschuss instead of Mietzuschuss (§ 3 Abs. 2 WoGG): the household lives in its own "
                           "home (Eigentum, Erbbaurecht, Wohnungsrecht, Nießbrauch ...); the Belastung (§ 10 WoGG, §§ 8-13 "
                           "WoGV) replaces unterkunft.kaltmiete/nebenkosten. From 2009")
+    weitere_haushaltsmitglieder: Annotated[list[WeiteresHaushaltsmitglied], Field(max_length=30)] = Field(
+        default_factory=list, description="Wohngeld household members who are not in the SGB II Bedarfsgemeinschaft "
+                                          "(§ 5 Abs. 1 WoGG, e.g. a parent or parent-in-law of the antragsteller) with "
+                                          "their income: they count as members for the Höchstbetrag, the formula and "
+                                          "the heating amounts (§§ 4, 12, 19 WoGG). They must also be counted in "
+                                          "unterkunft.personen_im_haushalt (the SGB II Kopfteil)")
 
 
 LeistungenSgb2Sgb12 = Literal["keine", "verzicht", "beantragt"]
@@ -889,10 +952,24 @@ class Haushalt(Streng):
             if self.unterkunft.personen_im_haushalt < len(self.personen):
                 raise FeldFehler(("unterkunft", "personen_im_haushalt"), "kleiner als die Zahl der personen in der Datei")
         if self.wohngeld is not None:
+            weitere = self.wohngeld.weitere_haushaltsmitglieder
+            namen_weitere: dict[str, int] = {}
+            for i, w in enumerate(weitere):
+                if w.name in erster_index:
+                    raise FeldFehler(("wohngeld", "weitere_haushaltsmitglieder", i, "name"),
+                                     f"Name schon vergeben (wie personen[{erster_index[w.name]}]); weitere "
+                                     "Haushaltsmitglieder stehen nicht zugleich in personen")
+                if w.name in namen_weitere:
+                    raise FeldFehler(("wohngeld", "weitere_haushaltsmitglieder", i, "name"),
+                                     f"Name schon vergeben (wie weitere_haushaltsmitglieder[{namen_weitere[w.name]}])")
+                namen_weitere[w.name] = i
             for feld in ("abzuege_je_person", "schwerbehinderung", "ausgeschlossen"):
                 for name in getattr(self.wohngeld, feld):
-                    if name not in erster_index:
-                        raise FeldFehler(("wohngeld", feld), "nennt eine Person, die nicht in personen steht")
+                    if name not in erster_index and name not in namen_weitere:
+                        raise FeldFehler(("wohngeld", feld), "nennt eine Person, die nicht in personen oder "
+                                                             "wohngeld.weitere_haushaltsmitglieder steht")
+            if weitere:
+                _kopfzahl_pruefen(self.unterkunft, len(self.personen), len(weitere))
         stichtag = self.monat or (self.zeitraum.von if self.zeitraum else None)
         letzter = self.monat or (self.zeitraum.bis if self.zeitraum else None)  # a birth inside a zeitraum is allowed
         alter = {p.name: lebensalter(p, stichtag) for p in self.personen}
@@ -928,6 +1005,25 @@ class Haushalt(Streng):
             monate.append(aktuell)
             aktuell = naechster_monat(aktuell)
         return monate
+
+
+def _kopfzahl_pruefen(unterkunft: "Unterkunft | None", personen: int, weitere: int) -> None:
+    """Further Wohngeld members live in the home: the SGB II Kopfteil must count them
+    (``unterkunft.personen_im_haushalt`` at least personen + weitere, also in every change). Never filled in
+    silently: the SGB II result must not change because a Wohngeld input was added."""
+    if unterkunft is None:
+        return  # no housing costs in the file: no Kopfteil
+    mindestens = personen + weitere
+    grund = (f"mindestens {mindestens} ({personen} in personen + {weitere} in wohngeld.weitere_haushaltsmitglieder: "
+             "sie leben mit in der Wohnung und zählen beim Kopfteil der Unterkunftskosten mit)")
+    if unterkunft.personen_im_haushalt is None:
+        raise FeldFehler(("wohngeld", "weitere_haushaltsmitglieder"),
+                         f"unterkunft.personen_im_haushalt fehlt: {grund}")
+    if unterkunft.personen_im_haushalt < mindestens:
+        raise FeldFehler(("unterkunft", "personen_im_haushalt"), f"zu klein: {grund}")
+    for j, aenderung in enumerate(unterkunft.aenderungen):
+        if aenderung.personen_im_haushalt is not None and aenderung.personen_im_haushalt < mindestens:
+            raise FeldFehler(("unterkunft", "aenderungen", j, "personen_im_haushalt"), f"zu klein: {grund}")
 
 
 def _altersgrenzen(monat: dt.date) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..geld import euro_text, zahl_text
 from ..modell.ergebnis import Posten
+from ..modell.zeit import lebensalter
 from ..rechtsstand import rechtsstand
 from ..sgb2.unterkunft import unterkunft_im_monat
 from . import einkommen as einkommen_modul
@@ -16,7 +17,7 @@ from . import miete as miete_modul
 from . import belastung as belastung_modul
 from .ergebnis import LastenzuschussNichtModelliert, WohngeldAngabenFehlen, WohngeldErgebnis
 from .formel import rechnen
-from .haushalt import mitglieder, norm_ausschluss, norm_mitglieder
+from .haushalt import mitglieder, norm_ausschluss, norm_mitglieder, weitere
 
 if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt
@@ -49,10 +50,13 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
     m = mitglieder(haushalt, monat, sgb2_bezug)
     haushalt = _im_monat(haushalt, monat)
     stand = rs.eintrag("wohngeld.verfahren").ab
+    ausserhalb = weitere(haushalt)
     posten.append(Posten(abschnitt="bedarf", art="wohngeld.haushaltsmitglieder",
                          bezeichnung="zu berücksichtigende Haushaltsmitglieder", betrag=NULL, anzahl=m.anzahl,
                          norm=norm_mitglieder(vor_2009), rechtsstand=stand,
-                         erlaeuterung=f"{m.anzahl} von {m.gesamt} Haushaltsmitgliedern (Anzahl, kein Betrag)"))
+                         erlaeuterung=f"{m.anzahl} von {m.gesamt} Haushaltsmitgliedern (Anzahl, kein Betrag)"
+                         + (f"; nicht in der Bedarfsgemeinschaft nach dem SGB II: {', '.join(p.name for p in ausserhalb)}"
+                            if ausserhalb else "")))
     if m.anzahl == 0:
         posten.append(Posten(abschnitt="anspruch", art="wohngeld.ausschluss", bezeichnung="kein Wohngeld",
                              betrag=NULL, norm=f"{norm_ausschluss(vor_2009)}, § 21 Nr. 2 WoGG" if not vor_2009
@@ -102,6 +106,12 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
                              betrag=-betrag, norm=minimum.norm, rechtsstand=minimum.ab,
                              erlaeuterung=f"kein Anspruch, wenn das Wohngeld unter {euro_text(minimum.wert)} liegt"))
         betrag = NULL
+    if any(lebensalter(p, monat) < 25 and any(e.art == "erwerbstaetigkeit" for e in p.einkommen)
+           for p in ausserhalb if p in m.zu_beruecksichtigen):
+        hinweise.append("Wohngeld: der Freibetrag für eigene Erwerbseinnahmen eines Kindes (§ 17 WoGG) ist für weitere "
+                        "Haushaltsmitglieder außerhalb der Bedarfsgemeinschaft nicht abgezogen (hartz-calc kennt ihr "
+                        "Kindschaftsverhältnis nicht); ist die Person Kind eines Haushaltsmitglieds, prüft die "
+                        "Wohngeldbehörde ihn.")
     if any(getattr(p, "einmalige_einnahmen", None) for p in m.zu_beruecksichtigen):
         hinweise.append("Wohngeld: einmalige Einnahmen sind nicht gezählt; die Wohngeldbehörde verteilt sie auf zwölf "
                         "Monate (§ 15 Abs. 2, 3 WoGG).")

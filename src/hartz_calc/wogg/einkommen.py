@@ -25,6 +25,7 @@ from ..modell.ergebnis import Posten
 from ..modell.zeit import lebensalter
 from ..rechtsstand import Rechtsstand
 from .haushalt import Mitglieder, einnahmen
+from .haushalt import abzuege as abzuege_von
 
 if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt, Person
@@ -64,7 +65,6 @@ def _hat_einkommen(person: Person, monat) -> bool:
 
 
 def fehlende_angaben(haushalt: Haushalt, monat, m: Mitglieder, rs: Rechtsstand | None = None) -> list[str]:
-    wg = haushalt.wohngeld
     fehlende = []
     if rs is not None and rs.gilt("wohngeld.freibetrag_grundrente"):
         for person in m.zu_beruecksichtigen:
@@ -76,9 +76,11 @@ def fehlende_angaben(haushalt: Haushalt, monat, m: Mitglieder, rs: Rechtsstand |
     for person in m.zu_beruecksichtigen:
         if not _hat_einkommen(person, monat):
             continue
-        if wg is not None and (person.name in wg.abzuege_je_person or wg.abzuege is not None):
+        if abzuege_von(haushalt, person) is not None:
             continue
-        fehlende.append(f"wohngeld.abzuege (oder wohngeld.abzuege_je_person für {person.name}): welche von "
+        feld = ("wohngeld.weitere_haushaltsmitglieder[].abzuege" if hasattr(person, "abzuege")
+                else "wohngeld.abzuege_je_person")
+        fehlende.append(f"wohngeld.abzuege (oder {feld} für {person.name}): welche von "
                         "steuern, kranken_pflegeversicherung, rentenversicherung gezahlt werden (§ 16 WoGG)")
     return fehlende
 
@@ -173,7 +175,7 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
             basis += betrag
         if basis <= NULL:
             continue
-        abzuege = wg.abzuege_je_person.get(person.name, wg.abzuege) or []
+        abzuege = abzuege_von(haushalt, person) or []
         tabelle = rs.eintrag("wohngeld.pauschalabzug")
         prozent = tabelle.wert[len(set(abzuege))]
         abzug = cent(basis * prozent / HUNDERT)

@@ -81,12 +81,31 @@ def einnahmen(person: Person, monat: dt.date) -> list[Einnahme]:
     return ergebnis
 
 
+def weitere(haushalt: Haushalt) -> tuple:
+    """The household members outside the SGB II Bedarfsgemeinschaft (``wohngeld.weitere_haushaltsmitglieder``,
+    § 5 Abs. 1 WoGG, e.g. a parent-in-law): members like the persons of the file, with their own income."""
+    return tuple(haushalt.wohngeld.weitere_haushaltsmitglieder) if haushalt.wohngeld is not None else ()
+
+
 def mitglieder(haushalt: Haushalt, monat: dt.date, sgb2_bezug: bool) -> Mitglieder:
-    alle = tuple(p for p in haushalt.personen if im_haushalt(p, monat))
-    if sgb2_bezug:
-        return Mitglieder(alle, ())
+    ausserhalb = weitere(haushalt)
+    alle = tuple(p for p in haushalt.personen if im_haushalt(p, monat)) + ausserhalb
     ausgeschlossen = set(haushalt.wohngeld.ausgeschlossen) if haushalt.wohngeld else set()
+    if sgb2_bezug:  # the BG draws SGB II with KdU (§ 7 Abs. 1 WoGG); members outside it are not excluded by it
+        return Mitglieder(alle, tuple(p for p in ausserhalb if p.name not in ausgeschlossen))
     return Mitglieder(alle, tuple(p for p in alle if p.name not in ausgeschlossen))
+
+
+def abzuege(haushalt: Haushalt, person) -> list[str] | None:
+    """§ 16 WoGG items of ``person``: its own ``abzuege`` (members outside the BG), else
+    ``wohngeld.abzuege_je_person``, else ``wohngeld.abzuege``; None when not given."""
+    eigene = getattr(person, "abzuege", None)
+    if eigene is not None:
+        return list(eigene)
+    wg = haushalt.wohngeld
+    if wg is None:
+        return None
+    return wg.abzuege_je_person.get(person.name, wg.abzuege)
 
 
 def norm_mitglieder(vor_2009: bool) -> str:
