@@ -347,6 +347,12 @@ def haushalte(
         daten["unterkunft"] = draw(unterkunft(monat, len(personen), kommunen))
     if mit_wohngeld is True or (mit_wohngeld is None and draw(st.integers(0, 3)) == 0):
         daten["wohngeld"] = draw(wohngeld_angaben(monat, [p["name"] for p in personen]))
+        if draw(st.integers(0, 3)) == 0:
+            weitere = draw(weitere_haushaltsmitglieder(monat, monat_ende))
+            daten["wohngeld"]["weitere_haushaltsmitglieder"] = weitere
+            if "unterkunft" in daten:  # the SGB II Kopfteil must count them (else an input error)
+                u = daten["unterkunft"]
+                u["personen_im_haushalt"] = max(u.get("personen_im_haushalt", 0), len(personen) + len(weitere))
     if mit_kinderzuschlag is True or (mit_kinderzuschlag is None and draw(st.integers(0, 5)) == 0):
         daten["kinderzuschlag"] = {"leistungen_sgb2_sgb12": draw(st.sampled_from(LEISTUNGEN_SGB2_SGB12))}
     return daten
@@ -379,6 +385,30 @@ def wohngeld_angaben(draw, monat: dt.date, namen: list[str]) -> dict[str, Any]:
     if monat >= dt.date(2009, 1, 1) and draw(st.integers(0, 3)) == 0:
         daten["eigentum"] = draw(wohngeld_eigentum())
     return daten
+
+
+WEITERE_NAMEN = ("Oma", "Opa", "Tante", "Onkel")
+
+
+@st.composite
+def weitere_haushaltsmitglieder(draw, monat: dt.date, monat_ende: dt.date) -> list[dict[str, Any]]:
+    """1..2 entries of ``wohngeld.weitere_haushaltsmitglieder`` (Wohngeld members outside the SGB II BG, e.g. a
+    parent-in-law) with income and, now and then, their own § 16 items, Grundrentenzeiten and Vermögen."""
+    mitglieder = []
+    for name in WEITERE_NAMEN[:draw(st.integers(1, 2))]:
+        alter = draw(st.integers(16, 95))
+        eintrag: dict[str, Any] = {"name": name, **draw(alter_angabe(alter, monat, monat_ende))}
+        if draw(st.booleans()):
+            eintrag["einkommen"] = draw(einkommen_liste(erwachsen=True))
+        if draw(st.booleans()):
+            eintrag["abzuege"] = draw(st.lists(st.sampled_from(ABZUEGE), unique=True))
+        if alter >= 50 and draw(st.integers(0, 3)) == 0 and all(
+                e.get("alterssicherung") for e in eintrag.get("einkommen", []) if e["art"] == "rente"):
+            eintrag["grundrentenzeiten_33_jahre"] = True
+        if draw(st.integers(0, 5)) == 0:
+            eintrag["vermoegen"] = draw(vermoegen_liste(max_eintraege=1))
+        mitglieder.append(eintrag)
+    return mitglieder
 
 
 @st.composite
