@@ -348,3 +348,39 @@ def test_vorrang_ansichten_zeigen_jeden_monat_der_datei_wie_json():
     einzeln = api.vorrang(api.household_from_dict(_eigentum()))
     assert [z["prognose"] for z in csv.DictReader(io.StringIO(als_csv(einzeln)))] == ["nein", "ja", "ja"]
     assert vorrang_md(einzeln).count("## Berechnung") == 1, "the projected months have the same lines"
+
+
+def test_falsche_werte_der_neuen_felder_deutsch_mit_zeile(cli, tmp_path):
+    """A counsellor's typos in the new Wohngeld inputs: `wohnflaeche: 0` of the Lastenzuschuss was answered
+    'Input should be greater than 0', an empty amount or `.inf` in English too (pydantic's own message)."""
+    datei = tmp_path / "eigentum.yaml"
+    datei.write_text("""monat: 2025-06
+personen:
+  - name: Erika
+    rolle: antragsteller
+    alter: 58
+    einkommen:
+      - art: erwerbstaetigkeit
+        brutto:
+        netto: 300
+        pauschal_besteuert: true
+      - {art: rente, betrag: .inf, alterssicherung: gesetzlich}
+  - {name: Tom, rolle: kind, alter: 12}
+unterkunft: {nebenkosten: 150, heizkosten: 90}
+wohngeld:
+  mietstufe: "III"
+  abzuege: []
+  eigentum: {zinsen: [], tilgung: 0, wohnflaeche: 0, grundsteuer: 100, verwaltungskosten: 0}
+""", encoding="utf-8")
+    for befehl in ("calc", "vorrang", "check"):
+        argumente = [befehl, str(datei)] + ([str(datei)] if befehl == "check" else [])
+        code, out, err = cli(*argumente)
+        assert code == 2 and out == "", (befehl, err)
+        zeilen = err.strip().splitlines()
+        erwartet = {"eigentum.yaml:8: personen[0].einkommen[0].brutto: Zahl erwartet",
+                    "eigentum.yaml:11: personen[0].einkommen[1].betrag: Geldbetrag als Zahl erwartet (ohne Anführungszeichen "
+                    "und €-Zeichen)",
+                    "eigentum.yaml:17: wohngeld.eigentum.zinsen: Zahl erwartet",
+                    "eigentum.yaml:17: wohngeld.eigentum.wohnflaeche: muss größer als 0 sein"}
+        assert {z.split("hartz-calc: ", 1)[1].split(str(tmp_path) + "/", 1)[-1] for z in zeilen} == erwartet, err
+        assert "Input should" not in err and "Traceback" not in err

@@ -227,6 +227,8 @@ _GRUENDE = {
     "union_tag_not_found": "art fehlt",
     "too_short": "zu wenige Einträge",
     "too_long": "zu viele Einträge",
+    "is_instance_of": "Zahl erwartet",  # a money/area field given as null, a list or a section
+    "finite_number": "endliche Zahl erwartet",
 }
 
 
@@ -242,6 +244,10 @@ def _grund(fehler: dict[str, Any]) -> str:
         return "darf nicht negativ sein" if str(grenze) in ("0", "0.0") else f"muss mindestens {grenze} sein"
     if art == "less_than_equal":
         return f"darf höchstens {kontext.get('le')} sein"
+    if art == "greater_than":
+        return f"muss größer als {kontext.get('gt')} sein"
+    if art == "less_than":
+        return f"muss kleiner als {kontext.get('lt')} sein"
     if art == "union_tag_invalid":
         return f"unbekannte art; erlaubt: {kontext.get('expected_tags', '')}"
     if art == "extra_forbidden" and str((fehler.get("loc") or ("",))[-1]).isdigit():
@@ -254,7 +260,8 @@ def _grund(fehler: dict[str, Any]) -> str:
         return "darf nicht leer sein"
     if art == "value_error":
         return str(kontext.get("error", fehler["msg"]))
-    return _GRUENDE.get(art, fehler["msg"])
+    # every German reason comes from a value_error or the table; pydantic's own messages are English
+    return _GRUENDE.get(art, "ungültiger Wert")
 
 
 def _daten_pfad(loc: tuple[Any, ...], daten: Any, fehlerart: str = "") -> Pfad:
