@@ -236,6 +236,22 @@ def test_vorrang_ohne_wohngeld_behauptet_kein_ergebnis(eigentum, monat):
     assert "ohne das Wohngeld nicht beurteilen" in text and "ohne das Wohngeld ist der Vergleich unvollständig" in text
 
 
+def test_vorrang_ohne_sgb2_anspruch_und_ohne_wohngeld():
+    """No SGB II claim and the Wohngeld not computed (Mietenstufe VII before 2020): the last sentence said
+    'Weder ein SGB-II-Anspruch noch Wohngeld oder Kinderzuschlag' - no Wohngeld was never established."""
+    daten = {"monat": "2019-06",
+             "personen": [{"name": "Erika", "rolle": "antragsteller", "alter": 40,
+                           "einkommen": [{"art": "erwerbstaetigkeit", "brutto": 3000, "netto": 2000}]},
+                          {"name": "Tom", "rolle": "kind", "alter": 12}],
+             "unterkunft": {"kaltmiete": 500, "nebenkosten": 150, "heizkosten": 90},
+             "wohngeld": {"mietstufe": "VII", "abzuege": []}}
+    v = api.vorrang(api.household_from_dict(daten))
+    assert v.monate[0].wohngeld is None and v.empfehlung == "keine_leistung"
+    assert v.erklaerung[-1] == ("Weder ein SGB-II-Anspruch noch Kinderzuschlag; das Wohngeld ist nicht berechnet "
+                                "(siehe Hinweise).")
+    assert any("Mietenstufe VII gibt es erst ab 01/2020" in h for h in v.hinweise)
+
+
 def test_vorrang_zeigt_die_hinweise_des_wohngelds():
     """The Wohngeld's own hinweise never reached the comparison: a pensioner with Grundrentenzeiten in 2019
     was not told that § 17a WoGG applies only from 2021 (docs/household-format.md promises the hinweis)."""

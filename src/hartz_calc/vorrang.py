@@ -482,6 +482,8 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
                           "Kinderzuschlag allein reichen in diesem Monat noch nicht.")
         else:
             saetze.append("Es bleibt beim Bürgergeld/Arbeitslosengeld II: Wohngeld und Kinderzuschlag allein reichen nicht.")
+    elif ohne_wohngeld:
+        saetze.append("Weder ein SGB-II-Anspruch noch Kinderzuschlag; das Wohngeld ist nicht berechnet (siehe Hinweise).")
     else:
         saetze.append("Weder ein SGB-II-Anspruch noch Wohngeld oder Kinderzuschlag.")
     return saetze
