@@ -308,7 +308,7 @@ def haushalte(
                 person["alleinerziehend"] = draw(st.booleans())
         if (alter >= 50 and draw(st.integers(0, 3)) == 0
                 and all(e.get("alterssicherung") for e in person.get("einkommen", []) if e["art"] == "rente")):
-            person["grundrentenzeiten_33_jahre"] = True  # § 17a WoGG (only the Wohngeld reads it)
+            person["grundrentenzeiten_33_jahre"] = True  # § 17a WoGG and § 11b Abs. 2a SGB II
         if einkommen and draw(st.integers(0, 5)) == 0:
             person["absetzungen"] = {"kfz_haftpflicht": draw(geld(0, 80))}
         if mit_vermoegen and draw(st.integers(0, 5)) == 0:

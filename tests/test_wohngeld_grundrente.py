@@ -215,15 +215,20 @@ def test_schema_kennt_die_felder():
     assert "sonstige" in str(defs["SonstigesEinkommen"]["properties"]["alterssicherung"])
 
 
-# ---- SGB II: the fields are read only by the Wohngeld ---------------------------------------------------------
+# ---- SGB II: the same fields carry the SGB II's own Freibetrag (§ 11b Abs. 2a SGB II) -----------------------------
 
-def test_sgb2_ergebnis_unveraendert():
-    """The SGB II result does not read the new fields (brief of the task). NOTE (README decisions): the SGB II does
-    know a Freibetrag for Grundrentenzeiten since 2021 - § 11b Abs. 2a SGB II ('§ 82a des Zwölften Buches gilt
-    entsprechend', L2021; transitional rule § 69 SGB II) - which hartz-calc does not compute yet (not done)."""
+def test_sgb2_rechnet_den_eigenen_freibetrag():
+    """The SGB II reads the same two fields for its own Freibetrag (§ 11b Abs. 2a SGB II i.V.m. § 82a SGB XII,
+    monthly: 100 € + 30 % above, at most 50 % of RBS 1; tests/test_grundrente_sgb2.py). Hilde, 2025-07, Rente 560 €:
+    without the flag 560 − 30 (Versicherungspauschale) = 530 €; with it 100 + 30 % × 460 = 238 € (< 281,50 €) more
+    off -> 292 €. The Wohngeld's yearly § 17a amount is a different computation and plays no part in it."""
     mit = _haushalt("2025-07", [_rentner("Hilde", 560)], 400, mietstufe="II")
     ohne = _haushalt("2025-07", [_rentner("Hilde", 560, flag=None, alterssicherung=None)], 400, mietstufe="II")
-    assert api.to_json(api.calculate(mit)) == api.to_json(api.calculate(ohne))
+    e_mit, e_ohne = api.calculate(mit), api.calculate(ohne)
+    assert (e_mit.personen[0].einkommen_bereinigt, e_ohne.personen[0].einkommen_bereinigt) == (Decimal(292), Decimal(530))
+    (zeile,) = [p for p in e_mit.posten if p.art == "einkommen.freibetrag_grundrente"]
+    assert (zeile.betrag, zeile.norm) == (Decimal(-238), "§ 11b Abs. 2a SGB II i.V.m. § 82a SGB XII")
+    assert not [p for p in e_ohne.posten if p.art == "einkommen.freibetrag_grundrente"]
 
 
 # ---- properties -----------------------------------------------------------------------------------------------

@@ -180,7 +180,8 @@ def _einkommen_norm(e: Ergebnis, person: str | None) -> str:
 def _freibetrag_gleich(e: Ergebnis, person: str | None, differenz: Decimal) -> Posten | None:
     """The Absetzbetrag of the person whose amount is exactly the difference (e.g. a Freibetrag not deducted)."""
     for p in e.posten:
-        if (p.person == person and p.art in ("einkommen.erwerbstaetigenfreibetrag", "einkommen.grundfreibetrag")
+        if (p.person == person and p.art in ("einkommen.erwerbstaetigenfreibetrag", "einkommen.grundfreibetrag",
+                                              "einkommen.freibetrag_grundrente")
                 and p.betrag and abs(p.betrag) == abs(differenz)):
             return p
     return None
@@ -226,6 +227,9 @@ def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berech
             norm, rechtsstand = gleich.norm, gleich.rechtsstand
             zusatz = (f" Die Differenz entspricht genau dem {gleich.bezeichnung} ({gleich.norm}): er wurde im Bescheid "
                       "offenbar nicht abgesetzt.")
+            if gleich.art == "einkommen.freibetrag_grundrente":
+                zusatz += (" Das Jobcenter setzt ihn erst an, wenn eine Mitteilung des Rentenversicherungsträgers die "
+                           "Grundrentenzeiten nachweist (§ 69 SGB II); ohne sie ist der Bescheid insoweit nicht falsch.")
     anspruch_norm, anspruch_text = _anspruch_zusatz(e, person, feld, bescheid, berechnet)
     if anspruch_norm is not None:
         norm, zusatz = anspruch_norm, zusatz + anspruch_text

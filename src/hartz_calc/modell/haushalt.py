@@ -293,12 +293,13 @@ class SonstigesEinkommen(Streng):
                            "(Verlängerungsoption) -> half Freibetrag"
     )
     alterssicherung: Literal["gesetzlich", "vergleichbar", "sonstige"] | None = Field(
-        None, description="only art rente, read only by the Wohngeld: which system pays it - gesetzlich: gesetzliche "
+        None, description="only art rente: which system pays it - gesetzlich: gesetzliche "
                           "Rentenversicherung (SGB VI, incl. Grundrentenzuschlag); vergleichbar: a system of § 17a "
-                          "Abs. 2 WoGG (Alterssicherung der Landwirte, Versorgung of a versicherungsfreie "
-                          "Beschäftigung such as Beamte, berufsständisches Versorgungswerk); sonstige: any other "
-                          "(Betriebsrente, Riester, private Rente). Needed when the person has "
-                          "grundrentenzeiten_33_jahre: only gesetzlich/vergleichbar pensions carry the § 17a Freibetrag"
+                          "Abs. 2 WoGG / § 82a Abs. 2 SGB XII (Alterssicherung der Landwirte, Versorgung of a "
+                          "versicherungsfreie Beschäftigung such as Beamte, berufsständisches Versorgungswerk); "
+                          "sonstige: any other (Betriebsrente, Riester, private Rente). Needed when the person has "
+                          "grundrentenzeiten_33_jahre: only gesetzlich/vergleichbar pensions carry the Freibetrag "
+                          "(Wohngeld § 17a WoGG; SGB II § 11b Abs. 2a)"
     )
     von: AbTag | None = _VON_EINKOMMEN
     bis: BisTag | None = _BIS_EINKOMMEN
@@ -617,10 +618,11 @@ class Person(Streng):
                           "default: the order of the kinder in the file")
     einkommen: list[Einkommen] = Field(default_factory=list)
     grundrentenzeiten_33_jahre: bool = Field(
-        False, description="read only by the Wohngeld: the person has at least 33 years of Grundrentenzeiten "
+        False, description="the person has at least 33 years of Grundrentenzeiten "
                            "(§ 76g Abs. 2 SGB VI) or of comparable times in the systems of § 17a Abs. 2 WoGG, also "
-                           "added together (one month counts once): from 2021 the Freibetrag of § 17a WoGG on the "
-                           "pensions marked alterssicherung gesetzlich/vergleichbar")
+                           "added together (one month counts once): from 2021 the Freibetrag of § 17a WoGG (Wohngeld) "
+                           "and of § 11b Abs. 2a SGB II i.V.m. § 82a SGB XII on the pensions marked alterssicherung "
+                           "gesetzlich/vergleichbar")
     absetzungen: Absetzungen | None = None
     ausbildung: Literal["schueler", "student", "azubi", "freiwilligendienst"] | None = Field(
         None, description="school, studies (BAföG-förderungsfähig), vocational training (BAB-förderungsfähig) or "

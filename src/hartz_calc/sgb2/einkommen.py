@@ -14,7 +14,11 @@ Order for one person:
    Ausbildung) plus the Erwerbstätigenfreibetrag on brutto;
 3. other income: Elterngeld-Freibetrag, then the Versicherungspauschale (once per adult, only if
    no Grundfreibetrag was used) and the remaining § 11b Abs. 1 items (Kfz-Haftpflicht, Riester,
-   Unterhaltszahlungen Nr. 7), first from the other income, then from the Kindergeld of a kind.
+   Unterhaltszahlungen Nr. 7), first from the other income, then from the Kindergeld of a kind;
+4. from 2021 the Freibetrag for Grundrentenzeiten (§ 11b Abs. 2a SGB II i.V.m. § 82a SGB XII) of a person with
+   ``grundrentenzeiten_33_jahre``: computed on the person's pensions marked ``alterssicherung: gesetzlich`` or
+   ``vergleichbar`` as entered (not reduced by the Abs. 1 items, which are deducted in addition), taken from the
+   income left after them (never from the Kindergeld).
 """
 
 from __future__ import annotations
@@ -633,4 +637,81 @@ def bereinigen(m: Mitglied, lage: Monatslage, kindergeld: Decimal, hat_minderjae
             z.eintrag(art, bez, -abzug, eintrag, text)
         else:
             z.add(art, bez, -abzug, norm_text, rs.stand, text)
+    basis -= _freibetrag_grundrente(m, lage, z, basis)
     return EinkommenPerson(brutto, basis, freibetrag, kg, abz.pauschale_genutzt)
+
+
+# ------------------------------------------------------------------------------------------------
+# Freibetrag for Grundrentenzeiten (§ 11b Abs. 2a SGB II i.V.m. § 82a SGB XII, from 2021)
+# ------------------------------------------------------------------------------------------------
+
+GRUNDRENTE_ALTERSSICHERUNG = ("gesetzlich", "vergleichbar")
+"""pensions that carry the Freibetrag: gesetzliche Rentenversicherung (§ 82a Abs. 1 SGB XII) and the comparable
+systems of § 82a Abs. 2 (Alterssicherung der Landwirte, versicherungsfreie Beschäftigung, Versorgungswerke)"""
+
+
+def freibetrag_grundrente(rs: Rechtsstand, rente: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    """§ 82a Abs. 1 SGB XII (via § 11b Abs. 2a SGB II) for a monthly ``rente``: (Freibetrag, formula amount, cap).
+    The first ``sockel`` euros of the pension in full (never more than the pension), ``prozent`` % of the part
+    above, at most ``hoechst_anteil_rbs1`` % of the Regelbedarfsstufe 1 of the month; amounts in cent."""
+    regel = rs.wert("einkommen.freibetrag_grundrente")
+    rbs1 = rs.wert("regelbedarf")[0]
+    hoechst = cent(rbs1 * regel["hoechst_anteil_rbs1"] / 100)
+    rente = max(rente, NULL)
+    formel = cent(min(rente, regel["sockel"]) + max(rente - regel["sockel"], NULL) * regel["prozent"] / 100)
+    return min(formel, hoechst), formel, hoechst
+
+
+def _freibetrag_grundrente(m: Mitglied, lage: Monatslage, z: _Zeilen, rest: Decimal) -> Decimal:
+    """The person's Freibetrag for Grundrentenzeiten, at most the income ``rest`` left after the § 11b Abs. 1
+    items. The flag ``grundrentenzeiten_33_jahre`` is taken as proven (§ 69 SGB II: the Jobcenter applies the
+    Freibetrag only once the Träger's Mitteilung proves it; hinweis); a pension without ``alterssicherung`` is
+    left out and asked for (§ 69: without proof the decision is made without the Freibetrag)."""
+    if not m.person.grundrentenzeiten_33_jahre:
+        return NULL
+    rs = lage.rs
+    renten = [e for e in m.person.einkommen if e.art == "rente" and e.betrag > 0]
+    if not rs.gilt("einkommen.freibetrag_grundrente"):
+        if renten:
+            lage.hinweise.append(
+                f"Freibetrag für Grundrentenzeiten von {m.name}: gilt erst ab 01.01.2021 (§ 11b Abs. 2a SGB II, "
+                "Grundrentengesetz); in diesem Monat nicht abgezogen.")
+        return NULL
+    ohne_angabe = [e for e in renten if e.alterssicherung is None]
+    if ohne_angabe:
+        lage.hinweise.append(
+            f"Rente von {m.name} ohne Angabe alterssicherung: nur Renten der gesetzlichen Rentenversicherung und "
+            "vergleichbarer Pflichtsysteme (§ 82a Abs. 2 SGB XII) tragen den Freibetrag für Grundrentenzeiten; "
+            "diese Rente ist ohne ihn gerechnet. In der Datei alterssicherung: gesetzlich, vergleichbar oder "
+            "sonstige angeben.")
+    rente = sum((e.betrag for e in renten if e.alterssicherung in GRUNDRENTE_ALTERSSICHERUNG), NULL)
+    if rente <= 0:
+        if not ohne_angabe:
+            lage.hinweise.append(
+                f"{m.name} hat 33 Jahre Grundrentenzeiten, aber in diesem Monat keine Rente der gesetzlichen "
+                "Rentenversicherung oder eines vergleichbaren Systems: kein Freibetrag nach § 11b Abs. 2a SGB II.")
+        return NULL
+    eintrag = rs.eintrag("einkommen.freibetrag_grundrente")
+    rbs = rs.eintrag("regelbedarf")
+    regel = eintrag.wert
+    frei, formel, hoechst = freibetrag_grundrente(rs, rente)
+    abzug = min(frei, max(rest, NULL))
+    text = (f"Rente {euro_text(rente)}: {euro_text(min(rente, regel['sockel']))} + {zahl_text(regel['prozent'])} % "
+            f"von {euro_text(max(rente - regel['sockel'], NULL))} = {euro_text(formel)}; höchstens "
+            f"{zahl_text(regel['hoechst_anteil_rbs1'])} % der Regelbedarfsstufe 1 ({euro_text(rbs.wert[0])}) = "
+            f"{euro_text(hoechst)}" + (" (Höchstbetrag angesetzt)" if formel > hoechst else ""))
+    if abzug < frei:
+        text += f"; begrenzt auf das verbleibende Einkommen {euro_text(abzug)}"
+    z.add("einkommen.freibetrag_grundrente", "Freibetrag für Grundrentenzeiten", -abzug, eintrag.norm,
+          max(eintrag.ab, rbs.ab), text)
+    lage.hinweise.append(
+        f"Freibetrag für Grundrentenzeiten von {m.name} abgezogen, weil die Datei 33 Jahre Grundrentenzeiten angibt: "
+        "das Jobcenter setzt ihn erst an, wenn eine Mitteilung des Rentenversicherungsträgers oder der "
+        "Versorgungseinrichtung sie nachweist (§ 69 SGB II).")
+    if formel < hoechst:
+        lage.hinweise.append(
+            f"Freibetrag für Grundrentenzeiten von {m.name}: berechnet vom eingetragenen Rentenbetrag (unterhalb des "
+            "Höchstbetrags). § 82a Abs. 1 SGB XII stellt auf das Einkommen aus der Rente nach § 82 Abs. 1 ab; wird dafür "
+            "die Rente vor Abzug der Kranken- und Pflegeversicherungsbeiträge genommen, ist der Freibetrag um 30 % "
+            "dieser Beiträge höher.")
+    return abzug
