@@ -42,6 +42,8 @@ from .sgb2 import monatshaushalt
 from .sgb2.berechnung import berechne_monat
 from .sgb2.kennzahlen import NICHT_MITGEZAEHLT
 from .wogg import WohngeldAngabenFehlen, berechne_wohngeld, nur_nicht_modelliert
+from .wogg import LastenzuschussNichtModelliert
+from .wogg.berechnung import berechne_wohngeld as wohngeld_mischhaushalt
 from .wogg.haushalt import weitere as weitere_haushaltsmitglieder
 
 vorrang_regel = Verfahren("regime.vorrang")
@@ -146,6 +148,21 @@ def _mit_vorrangleistungen(haushalt: Haushalt, wohngeld: Decimal, kiz_je_kind: d
             einkommen.append(SonstigesEinkommen(art="kinderzuschlag", betrag=kiz_je_kind[p.name]))
         personen.append(p.model_copy(update={"einkommen": einkommen}))
     return haushalt.model_copy(update={"personen": personen})
+
+
+def _mischhaushalt_hinweis(haushalt: Haushalt, monat: dt.date, ausserhalb: tuple[str, ...]) -> list[str]:
+    """While the BG stays in SGB II (excluded, § 7 Abs. 1 WoGG) the members outside it may draw Wohngeld for their
+    share (Mischhaushalt, § 11 Abs. 3 WoGG). Named, not added to the SGB II side of the comparison (README)."""
+    try:
+        allein = wohngeld_mischhaushalt(haushalt, monat, sgb2_bezug=True)
+    except (WohngeldAngabenFehlen, LastenzuschussNichtModelliert, MonatNichtAbgedeckt):
+        return []
+    if allein.betrag <= 0:
+        return []
+    return [f"Bleibt die Bedarfsgemeinschaft beim Bürgergeld/Arbeitslosengeld II, "
+            f"{'kann' if len(ausserhalb) == 1 else 'können'} {', '.join(ausserhalb)} "
+            f"für den eigenen Anteil allein Wohngeld erhalten (Mischhaushalt, § 11 Abs. 3 WoGG): {euro_text(allein.betrag)} "
+            "im Monat; im Vergleich der Beträge ist das nicht angesetzt."]
 
 
 def _bedarf_ohne_but(ergebnis: Ergebnis) -> Decimal:
@@ -314,6 +331,8 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
                         "kein SGB-II-Anspruch in diesem Monat. Wohngeld und Kinderzuschlag prüfen das Vermögen nach ihren "
                         "eigenen Regeln (§ 21 Nr. 3 WoGG; § 6a Abs. 3, 5, 6 BKGG: ab 2023 nur erhebliches Vermögen).")
     hinweise.extend(k33_hinweise)
+    if ausserhalb and sgb2_auszahlung > 0:
+        hinweise.extend(_mischhaushalt_hinweis(haushalt, monat, ausserhalb))
     if any(k.grund == "keine_erwerbsfaehige_person" for k in sgb2.kein_anspruch):
         hinweise.append("Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: statt SGB II kommt SGB XII in Betracht; "
                         "Wohngeld ist auch dann vorrangig zu prüfen.")
@@ -421,15 +440,20 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
     saetze.append(f"Stattdessen: Wohngeld {wg_text} und Kinderzuschlag {euro_text(m.kinderzuschlag_berechnet)}; "
                   f"mit Einkommen und Kindergeld {euro_text(m.einkommen_netto + m.kindergeld + (m.wohngeld or NULL) - m.wohngeld_ausserhalb_bg + m.kinderzuschlag_berechnet)}.")
     if m.ausserhalb_bg:
+        einer = len(m.ausserhalb_bg) == 1
+        anteil = f" ({euro_text(m.wohngeld_ausserhalb_bg)})" if m.wohngeld_ausserhalb_bg > 0 else ""
         saetze.append(
-            f"Zum Wohngeldhaushalt gehören auch {', '.join(m.ausserhalb_bg)}, nicht Mitglied(er) der "
-            "Bedarfsgemeinschaft: das Wohngeld ist mit ihrem Einkommen für alle Haushaltsmitglieder berechnet und "
-            "wird nach Köpfen zugeordnet; ihr Kopfteil"
-            + (f" ({euro_text(m.wohngeld_ausserhalb_bg)})" if m.wohngeld_ausserhalb_bg > 0 else "")
-            + " ist ihr Einkommen, nicht das der Bedarfsgemeinschaft, und zählt weder bei der Bedarfsprüfung noch im "
-              "Vergleich der Beträge. SGB II und Kinderzuschlag betreffen nur die Bedarfsgemeinschaft; Einkommen und "
-              "Bedarf der weiteren Haushaltsmitglieder bleiben dort außer Betracht (nur ihr Kopfteil der "
-              "Unterkunftskosten).")
+            (f"Zum Wohngeldhaushalt gehört auch {m.ausserhalb_bg[0]} (nicht Mitglied der Bedarfsgemeinschaft)" if einer
+             else f"Zum Wohngeldhaushalt gehören auch {', '.join(m.ausserhalb_bg)} (nicht Mitglieder der "
+                  "Bedarfsgemeinschaft)")
+            + ": das Wohngeld ist mit "
+            + ("diesem Einkommen" if einer else "deren Einkommen")
+            + " für alle Haushaltsmitglieder berechnet und wird nach Köpfen zugeordnet; der Kopfteil"
+            + (" dieses Haushaltsmitglieds" if einer else " dieser Haushaltsmitglieder") + anteil
+            + " ist nicht Einkommen der Bedarfsgemeinschaft und zählt weder bei der Bedarfsprüfung noch im Vergleich "
+              "der Beträge. SGB II und Kinderzuschlag betreffen nur die Bedarfsgemeinschaft; Einkommen und Bedarf "
+              "weiterer Haushaltsmitglieder bleiben dort außer Betracht (beim SGB II zählen sie nur beim Kopfteil der "
+              "Unterkunftskosten mit).")
     if m.hilfebeduerftig_mit_vorrang and ohne_wohngeld:
         saetze.append(f"Ohne das Wohngeld fehlen noch {euro_text(m.fehlbetrag_mit_vorrang)} zum Bedarf nach dem SGB II; "
                       "ob Wohngeld und Kinderzuschlag die Hilfebedürftigkeit beseitigen, bleibt offen, solange das Wohngeld "
