@@ -325,7 +325,7 @@ def test_hilfe_deutsch_und_80_spalten(befehl):
     zeilen = aus.stdout.splitlines()
     assert zeilen and max(len(z) for z in zeilen) <= 80
     englisch = re.findall(r"\b(the|Show|Print|Write|Output|file|household|instead|Usage|Options|Arguments|"
-                          r"Commands|required|FILE|PATH|HOUSEHOLD|OPTIONS|and|with|this)\b", aus.stdout)
+                          r"Commands|COMMAND|ARGS|required|FILE|PATH|HOUSEHOLD|OPTIONS|and|with|this)\b", aus.stdout)
     assert not englisch, englisch
     assert "Aufruf: hartz-calc" in aus.stdout and "diese Hilfe" in aus.stdout
     # typer's English type labels (<path>, <bool>, <str>, <int range>, <list[Path]>, <rich|json>; click: TEXT,

@@ -26,6 +26,7 @@ def app():
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
         options_metavar="[OPTIONEN]",
+        subcommand_metavar="BEFEHL [ARGUMENTE]...",
     )
     anwendung.command("calc", epilog=HILFE)(rechnen.befehl())
     anwendung.command("rates", epilog=HILFE)(rates.rates)
