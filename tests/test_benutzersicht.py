@@ -400,3 +400,15 @@ wohngeld:
                     "eigentum.yaml:17: wohngeld.eigentum.wohnflaeche: muss größer als 0 sein"}
         assert {z.split("hartz-calc: ", 1)[1].split(str(tmp_path) + "/", 1)[-1] for z in zeilen} == erwartet, err
         assert "Input should" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("quelle, grund", [('"x"', "zu kurz (mindestens 3 Zeichen)"), ("2027", "Text erwartet"),
+                                           ('""', "fehlt")])
+def test_regeldatei_quelle_zu_kurz_heisst_nicht_fehlt(cli, tmp_path, quelle, grund):
+    """A rules file with `quelle = "x"` was told 'quelle: fehlt' although the key is there."""
+    datei = tmp_path / "regeln.toml"
+    datei.write_text("[wohngeld.freibetrag_grundrente]\n"
+                     f"werte = [{{ab = 2027-01-01, wert = {{sockel = 1300}}, quelle = {quelle}}}]\n", encoding="utf-8")
+    code, out, err = cli("rates", "--regeln", str(datei), "2027-01")
+    assert code == 2 and out == ""
+    assert f"regeln.toml:2: wohngeld.freibetrag_grundrente.werte[0].quelle: {grund} – jede Zahl braucht" in err, err

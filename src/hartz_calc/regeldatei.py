@@ -223,7 +223,10 @@ def datierter_eintrag(e: Any, ort: str, zeile: int | None, felder: frozenset[str
         raise fehler(zeile, f"{ort}.ab: Daten nicht aufsteigend ({vorher:%d.%m.%Y}, dann {ab:%d.%m.%Y})")
     quelle = e.get("quelle")
     if not isinstance(quelle, str) or len(quelle.strip()) < 3:
-        raise fehler(zeile, f"{ort}.quelle: fehlt – {quelle_hinweis}")
+        # a quelle given but too short (e.g. "x") is not 'missing': say what is wrong with it
+        wie = "fehlt" if quelle is None or (isinstance(quelle, str) and not quelle.strip()) else (
+            "zu kurz (mindestens 3 Zeichen)" if isinstance(quelle, str) else "Text erwartet")
+        raise fehler(zeile, f"{ort}.quelle: {wie} – {quelle_hinweis}")
     return ab
 
 
