@@ -165,7 +165,10 @@ def test_vergleichbares_system_zaehlt_sonstige_rente_nicht():
     person = _rentner("Sina", 500)
     person["einkommen"].append({"art": "rente", "betrag": Decimal(300), "alterssicherung": "sonstige"})
     e = _wohngeld(_haushalt("2025-07", [person], 400, mietstufe="II"))
-    assert [p.betrag for p in _freibetrag_posten(e)] == [Decimal("-2432.46")]  # only the 500 € count
+    # only the 500 € count; the one Werbungskosten-Pauschbetrag of 102 € (§ 9a S. 1 Nr. 3 EStG: 'insgesamt') is split
+    # over both pensions 6 000 : 3 600, so the gesetzliche Rente carries 63,75 €: 6 000 − 63,75 = 5 936,25, − 10 %
+    # (593,63) = 5 342,62 -> 1 200 + 30 % × 4 142,62 = 2 442,79 (before the fix 102 € were taken from each: 2 432,46)
+    assert [p.betrag for p in _freibetrag_posten(e)] == [Decimal("-2442.79")]
     nur_sonstige = _wohngeld(_haushalt("2025-07", [_rentner("Sina", 500, alterssicherung="sonstige")], 400,
                                        mietstufe="II"))
     assert not _freibetrag_posten(nur_sonstige)

@@ -11,14 +11,15 @@ From 2021 § 17a WoGG: a member with 33 years of Grundrentenzeiten (or comparabl
 Freibetrag on his income from the gesetzliche Rente (or the pension of the comparable system): 1 200 euros plus
 30 % of the part above, at most 12 × 50 % of the Regelbedarfsstufe 1 of the month. Decision (README): the
 "jährliche Einkommen aus der gesetzlichen Rente" is the pension's share of the member's Jahreseinkommen (§ 14:
-12 × pension − Werbungskosten-Pauschbetrag, minus the § 16 flat deduction on it), the income concept of the WoGG.
+12 × pension − its share of the one Werbungskosten-Pauschbetrag of the person, minus the § 16 flat deduction on
+it), the income concept of the WoGG.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from ..geld import cent, euro_text, zahl_text
 from ..modell.ergebnis import Posten
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 NULL = Decimal(0)
 ZWOELF = Decimal(12)
 HUNDERT = Decimal(100)
+CENT = Decimal("0.01")
 
 LOHNERSATZ = ("arbeitslosengeld", "krankengeld", "mutterschaftsgeld")
 GRUNDRENTE_ALTERSSICHERUNG = ("gesetzlich", "vergleichbar")
@@ -135,14 +137,18 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
                 ergebnis.hinweise.append(f"Wohngeld: Fahrtkosten von {person.name} sind nur als Werbungskosten "
                                          "berücksichtigt, soweit sie in werbungskosten eingetragen sind.")
             basis += erwerb
+        renten = [e for e in posten_person if e.art == "rente" and e.betrag > NULL]
+        wk = rs.eintrag("wohngeld.werbungskosten_renten")
+        anteile = dict(zip(map(id, renten), _pauschbetrag_anteile([ZWOELF * e.betrag for e in renten], wk.wert)))
         for e in posten_person:
             if _erwerb(e) or e.betrag <= NULL:
                 continue
             if e.art == "rente":
-                wk = rs.eintrag("wohngeld.werbungskosten_renten")
-                betrag = max(ZWOELF * e.betrag - wk.wert, NULL)
+                anteil = anteile[id(e)]  # by identity: two equal entries are two pensions
+                betrag = ZWOELF * e.betrag - anteil
                 add(person.name, "einkommen.rente", "Rente (Jahr)", betrag, wk.norm, wk.ab,
-                    f"12 × {euro_text(e.betrag)} − Werbungskosten-Pauschbetrag {euro_text(wk.wert)}")
+                    f"12 × {euro_text(e.betrag)} − Werbungskosten-Pauschbetrag {euro_text(anteil)}"
+                    + ("" if len(renten) == 1 else f" (Anteil an {euro_text(wk.wert)} für alle Renten der Person)"))
                 if e.alterssicherung in GRUNDRENTE_ALTERSSICHERUNG:
                     rente_17a += betrag
             elif e.art in LOHNERSATZ:
@@ -209,6 +215,24 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
     add(None, "einkommen.monatlich", "monatliches Gesamteinkommen", ergebnis.monatlich,
         "§ 9 WoGG a.F." if vor_2009 else "§ 13 Abs. 2 WoGG", stand, "ein Zwölftel, auf Cent gerundet")
     return ergebnis
+
+
+def _pauschbetrag_anteile(einnahmen_jahr: list[Decimal], pauschbetrag: Decimal) -> list[Decimal]:
+    """§ 9a S. 1 Nr. 3 EStG: one Pauschbetrag 'von insgesamt 102 Euro' per person for all Einnahmen of § 22 Nr. 1,
+    1a, 5 EStG (the pensions), at most those Einnahmen (§ 9a S. 2). Split over the person's pension entries in
+    proportion to their yearly amounts, in cents by the largest remainder (ties: the earlier entry), so that the
+    shares add up to the Pauschbetrag, none exceeds its entry, and the share of the gesetzliche Rente in the
+    Jahreseinkommen (§ 17a WoGG) carries its part only."""
+    summe = sum(einnahmen_jahr, NULL)
+    if summe <= NULL:
+        return [NULL for _ in einnahmen_jahr]
+    gesamt = min(pauschbetrag, summe)
+    genau = [gesamt * betrag / summe for betrag in einnahmen_jahr]
+    anteile = [g.quantize(CENT, rounding=ROUND_DOWN) for g in genau]
+    rest = int((gesamt - sum(anteile, NULL)) / CENT)
+    for i in sorted(range(len(genau)), key=lambda i: (anteile[i] - genau[i], i))[:rest]:
+        anteile[i] += CENT
+    return anteile
 
 
 def _bekommt_kindergeld(person: Person) -> bool:
