@@ -412,3 +412,19 @@ def test_regeldatei_quelle_zu_kurz_heisst_nicht_fehlt(cli, tmp_path, quelle, gru
     code, out, err = cli("rates", "--regeln", str(datei), "2027-01")
     assert code == 2 and out == ""
     assert f"regeln.toml:2: wohngeld.freibetrag_grundrente.werte[0].quelle: {grund} – jede Zahl braucht" in err, err
+
+
+@pytest.mark.parametrize("monat, erwartet", [
+    ("2025-11", "Mindesteinkommen nicht erreicht: Einkommen 700,00 €, verlangt ist Bruttoeinkommen der Eltern "
+                "≥ 900,00 € (Elternpaar)"),
+    ("2006-06", "Mindesteinkommen nicht erreicht: Einkommen 670,00 €, verlangt ist bereinigtes Einkommen der Eltern "
+                "≥ Bemessungsgrenze")])
+def test_kinderzuschlag_mindesteinkommen_satz_liest_sich_richtig(monat, erwartet):
+    """The line read 'Mindesteinkommen nicht erreicht: Bruttoeinkommen der Eltern ≥ 900,00 € (Elternpaar)
+    (Einkommen 700,00 €)' - the requirement stated as if it were the finding."""
+    daten = _eigentum(monat, {"belastung": 700})
+    daten["personen"][0]["einkommen"] = [{"art": "rente", "betrag": 700}]
+    v = api.vorrang(api.household_from_dict(daten))
+    zeilen = [p for p in v.monate[0].posten if p.bezeichnung == "Mindesteinkommen nicht erreicht"]
+    assert [p.erlaeuterung for p in zeilen] == [erwartet]
+    assert v.monate[0].kinderzuschlag_details.gruende == (erwartet,)

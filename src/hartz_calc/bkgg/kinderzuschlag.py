@@ -253,7 +253,9 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
     erreicht, grenze, text = mindesteinkommen.fuer(rs)(rs, brutto, erwerb + sonstiges, bemessung, not paar)
     hinweise = (_NICHT_MODELLIERT, *_hoechstdauer(rs, monat))
     if not erreicht:
-        grund = f"Mindesteinkommen nicht erreicht: {text} (Einkommen {euro_text(brutto if regime.wert == 'pauschal' else erwerb + sonstiges)})"
+        # the text states the condition; say first what the parents have, then what is required
+        grund = (f"Mindesteinkommen nicht erreicht: Einkommen "
+                 f"{euro_text(brutto if regime.wert == 'pauschal' else erwerb + sonstiges)}, verlangt ist {text}")
         _zeile(posten, "mindesteinkommen", "Mindesteinkommen nicht erreicht", NULL, regime, erlaeuterung=grund)
         return KinderzuschlagErgebnis(monat, NULL, {n: NULL for n in kinder}, tuple(kinder), bemessung,
                                       erwerb + sonstiges, absetzbetraege, (grund,), tuple(posten), hinweise)
