@@ -428,3 +428,25 @@ def test_kinderzuschlag_mindesteinkommen_satz_liest_sich_richtig(monat, erwartet
     zeilen = [p for p in v.monate[0].posten if p.bezeichnung == "Mindesteinkommen nicht erreicht"]
     assert [p.erlaeuterung for p in zeilen] == [erwartet]
     assert v.monate[0].kinderzuschlag_details.gruende == (erwartet,)
+
+
+@pytest.mark.parametrize("befehl", ["vorrang", "check"])
+def test_vorrang_und_check_lesen_den_haushalt_von_der_standardeingabe(cli, monkeypatch, tmp_path, befehl):
+    """`cat haushalt.yaml | hartz-calc -` works (README), but `hartz-calc vorrang -` and `hartz-calc check - B`
+    answered '-: Datei nicht gefunden'. Errors name <stdin> and the line, as for calc."""
+    import io
+    import yaml
+
+    bescheid = tmp_path / "b.yaml"
+    bescheid.write_text("format: 1\nmonat: 2025-06\npersonen:\n  - {name: Tom, regelbedarf: 390.00}\n", encoding="utf-8")
+    extra = [str(bescheid)] if befehl == "check" else ["--format", "csv"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO(yaml.safe_dump(_eigentum(), allow_unicode=True)))
+    code, out, err = cli(befehl, "-", *extra)
+    assert code == 0, err
+    assert "2025-06,640.00,655.00,297.00" in out if befehl == "vorrang" else "stimmt" in out
+    kaputt = _eigentum()
+    kaputt["wohngeld"]["eigentum"]["tilgungen"] = kaputt["wohngeld"]["eigentum"].pop("tilgung")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(yaml.safe_dump(kaputt, allow_unicode=True, sort_keys=False)))
+    code, out, err = cli(befehl, "-", *extra)
+    assert code == 2 and out == ""
+    assert err.startswith("hartz-calc: <stdin>:") and "wohngeld.eigentum.tilgungen: unbekanntes Feld" in err, err

@@ -8,12 +8,12 @@ from pathlib import Path
 import typer
 
 from .exitcodes import Exitcode
-from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, konsole, regeln_anwenden
+from .optionen import KDU_HILFE, REGELN_HILFE, Format, ausgabe_oeffnen, haushalt_lesen, konsole, regeln_anwenden
 
 
 def check(
-    haushalt: Path = typer.Argument(..., metavar="HAUSHALT", help="Haushaltsdatei (YAML oder JSON, Format 1)",
-                                    show_default=False),
+    haushalt: Path = typer.Argument(..., metavar="HAUSHALT", help="Haushaltsdatei (YAML oder JSON, Format 1); "
+                                    "- liest sie von der Standardeingabe", show_default=False),
     bescheid: Path = typer.Argument(..., metavar="BESCHEID", help="Bescheiddatei (docs/bescheid-format.md)",
                                     show_default=False),
     format: Format = typer.Option(Format.rich, "--format", "-f", metavar="FORMAT",
@@ -31,7 +31,7 @@ def check(
     from ..ursachen import nur_abweichungen as gefiltert
 
     regeln_anwenden(regeln, kdu_tabelle)
-    pruefung = api.check_bescheid(api.load_household(haushalt), api.load_bescheid(bescheid))
+    pruefung = api.check_bescheid(haushalt_lesen(haushalt), api.load_bescheid(bescheid))
     ansicht = gefiltert(pruefung) if nur_abweichungen else pruefung
     if format is Format.json:
         text = api.pruefung_to_json(ansicht) + "\n"

@@ -97,3 +97,13 @@ def schreiben(text: str | None, out: Path | None, eingaben: Iterable[Path] = (),
     else:
         with ausgabe_oeffnen(out, eingaben) as ziel:
             ziel.write(text)
+
+
+def haushalt_lesen(pfad: Path):
+    """The household of `vorrang`/`check`: a file, or `-` for standard input (as `hartz-calc -`; errors then name
+    `<stdin>` and the line)."""
+    from .. import api
+
+    if str(pfad) == "-":
+        return api.parse_household(sys.stdin.read(), "<stdin>")
+    return api.load_household(pfad)

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import typer
 
-from .optionen import KDU_HILFE, REGELN_HILFE, Format, regeln_anwenden, schreiben
+from .optionen import KDU_HILFE, REGELN_HILFE, Format, haushalt_lesen, regeln_anwenden, schreiben
 
 
 def vorrang(
-    haushalt: Path = typer.Argument(..., metavar="HAUSHALT", help="Haushaltsdatei (YAML oder JSON, Format 1)",
-                                    show_default=False),
+    haushalt: Path = typer.Argument(..., metavar="HAUSHALT", help="Haushaltsdatei (YAML oder JSON, Format 1); "
+                                    "- liest sie von der Standardeingabe", show_default=False),
     format: Format = typer.Option(Format.rich, "--format", "-f", metavar="FORMAT", help="Ausgabe: rich (Tabelle), json, csv, csv-de (Excel), md, html (druckbar)"),
     ohne_posten: bool = typer.Option(False, "--ohne-posten", help="json: ohne die einzelnen Berechnungszeilen"),
     out: Path | None = typer.Option(None, "--out", "-o", metavar="DATEI", help="Bericht in diese Datei statt auf stdout schreiben"),
@@ -27,7 +27,7 @@ def vorrang(
     from .. import api
 
     regeln_anwenden(regeln, kdu_tabelle)
-    ergebnis = api.vorrang(api.load_household(haushalt))
+    ergebnis = api.vorrang(haushalt_lesen(haushalt))
     if format is Format.json:
         text = api.vorrang_to_json(ergebnis, with_items=not ohne_posten) + "\n"
     elif format in (Format.csv, Format.csv_de):
