@@ -104,8 +104,11 @@ def einkommen_liste(draw, erwachsen: bool = True, max_eintraege: int = 2) -> lis
             arten = EINKOMMENSARTEN if erwachsen else ("unterhalt", "unterhaltsvorschuss", "kinderzuschlag", "sonstiges")
             eintrag = {"art": draw(st.sampled_from(arten)), "betrag": draw(geld(0, 800))}
             if eintrag["art"] == "rente" and draw(st.integers(0, 2)):
-                # which system pays it (only the Wohngeld reads it, § 17a WoGG)
+                # which system pays it (§ 17a WoGG, § 11b Abs. 2a SGB II)
                 eintrag["alterssicherung"] = draw(st.sampled_from(["gesetzlich", "vergleichbar", "sonstige"]))
+            if eintrag["art"] == "rente" and draw(st.integers(0, 3)) == 0:
+                # the pension before the KV/PV contributions (about 11 % more than the amount received)
+                eintrag["brutto"] = eintrag["betrag"] + draw(geld(0, 100))
             eintraege.append(eintrag)
     return eintraege
 

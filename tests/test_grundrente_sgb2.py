@@ -145,6 +145,46 @@ def test_ohne_alterssicherung_kein_freibetrag_und_frage():
     assert _bernd(e).einkommen_bereinigt == Decimal(370)
 
 
+def test_brutto_der_rente_ist_die_basis():
+    """With the Rentenbetrag before the KV/PV contributions (brutto 450 €, paid 400 €) the Freibetrag is
+    100 + 30 % × 350 = 205 € (golden case 2021-06_grundrente_em_rente_brutto.yaml); the income counted stays the
+    400 € received. Without brutto a hinweis names the difference."""
+    e = api.calculate(api.household_from_dict({
+        "monat": "2021-06", "personen": [
+            {"name": "Anna", "rolle": "antragsteller", "alter": 52},
+            {"name": "Bernd", "rolle": "partner", "alter": 55, "erwerbsfaehig": False,
+             "grundrentenzeiten_33_jahre": True,
+             "einkommen": [{"art": "rente", "betrag": Decimal(400), "brutto": Decimal(450),
+                            "alterssicherung": "gesetzlich"}]}],
+        "unterkunft": {"kaltmiete": Decimal(450), "nebenkosten": Decimal(90), "heizkosten": Decimal(70)}}))
+    (zeile,) = _zeilen(e)
+    assert zeile.betrag == Decimal(-205)
+    assert zeile.erlaeuterung.startswith("Rente vor Kranken-/Pflegeversicherung 450,00 €: 100,00 € + 30 % von 350,00 €")
+    assert _bernd(e).einkommen_bereinigt == Decimal(165)
+    assert not any("ausgezahlten Rentenbetrag" in h for h in e.hinweise)
+    ohne = api.calculate(_haushalt("2021-06", [(400, "gesetzlich")], erwerbsfaehig=False))
+    assert any("ausgezahlten Rentenbetrag" in h and "brutto" in h for h in ohne.hinweise)
+
+
+@pytest.mark.parametrize(("eintrag", "text"), [
+    ({"art": "unterhalt", "betrag": Decimal(300), "brutto": Decimal(350)}, "nur bei art: rente"),
+    ({"art": "rente", "betrag": Decimal(300), "brutto": Decimal(250)}, "kleiner als betrag"),
+    ({"art": "rente", "betrag": Decimal(300), "brutto": Decimal(330),
+      "monatsbetraege": [{"monat": "2025-07", "betrag": Decimal(310)}]}, "nicht zusammen mit monatsbetraege"),
+])
+def test_brutto_eingabefehler(eintrag, text):
+    with pytest.raises(api.InvalidInput) as fehler:
+        api.household_from_dict({"monat": "2025-07", "personen": [
+            {"name": "A", "rolle": "antragsteller", "alter": 50, "einkommen": [eintrag]}]})
+    assert text in str(fehler.value)
+    assert "300" not in str(fehler.value)  # no Sozialdaten in the message
+
+
+def test_schema_kennt_brutto_der_rente():
+    feld = api.household_schema()["$defs"]["SonstigesEinkommen"]["properties"]["brutto"]
+    assert "Grundrentenzeiten" in feld["description"]
+
+
 def test_paragraph_69_hinweis():
     e = api.calculate(_haushalt("2021-06", [(400, "gesetzlich")], erwerbsfaehig=False))
     assert any("§ 69 SGB II" in h and "Bernd" in h for h in e.hinweise)
@@ -199,8 +239,9 @@ def test_vorrang_vergleicht_mit_dem_freibetrag():
 @given(jahr=st.integers(2019, 2026), monat=st.integers(1, 12), rente=st.integers(0, 2000),
        zweite=st.integers(0, 800), art=st.sampled_from(["gesetzlich", "vergleichbar", "sonstige"]),
        erwerb=st.integers(0, 1200), unterhalt=st.integers(0, 400), erwerbsfaehig=st.booleans(),
-       partner=st.booleans(), kaltmiete=st.integers(200, 800))
-def test_eigenschaften(jahr, monat, rente, zweite, art, erwerb, unterhalt, erwerbsfaehig, partner, kaltmiete):
+       partner=st.booleans(), kaltmiete=st.integers(200, 800), beitraege=st.integers(0, 120))
+def test_eigenschaften(jahr, monat, rente, zweite, art, erwerb, unterhalt, erwerbsfaehig, partner, kaltmiete,
+                       beitraege):
     """The Freibetrag is never above 50 % of RBS 1 of the month nor above the counting pensions nor the income;
     it never lowers the claim; before 2021 or without the flag the result is the same as without the fields."""
     text = f"{jahr}-{monat:02d}"
@@ -220,6 +261,21 @@ def test_eigenschaften(jahr, monat, rente, zweite, art, erwerb, unterhalt, erwer
     rs = rechtsstand(dt.date(jahr, monat, 1))
     grenze = rs.wert("regelbedarf")[0] / 2
     zaehlende = rente + (zweite if art != "sonstige" else 0)
+    if beitraege and rente:  # the same household with the first pension's brutto given: never less Freibetrag
+        mit_brutto = api.household_from_dict({
+            "monat": text, "personen": [
+                *([{"name": "Anna", "rolle": "antragsteller", "alter": 52}] if partner else []),
+                {"name": "Bernd", "rolle": "partner" if partner else "antragsteller", "alter": 55,
+                 "erwerbsfaehig": erwerbsfaehig, "grundrentenzeiten_33_jahre": True,
+                 "einkommen": [{"art": "rente", "betrag": Decimal(rente), "brutto": Decimal(rente + beitraege),
+                                "alterssicherung": "gesetzlich"}, {"art": "rente", "betrag": Decimal(zweite),
+                                                                   "alterssicherung": art}, *weitere]}],
+            "unterkunft": {"kaltmiete": Decimal(kaltmiete), "nebenkosten": Decimal(90), "heizkosten": Decimal(70)}})
+        e_brutto = api.calculate(mit_brutto)
+        for z in _zeilen(e_brutto):
+            assert -z.betrag <= min(grenze, zaehlende + beitraege)
+        assert sum(z.betrag for z in _zeilen(e_brutto)) <= sum(z.betrag for z in _zeilen(mit))
+        assert e_brutto.summe.anspruch >= mit.summe.anspruch
     zeilen = _zeilen(mit)
     for z in zeilen:
         assert Decimal(0) <= -z.betrag <= grenze

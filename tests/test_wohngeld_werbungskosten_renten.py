@@ -80,3 +80,14 @@ def test_summe_je_person_ist_zwoelfmal_minus_einmal_pauschbetrag(renten):
         assert Decimal(0) <= z.betrag <= 12 * r
     umgekehrt = berechne_wohngeld(h2 := _haushalt("2025-07", [_person("Rosa", list(reversed(renten)))]), h2.monat)
     assert umgekehrt.jahreseinkommen == e.jahreseinkommen
+
+
+def test_brutto_der_rente_zaehlt_im_wohngeld():
+    """A pension with brutto (Rentenbetrag before the pensioner's KV/PV contributions) counts with it (§ 14 WoGG: the
+    Einnahme of § 22 EStG; the contributions are the § 16 flat deduction): brutto 600 €, paid out 534 € -> the same
+    7 098 € and 6 388,20 € as a pension of 600 € entered as betrag."""
+    person = {"name": "Rosa", "rolle": "antragsteller", "alter": 70,
+              "einkommen": [{"art": "rente", "betrag": Decimal(534), "brutto": Decimal(600)}]}
+    e = berechne_wohngeld(h := _haushalt("2025-07", [person]), h.monat)
+    assert [z.betrag for z in _renten(e, "Rosa")] == [Decimal(7098)]
+    assert e.jahreseinkommen == Decimal("6388.20")

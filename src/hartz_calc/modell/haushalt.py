@@ -301,6 +301,13 @@ class SonstigesEinkommen(Streng):
                           "grundrentenzeiten_33_jahre: only gesetzlich/vergleichbar pensions carry the Freibetrag "
                           "(Wohngeld § 17a WoGG; SGB II § 11b Abs. 2a)"
     )
+    brutto: Geld | None = Field(
+        None, description="only art rente, optional: the monthly pension before the pensioner's own contributions "
+                          "to Kranken- and Pflegeversicherung (the Rentenbetrag of the Rentenbescheid; betrag stays the "
+                          "amount received). SGB II: the basis of the Freibetrag for Grundrentenzeiten (§ 11b Abs. 2a "
+                          "SGB II i.V.m. § 82a SGB XII: 'Einkommen aus der gesetzlichen Rente', Einkommen nach § 82 "
+                          "Abs. 1); Wohngeld: the pension counted (§ 14 WoGG). At least betrag; not with monatsbetraege"
+    )
     von: AbTag | None = _VON_EINKOMMEN
     bis: BisTag | None = _BIS_EINKOMMEN
     monatsbetraege: list[MonatsbetragSonstig] = Field(
@@ -313,6 +320,14 @@ class SonstigesEinkommen(Streng):
             raise ValueError("freibetrag_basis und elterngeld_plus gibt es nur bei art: elterngeld")
         if self.art != "rente" and self.alterssicherung is not None:
             raise ValueError("alterssicherung gibt es nur bei art: rente")
+        if self.brutto is not None:
+            if self.art != "rente":
+                raise ValueError("brutto gibt es hier nur bei art: rente (Rente vor Abzug der Kranken- und "
+                                 "Pflegeversicherungsbeiträge)")
+            if self.brutto < self.betrag:
+                raise ValueError("brutto der Rente ist kleiner als betrag (der ausgezahlte Betrag)")
+            if self.monatsbetraege:
+                raise ValueError("brutto der Rente nicht zusammen mit monatsbetraege angeben")
         _verlauf_pruefen(self)
         return self
 

@@ -17,8 +17,8 @@ Order for one person:
    Unterhaltszahlungen Nr. 7), first from the other income, then from the Kindergeld of a kind;
 4. from 2021 the Freibetrag for Grundrentenzeiten (§ 11b Abs. 2a SGB II i.V.m. § 82a SGB XII) of a person with
    ``grundrentenzeiten_33_jahre``: computed on the person's pensions marked ``alterssicherung: gesetzlich`` or
-   ``vergleichbar`` as entered (not reduced by the Abs. 1 items, which are deducted in addition), taken from the
-   income left after them (never from the Kindergeld).
+   ``vergleichbar`` before the KV/PV contributions (``brutto``; without it the amount received), not reduced by
+   the Abs. 1 items (deducted in addition), taken from the income left after them (never from the Kindergeld).
 """
 
 from __future__ import annotations
@@ -684,7 +684,11 @@ def _freibetrag_grundrente(m: Mitglied, lage: Monatslage, z: _Zeilen, rest: Deci
             "vergleichbarer Pflichtsysteme (§ 82a Abs. 2 SGB XII) tragen den Freibetrag für Grundrentenzeiten; "
             "diese Rente ist ohne ihn gerechnet. In der Datei alterssicherung: gesetzlich, vergleichbar oder "
             "sonstige angeben.")
-    rente = sum((e.betrag for e in renten if e.alterssicherung in GRUNDRENTE_ALTERSSICHERUNG), NULL)
+    zaehlend = [e for e in renten if e.alterssicherung in GRUNDRENTE_ALTERSSICHERUNG]
+    # basis: the pension before the pensioner's KV/PV contributions when the file gives it (brutto), else the amount
+    # received (decision in README: § 82a Abs. 1 SGB XII takes it 'vom Einkommen nach § 82 Absatz 1', gross income)
+    rente = sum((e.brutto if e.brutto is not None else e.betrag for e in zaehlend), NULL)
+    ohne_brutto = any(e.brutto is None for e in zaehlend)
     if rente <= 0:
         if not ohne_angabe:
             lage.hinweise.append(
@@ -696,7 +700,8 @@ def _freibetrag_grundrente(m: Mitglied, lage: Monatslage, z: _Zeilen, rest: Deci
     regel = eintrag.wert
     frei, formel, hoechst = freibetrag_grundrente(rs, rente)
     abzug = min(frei, max(rest, NULL))
-    text = (f"Rente {euro_text(rente)}: {euro_text(min(rente, regel['sockel']))} + {zahl_text(regel['prozent'])} % "
+    text = (f"Rente {'' if ohne_brutto else 'vor Kranken-/Pflegeversicherung '}{euro_text(rente)}: "
+            f"{euro_text(min(rente, regel['sockel']))} + {zahl_text(regel['prozent'])} % "
             f"von {euro_text(max(rente - regel['sockel'], NULL))} = {euro_text(formel)}; höchstens "
             f"{zahl_text(regel['hoechst_anteil_rbs1'])} % der Regelbedarfsstufe 1 ({euro_text(rbs.wert[0])}) = "
             f"{euro_text(hoechst)}" + (" (Höchstbetrag angesetzt)" if formel > hoechst else ""))
@@ -708,10 +713,10 @@ def _freibetrag_grundrente(m: Mitglied, lage: Monatslage, z: _Zeilen, rest: Deci
         f"Freibetrag für Grundrentenzeiten von {m.name} abgezogen, weil die Datei 33 Jahre Grundrentenzeiten angibt: "
         "das Jobcenter setzt ihn erst an, wenn eine Mitteilung des Rentenversicherungsträgers oder der "
         "Versorgungseinrichtung sie nachweist (§ 69 SGB II).")
-    if formel < hoechst:
+    if formel < hoechst and ohne_brutto:
         lage.hinweise.append(
-            f"Freibetrag für Grundrentenzeiten von {m.name}: berechnet vom eingetragenen Rentenbetrag (unterhalb des "
-            "Höchstbetrags). § 82a Abs. 1 SGB XII stellt auf das Einkommen aus der Rente nach § 82 Abs. 1 ab; wird dafür "
-            "die Rente vor Abzug der Kranken- und Pflegeversicherungsbeiträge genommen, ist der Freibetrag um 30 % "
-            "dieser Beiträge höher.")
+            f"Freibetrag für Grundrentenzeiten von {m.name}: berechnet vom ausgezahlten Rentenbetrag (unterhalb des "
+            "Höchstbetrags). § 82a Abs. 1 SGB XII stellt auf das Einkommen nach § 82 Abs. 1 ab, also die Rente vor "
+            "Abzug der Kranken- und Pflegeversicherungsbeiträge: mit ihr (brutto bei der Rente angeben) ist der "
+            "Freibetrag um 30 % dieser Beiträge höher.")
     return abzug

@@ -49,7 +49,7 @@ class Einnahme:
 
     art: str
     betrag: Decimal
-    """brutto for Erwerbseinkommen, else the amount"""
+    """brutto for Erwerbseinkommen and for a pension that gives it, else the amount"""
     werbungskosten: Decimal | None = None
     entfernung_km: int | None = None
     elterngeld_plus: bool = False
@@ -65,7 +65,9 @@ def einnahmen(person: Person, monat: dt.date) -> list[Einnahme]:
     ergebnis = []
     for e in person.einkommen:
         erwerb = e.art == "erwerbstaetigkeit"
-        betrag = e.brutto if erwerb else e.betrag
+        # a pension counts before the pensioner's KV/PV contributions (its brutto) when the file gives it: the
+        # Einnahme of § 22 EStG (§ 14 Abs. 1 WoGG); the contributions are the § 16 flat deduction
+        betrag = e.brutto if erwerb else (getattr(e, "brutto", None) or e.betrag)
         einzeln = [mb for mb in getattr(e, "monatsbetraege", ()) if mb.monat == monat]
         if einzeln:
             betrag = einzeln[0].brutto if erwerb else einzeln[0].betrag
