@@ -450,3 +450,23 @@ def test_vorrang_und_check_lesen_den_haushalt_von_der_standardeingabe(cli, monke
     code, out, err = cli(befehl, "-", *extra)
     assert code == 2 and out == ""
     assert err.startswith("hartz-calc: <stdin>:") and "wohngeld.eigentum.tilgungen: unbekanntes Feld" in err, err
+
+
+def test_api_batch_mit_vorrang_wie_die_kommandozeile(cli, tmp_path):
+    """`hartz-calc batch --vorrang` had no API counterpart: iter_batch/calculate_line(s) (the API a counsellor's
+    script or a Dask job uses) could not add the comparison. Now the same records, byte for byte."""
+    daten = [_eigentum(), _zeitraum_kiz_ab_dezember()]
+    datei = tmp_path / "faelle.jsonl"
+    datei.write_text("".join(json.dumps(d) + "\n" for d in daten), encoding="utf-8")
+    code, out, err = cli("batch", "--vorrang", str(datei))
+    assert code == 0, err
+    zeilen = [json.loads(z) for z in out.splitlines()]
+    assert all(z["vorrang"]["monate"] for z in zeilen)
+    eigene = api.calculate_lines(datei.read_text(encoding="utf-8").splitlines(), source=str(datei), vorrang=True)
+    assert eigene == out.splitlines()
+    for workers in (1, 2):
+        records = list(api.iter_batch([datei], workers=workers, vorrang=True))
+        assert [r.vorrang.empfehlung for r in records] == [z["vorrang"]["empfehlung"] for z in zeilen]
+        assert records[0].vorrang == api.vorrang(api.household_from_dict(daten[0]))
+    assert all(r.vorrang is None for r in api.iter_batch([datei]))
+    assert "vorrang" not in json.loads(api.calculate_line(json.dumps(daten[0])))

@@ -180,10 +180,11 @@ def pruefung_to_json(pruefung: "Pruefergebnis", indent: int | None = 2) -> str:
     return _dumps(pruefung.model_dump(), indent)
 
 
-def iter_batch(paths: Iterable[str | Path], workers: int = 1) -> Iterator["BatchRecord"]:
+def iter_batch(paths: Iterable[str | Path], workers: int = 1, vorrang: bool = False) -> Iterator["BatchRecord"]:
     """Stream one :class:`BatchRecord` per input (household file, JSON Lines line, or household/
     Bescheid pair) from files, directories and ``.jsonl`` files, in input order. Bad inputs become
     records with ``fehler`` (file, line, reason) instead of raising. ``workers > 1`` uses processes.
+    ``vorrang=True``: each record also has ``.vorrang``, the comparison of :func:`vorrang` (``batch --vorrang``).
 
     >>> records = list(iter_batch(["does-not-exist.yaml"]))
     >>> records[0].ok, records[0].fehler[0].grund
@@ -191,13 +192,15 @@ def iter_batch(paths: Iterable[str | Path], workers: int = 1) -> Iterator["Batch
     """
     from .stapel import iter_records
 
-    return iter_records(paths, workers)
+    return iter_records(paths, workers, vorrang)
 
 
-def calculate_line(line: str, with_items: bool = False, source: str = "<jsonl>", line_no: int | None = None) -> str:
+def calculate_line(line: str, with_items: bool = False, source: str = "<jsonl>", line_no: int | None = None,
+                   vorrang: bool = False) -> str:
     """One JSON Lines record (a household, or ``{"haushalt": ..., "bescheid": ...}``) to the record that
     ``hartz-calc batch`` writes for it (one JSON line, without the line break). Never raises for a bad
-    record: the record then carries ``fehler`` (file, line, reason; no Sozialdaten).
+    record: the record then carries ``fehler`` (file, line, reason; no Sozialdaten). ``vorrang=True`` adds the
+    Vorrang comparison as ``hartz-calc batch --vorrang`` does.
 
     A pure function of its arguments (no shared state, nothing written): usable unchanged in
     ``dask.bag.map``, ``multiprocessing`` or Spark, e.g. (README, "Past one machine")::
@@ -209,13 +212,15 @@ def calculate_line(line: str, with_items: bool = False, source: str = "<jsonl>",
     from .ausgabe.jsonl import batch_zeile
     from .stapel import Auftrag, verarbeiten
 
-    return batch_zeile(verarbeiten(Auftrag(source, line_no, line)), with_items)
+    return batch_zeile(verarbeiten(Auftrag(source, line_no, line), vorrang), with_items)
 
 
-def calculate_lines(lines: Iterable[str], with_items: bool = False, source: str = "<jsonl>") -> list[str]:
+def calculate_lines(lines: Iterable[str], with_items: bool = False, source: str = "<jsonl>",
+                    vorrang: bool = False) -> list[str]:
     """:func:`calculate_line` for every line of a partition (``dask.bag.map_partitions``); blank lines are
     skipped, ``zeile`` counts the lines of the partition from 1."""
-    return [calculate_line(line, with_items, source, nummer) for nummer, line in enumerate(lines, 1) if line.strip()]
+    return [calculate_line(line, with_items, source, nummer, vorrang) for nummer, line in enumerate(lines, 1)
+            if line.strip()]
 
 
 def bescheid_schema() -> dict[str, Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -302,5 +303,6 @@ def geordnet_parallel(funktion: Callable[[E], A], eingaben: Iterable[E], workers
             pool.join()
 
 
-def iter_records(pfade: Iterable[str | Path], workers: int = 1) -> Iterator[BatchRecord]:
-    return geordnet_parallel(verarbeiten, auftraege(pfade), workers)
+def iter_records(pfade: Iterable[str | Path], workers: int = 1, vorrang: bool = False) -> Iterator[BatchRecord]:
+    arbeit = functools.partial(verarbeiten, vorrang=True) if vorrang else verarbeiten  # a partial pickles for workers
+    return geordnet_parallel(arbeit, auftraege(pfade), workers)
