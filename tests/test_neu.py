@@ -118,3 +118,59 @@ def test_formular_im_echten_terminal(tmp_path):
     assert ergebnis.summe.auszahlung == Decimal("869.68") and ergebnis.summe.anspruch == Decimal("844.68")
     gul = ergebnis.personen[0]
     assert gul.mehrbedarfe == {"alleinerziehend": Decimal("202.68")} and gul.einkommen_bereinigt == Decimal("472.00")
+
+
+def test_formular_rente_mit_grundrentenzeiten(tmp_path):
+    """A pension asks for its system and its Rentenbetrag before the KV/PV contributions, and then for the 33 years of
+    Grundrentenzeiten. The household of tests/faelle/einkommen/2021-06_grundrente_em_rente_brutto.yaml (Anna with Bernd,
+    befristete EM-Rente 400 € paid, 450 € Rentenbetrag; here with birth dates, Bernd erwerbsfähig by default): the
+    Freibetrag 100 + 30 % × 350 = 205 € (§ 11b Abs. 2a SGB II); bereinigt 400 − 30 − 205 = 165 €."""
+    pexpect = pytest.importorskip("pexpect", reason="pexpect fehlt (pip install '.[test]')")
+    datei = tmp_path / "rente.yaml"
+    umgebung = {**os.environ, "PYTHONPATH": SRC, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200",
+                "LINES": "50"}
+    kind = pexpect.spawn(sys.executable, ["-m", "hartz_calc", "neu", str(datei)], env=umgebung, encoding="utf-8",
+                         timeout=60, dimensions=(50, 200))
+
+    def frage(muster: str, antwort: str) -> None:
+        kind.expect(muster)
+        kind.sendline(antwort)
+
+    frage(r"Für welchen Monat", "2021-06")
+    frage(r"Name der antragstellenden Person", "Anna")
+    frage(r"Geburtsdatum von Anna", "01.01.1969")
+    frage(r"Partnerin oder ein Partner", "j")
+    frage(r"Name der Partnerin", "Bernd")
+    frage(r"Geburtsdatum von Bernd", "01.01.1966")
+    frage(r"Wie viele Kinder", "0")
+    frage(r"Hat Anna Einkommen aus Arbeit", "n")
+    frage(r"Anderes Einkommen von Anna", "n")
+    frage(r"Hat Bernd Einkommen aus Arbeit", "n")
+    frage(r"Anderes Einkommen von Bernd", "j")
+    frage(r"Art \(", "rente")
+    frage(r"Betrag im Monat", "400")
+    frage(r"Wer zahlt die Rente", "staat")
+    frage(r"erlaubt: gesetzlich.*\n.*Wer zahlt die Rente", "g")
+    frage(r"Rentenbetrag vor Abzug", "350")
+    frage(r"nicht höher sein.*\n.*Rentenbetrag vor Abzug", "450")
+    frage(r"Weiteres Einkommen von Bernd", "n")
+    frage(r"Hat Bernd mindestens 33 Jahre Grundrentenzeiten", "j")
+    frage(r"Kosten für Miete", "j")
+    frage(r"Grundmiete", "450")
+    frage(r"kalte Nebenkosten", "90")
+    frage(r"Heizkosten", "70")
+    for _ in range(2):
+        frage(r"schwanger", "n")
+        frage(r"kostenaufwändige", "n")
+        frage(r"Teilhabe", "n")
+    kind.expect(r"geschrieben")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 0
+    text = datei.read_text(encoding="utf-8")
+    assert "{art: rente, betrag: 400.00, brutto: 450.00, alterssicherung: gesetzlich}" in text
+    assert "grundrentenzeiten_33_jahre: true" in text
+    ergebnis = api.calculate(api.load_household(datei))
+    bernd = next(p for p in ergebnis.personen if p.name == "Bernd")
+    assert bernd.einkommen_bereinigt == Decimal("165.00")
+    assert [p.betrag for p in ergebnis.posten if p.art == "einkommen.freibetrag_grundrente"] == [Decimal(-205)]

@@ -222,7 +222,14 @@ def formular_ausfuellen(console) -> str:
                       "Arbeitslosengeld …)? (j/n)", ja_nein, "n"):
             art = f.frage("  Art (" + ", ".join(_SONSTIGE_ARTEN) + ")", _art_lesen)
             betrag = f.frage("  Betrag im Monat (netto)", betrag_lesen)
-            p["einkommen"].append({"art": art, "betrag": betrag})
+            eintrag = {"art": art, "betrag": betrag}
+            if art == "rente":
+                eintrag.update(_rente_fragen(f, betrag))
+            p["einkommen"].append(eintrag)
+        if any(e.get("alterssicherung") in ("gesetzlich", "vergleichbar") for e in p["einkommen"]):
+            p["grundrentenzeiten"] = f.frage(
+                f"  Hat {p['name']} mindestens 33 Jahre Grundrentenzeiten (laut Rentenbescheid oder Mitteilung der "
+                "Rentenversicherung)? (j/n)", ja_nein, "n")
 
     f.abschnitt("4. Kosten der Unterkunft und Heizung (Anlage KDU)")
     miete = {}
@@ -242,6 +249,31 @@ def formular_ausfuellen(console) -> str:
                                    "(§ 21 Abs. 4 SGB II)? (j/n)", ja_nein, "n"):
             p["behinderung"] = True
     return haushaltsdatei(monat, personen, miete)
+
+
+_ALTERSSICHERUNG = {"g": "gesetzlich", "v": "vergleichbar", "s": "sonstige"}
+
+
+def _alterssicherung_lesen(text: str) -> str:
+    wert = text.strip().lower()
+    wert = _ALTERSSICHERUNG.get(wert, wert)
+    if wert not in _ALTERSSICHERUNG.values():
+        raise Ungueltig("erlaubt: gesetzlich (g), vergleichbar (v), sonstige (s)")
+    return wert
+
+
+def _rente_fragen(f: Formular, betrag: Decimal) -> dict:
+    """Which system pays the pension and its amount before the KV/PV contributions (for the Freibetrag for
+    Grundrentenzeiten, § 11b Abs. 2a SGB II / § 17a WoGG)."""
+    angaben: dict = {"alterssicherung": f.frage(
+        "  Wer zahlt die Rente? gesetzlich (Deutsche Rentenversicherung), vergleichbar (Landwirte, Versorgungswerk, "
+        "Beamtenversorgung) oder sonstige (Betriebs-, Riester-, Privatrente)", _alterssicherung_lesen, "gesetzlich")}
+    brutto = f.frage("  Rentenbetrag vor Abzug der Kranken- und Pflegeversicherung (laut Rentenbescheid)", betrag_lesen,
+                     _euro(betrag).replace(".", ","),
+                     pruefen=lambda b, n=betrag: _nicht_ueber(n, b, "der ausgezahlte Betrag", "der Rentenbetrag"))
+    if brutto != betrag:
+        angaben["brutto"] = brutto
+    return angaben
 
 
 def _nicht_ueber(wert: Decimal, grenze: Decimal, was: str, als: str) -> None:
@@ -268,6 +300,8 @@ def haushaltsdatei(monat: dt.date, personen: list[dict], miete: dict) -> str:
             mehr.append(f"ernaehrung: {_euro(p['ernaehrung'])}")
         if mehr:
             zeilen.append(f"    mehrbedarfe: {{{', '.join(mehr)}}}   # § 21 Abs. 4, 5 SGB II")
+        if p.get("grundrentenzeiten"):
+            zeilen.append("    grundrentenzeiten_33_jahre: true   # Freibetrag § 11b Abs. 2a SGB II, § 17a WoGG")
         if p["einkommen"]:
             zeilen.append("    einkommen:                     # im Monat zugeflossen (§ 11 SGB II)")
             for e in p["einkommen"]:
@@ -275,7 +309,9 @@ def haushaltsdatei(monat: dt.date, personen: list[dict], miete: dict) -> str:
                     zeilen.append(f"      - {{art: erwerbstaetigkeit, brutto: {_euro(e['brutto'])}, "
                                   f"netto: {_euro(e['netto'])}}}")
                 else:
-                    zeilen.append(f"      - {{art: {e['art']}, betrag: {_euro(e['betrag'])}}}")
+                    extra = "".join(f", {k}: {_euro(e[k]) if k == 'brutto' else e[k]}"
+                                    for k in ("brutto", "alterssicherung") if k in e)
+                    zeilen.append(f"      - {{art: {e['art']}, betrag: {_euro(e['betrag'])}{extra}}}")
     if miete:
         zeilen += ["unterkunft:                         # Kosten der Unterkunft und Heizung (§ 22 SGB II)",
                    f"  kaltmiete: {_euro(miete['kaltmiete'])}          # Grundmiete laut Mietvertrag",
