@@ -186,6 +186,19 @@ def test_veroeffentlichte_bemessungsgrenze_2014_prosoziales():
     assert zeile.betrag == Decimal("424.66") and "62,45 %" in zeile.erlaeuterung
 
 
+def test_veroeffentlichte_bemessungsgrenze_2018_ba_merkblatt():
+    """Official, without a final amount: Bundesagentur für Arbeit / Familienkasse, "Merkblatt Kinderzuschlag",
+    Stand 2018 (read in the copy scribd.com/document/372524192, "l-6019022-Dst-Bai-378775"; the stored copy ends
+    after the parents' share): Ehepaar mit zwei Kindern, Miete 600 €, Regelbedarf 374 € + 374 €, "Wohnbedarf der
+    Eltern (71,30 % ...". 71,30 % is 5.904 / (5.904 + 2 × 1.188) = 5.904 / 8.280 from the 11th
+    Existenzminimumbericht (2018 figures, K30): the BA itself uses the ratio with two decimals, not a whole percent
+    (the README decision on the Wohnkostenanteil). 748,00 € + 71,30 % × 600 € = 427,80 € → 1.175,80 €."""
+    k = _kiz(_paar_mit_kindern("2018-06", [6, 9], 600))
+    zeile = next(p for p in k.posten if p.art == "kinderzuschlag.wohnkosten_eltern")
+    assert zeile.betrag == Decimal("427.80") and "71,30 %" in zeile.erlaeuterung
+    assert k.bemessungsgrenze == Decimal("1175.80")
+
+
 def test_veroeffentlichte_bemessungsgrenze_2021_haufe_ganze_prozent():
     """Published Bemessungsgrenze with the BA's whole-percent table: Haufe SGB Office Professional, 'Kinderzuschlag /
     1.1 Mindesteinkommensgrenze' (2021): Herr und Frau A, children 10 and 12, Unterkunft und Heizung 620 €: 2 × 401 €

@@ -157,6 +157,11 @@ def _wohnkostenanteil(rs: Rechtsstand, paar: bool, kinder: int) -> tuple[Decimal
     return cent(anteil), eintrag
 
 
+def _prozent_zwei_stellen(anteil: Decimal) -> str:
+    """The parents' share as the BA's Merkblatt prints it: two decimals kept (71,30 %, not 71,3 %)."""
+    return format(anteil.quantize(CENT), "f").replace(".", ",")
+
+
 def _tatsaechliche_unterkunft(haushalt: "Haushalt", sgb2: Ergebnis) -> Decimal:
     """Actual rent + heating of the Bedarfsgemeinschaft (not capped at the local limit), by head count."""
     u = haushalt.unterkunft
@@ -233,7 +238,7 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
     _zeile(posten, "bedarf_eltern", "Regelbedarf und Mehrbedarfe der Eltern", regel_mehr, None,
            norm="§ 6a Abs. 5 S. 1 BKGG, §§ 20, 21 SGB II", ab=sgb2.rechtsstand)
     _zeile(posten, "wohnkosten_eltern", "Wohnkostenanteil der Eltern", wohnen, wohn_e,
-           erlaeuterung=f"{zahl_text(anteil)} % der tatsächlichen Kosten für Unterkunft und Heizung "
+           erlaeuterung=f"{_prozent_zwei_stellen(anteil)} % der tatsächlichen Kosten für Unterkunft und Heizung "
                         f"{euro_text(unterkunft)} ({'Paar' if paar else 'Alleinerziehende'}, {len(kinder)} Kind(er); "
                         "BSG B 14 KG 1/11 R: tatsächliche Kosten)")
     _zeile(posten, "bemessungsgrenze", "Bemessungsgrenze (Bedarf der Eltern)", bemessung, None,
