@@ -288,3 +288,15 @@ def test_eigenschaften(jahr, monat, rente, zweite, art, erwerb, unterhalt, erwer
     if jahr < 2021:
         assert not zeilen
         assert mit.summe.anspruch == ohne.summe.anspruch
+
+
+def test_rates_uebersicht_nennt_den_freibetrag(capsys):
+    """`hartz-calc rates`: the one-screen summary shows the rule from 2021 (not before), with its norm."""
+    from hartz_calc.cli.main import run
+
+    assert run(["rates", "2024-05"]) == 0
+    text = capsys.readouterr().out
+    assert "Freibetrag Grundrentenzeiten" in text and "100 € + 30 % darüber, höchstens 50 % der Regelbedarfsstufe 1" in text
+    assert "§ 11b Abs. 2a SGB II i.V.m. § 82a SGB XII" in text
+    assert run(["rates", "2020-05"]) == 0
+    assert "Grundrentenzeiten" not in capsys.readouterr().out

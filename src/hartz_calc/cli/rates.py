@@ -229,6 +229,7 @@ UEBERSICHT = (
         ("einkommen.erwerbstaetigenfreibetrag", "Erwerbstätigenfreibetrag"),
         ("einkommen.freibetrag_obergrenze_mit_kind", "Obergrenze mit minderjährigem Kind"),
         ("einkommen.versicherungspauschale", "Versicherungspauschale"),
+        ("einkommen.freibetrag_grundrente", "Freibetrag Grundrentenzeiten (Rente, 33 Jahre)"),
     )),
     ("Kinder", (
         ("kindergeld", "Kindergeld (1./2./3./ab 4. Kind)"),
@@ -259,6 +260,9 @@ def _uebersicht_wert(parameter, e) -> str:
     if parameter.einheit == "stufen":
         return "; ".join(f"{_zahl_de(s['prozent'])} % von {_zahl_de(s['von'])} bis {_zahl_de(s['bis'])} €"
                          for s in e.wert)
+    if isinstance(e.wert, dict) and {"sockel", "prozent", "hoechst_anteil_rbs1"} <= set(e.wert):
+        return (f"{_zahl_de(e.wert['sockel'])} € + {_zahl_de(e.wert['prozent'])} % darüber, höchstens "
+                f"{_zahl_de(e.wert['hoechst_anteil_rbs1'])} % der Regelbedarfsstufe 1")
     if isinstance(e.wert, (list, tuple)):
         text = " / ".join(_zahl_de(w) for w in e.wert)
     else:
