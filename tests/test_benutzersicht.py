@@ -275,7 +275,7 @@ def test_vorrang_zeitraum_widerspricht_sich_nicht():
     assert not any(m.hilfebeduerftig_mit_vorrang for m in v.monate[1:])
     text = " ".join(v.erklaerung)
     assert "beseitigt, ab 12/2025)" in text
-    assert "Im Monat 11/2025 bleibt es beim Bürgergeld/Arbeitslosengeld II" in text
+    assert "Im Monat 11/2025 bleibt es beim Bürgergeld:" in text
     assert "allein reichen nicht." not in text
 
 
@@ -470,3 +470,25 @@ def test_api_batch_mit_vorrang_wie_die_kommandozeile(cli, tmp_path):
         assert records[0].vorrang == api.vorrang(api.household_from_dict(daten[0]))
     assert all(r.vorrang is None for r in api.iter_batch([datei]))
     assert "vorrang" not in json.loads(api.calculate_line(json.dumps(daten[0])))
+
+
+@pytest.mark.parametrize("monat, leistung", [("2016-06", "Arbeitslosengeld II / Sozialgeld"), ("2025-06", "Bürgergeld"),
+                                             ("2026-10", "Grundsicherungsgeld")])
+def test_vorrang_nennt_die_leistung_des_monats_und_den_vorlaeufigen_rechtsstand(monat, leistung):
+    """The comparison said 'Bürgergeld' for every month (in 2016: Arbeitslosengeld II; from 2026-07:
+    Grundsicherungsgeld, as `hartz-calc FILE` says), and for a month under provisional rules it never said that
+    the SGB II side is provisional."""
+    from hartz_calc.ausgabe.vorrang import als_html, als_markdown as vorrang_md
+
+    v = api.vorrang(api.household_from_dict(_eigentum(monat)))
+    sgb2 = api.calculate(api.household_from_dict(_eigentum(monat)))
+    assert sgb2.rechtsstand_name == leistung
+    assert f"zahlt das Jobcenter {v.monate[0].sgb2_auszahlung:.2f} €".replace(".", ",") + f" {leistung};" in v.erklaerung[0]
+    md = vorrang_md(v)
+    assert md.startswith(f"# Vorrangprüfung {monat[5:]}/{monat[:4]}: Wohngeld und Kinderzuschlag oder {leistung}\n")
+    assert f"| {leistung} (Auszahlung) |" in md
+    assert f"oder {leistung}</h1>" in als_html(v)
+    if leistung != "Bürgergeld":
+        assert "Bürgergeld" not in md and "Bürgergeld" not in " ".join(v.erklaerung)
+    vorlaeufig = [h for h in v.hinweise if "Vorläufiger Rechtsstand" in h]
+    assert len(vorlaeufig) == (1 if sgb2.vorlaeufig else 0), v.hinweise

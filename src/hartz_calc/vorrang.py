@@ -95,6 +95,11 @@ class VorrangMonat:
     (``wohngeld.weitere_haushaltsmitglieder``): not BG income in the need test, not in ``gesamt_vorrang``."""
     ausserhalb_bg: tuple[str, ...] = ()
     """Names of those members (they are named in the lines like the persons of the file)."""
+    leistung: str = "Bürgergeld"
+    """Name of the SGB II benefit in this month (``rechtsstand_name``: Arbeitslosengeld II / Sozialgeld, Bürgergeld,
+    Grundsicherungsgeld), used in the explanation and the views."""
+    vorlaeufig: bool = False
+    """The SGB II side of the month uses provisional rules (the result's ``vorlaeufig``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +331,8 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
                                               "ohne Einkommensprüfung"))
     sgb2_auszahlung = sgb2.summe.auszahlung
     hinweise: list[str] = list(wg_hinweise)
+    if sgb2.vorlaeufig:  # the SGB II side under provisional rules: said here as in `hartz-calc FILE`
+        hinweise.extend(h for h in sgb2.hinweise if h.startswith("Vorläufiger Rechtsstand"))
     if sgb2.vermoegen is not None and sgb2.vermoegen.ueberschuss > 0:
         hinweise.append(f"Das Vermögen übersteigt die Freibeträge des § 12 SGB II um {euro_text(sgb2.vermoegen.ueberschuss)}: "
                         "kein SGB-II-Anspruch in diesem Monat. Wohngeld und Kinderzuschlag prüfen das Vermögen nach ihren "
@@ -345,7 +352,8 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
         bildung_teilhabe=but, wohngeld_ausserhalb_bg=wohngeld_ausserhalb, ausserhalb_bg=ausserhalb,
         kinderzuschlag_details=kiz, posten=tuple(posten), hochgerechnet=hochgerechnet, hinweise=tuple(hinweise),
         mehrbedarfe_ausser_betracht=ausser_betracht, fehlbetrag_kinderzuschlag=fehlbetrag_kiz,
-        kinderzuschlag_mit_verzicht=mit_verzicht)
+        kinderzuschlag_mit_verzicht=mit_verzicht, leistung=sgb2.rechtsstand_name or "Bürgergeld",
+        vorlaeufig=sgb2.vorlaeufig)
 
 
 @vorrang_regel.fassung("paragraph_5_abs_3")
@@ -416,8 +424,12 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
             break
     hinweise.extend(erster_monat.hinweise)
     hinweise.extend(erster_monat.kinderzuschlag_details.hinweise)
+    vorlaeufig = "Vorläufiger Rechtsstand"
     for m in monate[1:]:  # a later month of a zeitraum may say something new: named with its month
-        hinweise.extend(f"{m.monat:%m/%Y}: {h}" for h in m.hinweise if h not in erster_monat.hinweise)
+        for h in m.hinweise:
+            if h in erster_monat.hinweise or (h.startswith(vorlaeufig) and any(x.startswith(vorlaeufig) for x in hinweise)):
+                continue  # said once: the provisional rules (the hinweis names its month)
+            hinweise.append(f"{m.monat:%m/%Y}: {h}")
     return VorrangErgebnis(monat=erster, regel=regel.wert, norm=regel.norm, rechtsstand=regel.ab, monate=tuple(monate),
                            verweis=verweis, wahlrecht=wahlrecht, empfehlung=empfehlung, differenz=differenz,
                            erklaerung=tuple(erklaerung), hinweise=tuple(dict.fromkeys(hinweise)))
@@ -430,8 +442,9 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
     stays open instead of answering it."""
     m = monate[0]
     ohne_wohngeld = m.wohngeld is None
+    leistung = m.leistung  # the benefit's name in this month
     saetze = [
-        f"Im Monat {m.monat:%m/%Y} zahlt das Jobcenter {euro_text(m.sgb2_auszahlung)} Bürgergeld/Arbeitslosengeld II; "
+        f"Im Monat {m.monat:%m/%Y} zahlt das Jobcenter {euro_text(m.sgb2_auszahlung)} {leistung}; "
         f"zusammen mit Einkommen ({euro_text(m.einkommen_netto)} netto) und Kindergeld ({euro_text(m.kindergeld)}) "
         f"hat der Haushalt {euro_text(m.gesamt_sgb2)}.",
     ]
@@ -471,7 +484,7 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
                          if mindestmonate > 1 else "."))
     elif m.sgb2_auszahlung <= 0:
         saetze.append(f"Ein Verweis nach {norm} kommt nicht in Betracht: im Monat {m.monat:%m/%Y} besteht kein "
-                      "Anspruch auf Bürgergeld/Arbeitslosengeld II.")
+                      f"Anspruch auf {leistung}.")
     elif any(x.wohngeld is None for x in monate):
         saetze.append(f"Ob ein Verweis auf Wohngeld und Kinderzuschlag nach {norm} möglich ist, lässt sich ohne das "
                       "Wohngeld nicht beurteilen.")
@@ -489,7 +502,7 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
                       "Familienkasse). Die Mehrbedarfe zahlt dann niemand; das Jobcenter kann den Verzicht nicht "
                       "verlangen.")
     if m.erweiterter_zugang:
-        saetze.append("Erweiterter Zugang (§ 6a Abs. 1a BKGG): die Familie kann statt Bürgergeld Kinderzuschlag und "
+        saetze.append(f"Erweiterter Zugang (§ 6a Abs. 1a BKGG): die Familie kann statt {leistung} Kinderzuschlag und "
                       "Wohngeld wählen, solange niemand in der Bedarfsgemeinschaft SGB-II-Leistungen beantragt hat.")
     if empfehlung == "wohngeld_kinderzuschlag":
         saetze.append(f"Wohngeld und Kinderzuschlag sind günstiger: {euro_text(differenz)} mehr im Monat."
@@ -497,15 +510,15 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
     elif empfehlung == "sgb2":
         moeglich = not m.hilfebeduerftig_mit_vorrang or wahlrecht
         if ohne_wohngeld:
-            saetze.append("Vorerst bleibt es beim Bürgergeld/Arbeitslosengeld II; ohne das Wohngeld ist der Vergleich "
+            saetze.append(f"Vorerst bleibt es beim {leistung}; ohne das Wohngeld ist der Vergleich "
                           "unvollständig.")
         elif moeglich and differenz < 0:
-            saetze.append(f"Bürgergeld/Arbeitslosengeld II ist günstiger: {euro_text(-differenz)} mehr im Monat.")
+            saetze.append(f"{leistung} ist günstiger: {euro_text(-differenz)} mehr im Monat.")
         elif verweis:  # a zeitraum: the need ends only in later months
-            saetze.append(f"Im Monat {m.monat:%m/%Y} bleibt es beim Bürgergeld/Arbeitslosengeld II: Wohngeld und "
+            saetze.append(f"Im Monat {m.monat:%m/%Y} bleibt es beim {leistung}: Wohngeld und "
                           "Kinderzuschlag allein reichen in diesem Monat noch nicht.")
         else:
-            saetze.append("Es bleibt beim Bürgergeld/Arbeitslosengeld II: Wohngeld und Kinderzuschlag allein reichen nicht.")
+            saetze.append(f"Es bleibt beim {leistung}: Wohngeld und Kinderzuschlag allein reichen nicht.")
     elif ohne_wohngeld:
         saetze.append("Weder ein SGB-II-Anspruch noch Kinderzuschlag; das Wohngeld ist nicht berechnet (siehe Hinweise).")
     else:

@@ -20,6 +20,19 @@ EMPFEHLUNG_TEXT = {
     "keine_leistung": "keine Leistung",
 }
 
+
+def _leistung(v: "VorrangErgebnis") -> str:
+    """The SGB II benefit by the name of the law of the months compared (Arbeitslosengeld II / Sozialgeld until
+    2022, Bürgergeld, Grundsicherungsgeld from 2026-07); a zeitraum across a change names both."""
+    return " bzw. ".join(dict.fromkeys(m.leistung for m in v.monate))
+
+
+def _empfehlung(v: "VorrangErgebnis") -> str:
+    text = v.monate[0].leistung if v.empfehlung == "sgb2" else EMPFEHLUNG_TEXT[v.empfehlung]
+    if v.empfehlung == "sgb2" and v.monate[0].wohngeld is None:
+        text += " (vorerst: Wohngeld nicht berechnet)"
+    return text
+
 CSV_SPALTEN = ("monat", "sgb2_auszahlung", "wohngeld", "kinderzuschlag", "kindergeld", "einkommen_netto",
                "gesamt_sgb2", "gesamt_vorrang", "hilfebeduerftig_mit_vorrang", "fehlbetrag_mit_vorrang",
                "erweiterter_zugang", "verweis", "empfehlung", "prognose", "kinderzuschlag_berechnet", "bildung_teilhabe")
@@ -119,8 +132,8 @@ def als_html(v: "VorrangErgebnis") -> str:
     from .html import _euro, _hinweise, _seite, _text
 
     kopf = "".join(f"<th class=\"betrag\">{escape(k)}</th>" for k in _kopf(v))
-    teile = [f"<h1>Vorrangprüfung {v.monat:%m/%Y}: Wohngeld und Kinderzuschlag oder Bürgergeld</h1>",
-             f"<p><strong>Ergebnis: {escape(EMPFEHLUNG_TEXT[v.empfehlung])}</strong> ({escape(v.norm)})</p>",
+    teile = [f"<h1>Vorrangprüfung {v.monat:%m/%Y}: Wohngeld und Kinderzuschlag oder {escape(_leistung(v))}</h1>",
+             f"<p><strong>Ergebnis: {escape(_empfehlung(v))}</strong> ({escape(v.norm)})</p>",
              f"<table class=\"bogen\"><thead><tr><th></th>{kopf}</tr></thead><tbody>"]
     for titel, werte in _zeilen_vergleich(v):
         zellen = "".join(f"<td class=\"betrag\">{_text(w)}</td>" for w in werte)
@@ -148,7 +161,7 @@ def berechnete_monate(v: "VorrangErgebnis") -> list["VorrangMonat"]:
 
 def _zeilen_vergleich(v: "VorrangErgebnis") -> list[tuple[str, list[str]]]:
     zeilen = [
-        ("Bürgergeld/Alg II (Auszahlung)", [euro_text(m.sgb2_auszahlung) for m in v.monate]),
+        (f"{_leistung(v)} (Auszahlung)", [euro_text(m.sgb2_auszahlung) for m in v.monate]),
         ("Wohngeld", [euro_text(m.wohngeld) if m.wohngeld is not None else "nicht modelliert"
                       if nur_nicht_modelliert(m.wohngeld_fehlende_angaben) else "Angaben fehlen" for m in v.monate]),
         ("Kinderzuschlag (§ 6a Abs. 2–6 BKGG)", [euro_text(m.kinderzuschlag_berechnet) for m in v.monate]),
@@ -177,9 +190,11 @@ def _kopf(v: "VorrangErgebnis") -> list[str]:
 
 
 def als_markdown(v: "VorrangErgebnis") -> str:
-    teile = [f"# Vorrangprüfung {v.monat:%m/%Y}: Wohngeld und Kinderzuschlag oder Bürgergeld", ""]
-    teile.append(f"**Ergebnis:** {EMPFEHLUNG_TEXT[v.empfehlung]}"
-                 + (f" · Verweis nach {v.norm} möglich" if v.verweis else f" · kein Verweis nach {v.norm}"))
+    teile = [f"# Vorrangprüfung {v.monat:%m/%Y}: Wohngeld und Kinderzuschlag oder {_leistung(v)}", ""]
+    teile.append(f"**Ergebnis:** {_empfehlung(v)}"
+                 + (f" · Verweis nach {v.norm} möglich" if v.verweis
+                    else f" · Verweis nach {v.norm} nicht beurteilt" if any(m.wohngeld is None for m in v.monate)
+                    else f" · kein Verweis nach {v.norm}"))
     teile.append("")
     teile.append("| | " + " | ".join(_kopf(v)) + " |")
     teile.append("|---|" + "---:|" * len(v.monate))
@@ -217,7 +232,7 @@ def ausgeben(v: "VorrangErgebnis", konsole) -> None:
     for titel, werte in _zeilen_vergleich(v):
         tabelle.add_row(titel, *werte)
     konsole.print(tabelle)
-    konsole.print(Panel("\n".join(v.erklaerung), title=f"Ergebnis: {EMPFEHLUNG_TEXT[v.empfehlung]}"))
+    konsole.print(Panel("\n".join(v.erklaerung), title=f"Ergebnis: {_empfehlung(v)}"))
     for m in berechnete_monate(v):
         zeilen = Table(title=f"Berechnung {m.monat:%m/%Y}", box=box.SIMPLE)
         for spalte, ausrichtung in (("Person", "left"), ("Posten", "left"), ("Betrag", "right"),
