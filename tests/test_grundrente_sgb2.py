@@ -190,6 +190,12 @@ def test_paragraph_69_hinweis():
     assert any("§ 69 SGB II" in h and "Bernd" in h for h in e.hinweise)
 
 
+def test_beginn_aus_den_regeldaten():
+    """The 'gilt erst ab' date of the hinweis is read from the rule data, not written in the code."""
+    assert rechtsstand(dt.date(2020, 12, 1)).beginnt_ab("einkommen.freibetrag_grundrente") == dt.date(2021, 1, 1)
+    assert rechtsstand(dt.date(2022, 5, 1)).beginnt_ab("einkommen.freibetrag_grundrente") is None
+
+
 def test_vor_2021_ohne_wirkung():
     mit = api.calculate(_haushalt("2020-12", [(400, "gesetzlich")], erwerbsfaehig=False))
     ohne = api.calculate(_haushalt("2020-12", [(400, "gesetzlich")], erwerbsfaehig=False, flag=False))

@@ -254,6 +254,12 @@ class Rechtsstand:
     def wert(self, name: str) -> Any:
         return self.eintrag(name).wert
 
+    def beginnt_ab(self, name: str) -> dt.date | None:
+        """The first day after this month from which the rule ``name`` is in force (None: not in the data), for a
+        hinweis such as 'gilt erst ab ...' without a date in the code."""
+        p = self._regelwerk.parameter[name]
+        return next((ab for ab, e in zip(p.ab_daten, p.eintraege) if ab > self.monat and e is not None), None)
+
     def wert_oder(self, name: str, ersatz: Any = None) -> Any:
         eintrag = self._eintraege.get(name)
         if eintrag is None:

@@ -672,9 +672,10 @@ def _freibetrag_grundrente(m: Mitglied, lage: Monatslage, z: _Zeilen, rest: Deci
     rs = lage.rs
     renten = [e for e in m.person.einkommen if e.art == "rente" and e.betrag > 0]
     if not rs.gilt("einkommen.freibetrag_grundrente"):
-        if renten:
+        beginn = rs.beginnt_ab("einkommen.freibetrag_grundrente")
+        if renten and beginn is not None:
             lage.hinweise.append(
-                f"Freibetrag für Grundrentenzeiten von {m.name}: gilt erst ab 01.01.2021 (§ 11b Abs. 2a SGB II, "
+                f"Freibetrag für Grundrentenzeiten von {m.name}: gilt erst ab {beginn:%d.%m.%Y} (§ 11b Abs. 2a SGB II, "
                 "Grundrentengesetz); in diesem Monat nicht abgezogen.")
         return NULL
     ohne_angabe = [e for e in renten if e.alterssicherung is None]
@@ -718,5 +719,5 @@ def _freibetrag_grundrente(m: Mitglied, lage: Monatslage, z: _Zeilen, rest: Deci
             f"Freibetrag für Grundrentenzeiten von {m.name}: berechnet vom ausgezahlten Rentenbetrag (unterhalb des "
             "Höchstbetrags). § 82a Abs. 1 SGB XII stellt auf das Einkommen nach § 82 Abs. 1 ab, also die Rente vor "
             "Abzug der Kranken- und Pflegeversicherungsbeiträge: mit ihr (brutto bei der Rente angeben) ist der "
-            "Freibetrag um 30 % dieser Beiträge höher.")
+            f"Freibetrag um {zahl_text(regel['prozent'])} % dieser Beiträge höher.")
     return abzug
