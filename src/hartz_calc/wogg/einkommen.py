@@ -308,8 +308,10 @@ def _freibetrag_grundrente(rs: Rechtsstand, m: Mitglieder, rente_netto: dict[str
         return NULL
     if not rs.gilt("wohngeld.freibetrag_grundrente"):
         namen = ", ".join(p.name for p in berechtigte)
-        hinweise.append(f"Wohngeld: der Freibetrag für Grundrentenzeiten (§ 17a WoGG) gilt erst ab 01.01.2021; für "
-                        f"{namen} ist er in diesem Monat nicht abgezogen.")
+        beginn = rs.beginnt_ab("wohngeld.freibetrag_grundrente")
+        ab_text = f" gilt erst ab {beginn:%d.%m.%Y}" if beginn is not None else " gilt in diesem Monat nicht"
+        hinweise.append(f"Wohngeld: der Freibetrag für Grundrentenzeiten (§ 17a WoGG){ab_text}; für {namen} ist er in "
+                        "diesem Monat nicht abgezogen.")
         return NULL
     eintrag = rs.eintrag("wohngeld.freibetrag_grundrente")
     rbs = rs.eintrag("regelbedarf")
