@@ -492,3 +492,5 @@ def test_vorrang_nennt_die_leistung_des_monats_und_den_vorlaeufigen_rechtsstand(
         assert "Bürgergeld" not in md and "Bürgergeld" not in " ".join(v.erklaerung)
     vorlaeufig = [h for h in v.hinweise if "Vorläufiger Rechtsstand" in h]
     assert len(vorlaeufig) == (1 if sgb2.vorlaeufig else 0), v.hinweise
+    daten = json.loads(api.vorrang_to_json(v, with_items=False))
+    assert (daten["monate"][0]["leistung"], daten["monate"][0]["vorlaeufig"]) == (leistung, sgb2.vorlaeufig)

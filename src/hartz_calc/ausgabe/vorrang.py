@@ -60,6 +60,8 @@ def _monat_dict(m: "VorrangMonat", mit_posten: bool) -> dict[str, Any]:
     daten: dict[str, Any] = {
         "monat": f"{m.monat:%Y-%m}",
         "hochgerechnet": m.hochgerechnet,
+        "leistung": m.leistung,
+        "vorlaeufig": m.vorlaeufig,
         "sgb2_auszahlung": m.sgb2_auszahlung,
         "wohngeld": m.wohngeld,
         "wohngeld_ausserhalb_bg": m.wohngeld_ausserhalb_bg,
