@@ -494,3 +494,21 @@ def test_vorrang_nennt_die_leistung_des_monats_und_den_vorlaeufigen_rechtsstand(
     assert len(vorlaeufig) == (1 if sgb2.vorlaeufig else 0), v.hinweise
     daten = json.loads(api.vorrang_to_json(v, with_items=False))
     assert (daten["monate"][0]["leistung"], daten["monate"][0]["vorlaeufig"]) == (leistung, sgb2.vorlaeufig)
+
+
+@pytest.mark.parametrize("monat, brutto, hinweis", [("2012-12", "400.00", False), ("2012-12", "400.01", True),
+                                                    ("2013-03", "450.00", False), ("2013-03", "451.00", True),
+                                                    ("2025-06", "556.00", False), ("2025-06", "1500.00", True)])
+def test_pauschal_besteuert_ueber_der_geringfuegigkeitsgrenze_ein_hinweis(monat, brutto, hinweis):
+    """`pauschal_besteuert: true` on a wage of 1.500 € was taken silently: the Wohngeld then counts it without the
+    Arbeitnehmer-Pauschbetrag (§ 14 Abs. 1 S. 3 Nr. 2 WoGG), although § 40a Abs. 2 EStG taxes only geringfügige
+    Beschäftigungen at a flat rate (Geringfügigkeitsgrenze § 8 SGB IV: 400 € from 2003-04, 450 € from 2013,
+    538/556 € in 2024/2025). Above it a hinweis asks to check the input; the amount is unchanged."""
+    daten = _eigentum(monat)
+    daten["personen"][0]["einkommen"] = [{"art": "erwerbstaetigkeit", "brutto": Decimal(brutto), "netto": Decimal(brutto),
+                                          "pauschal_besteuert": True}]
+    v = api.vorrang(api.household_from_dict(daten))
+    treffer = [h for h in v.hinweise if "pauschal besteuert angegebener Arbeitslohn von Erika" in h]
+    assert bool(treffer) is hinweis, v.hinweise
+    zeile = [p for p in v.monate[0].posten if p.bezeichnung == "pauschal besteuerter Arbeitslohn (Jahr)"]
+    assert [p.betrag for p in zeile] == [Decimal(brutto) * 12]

@@ -250,7 +250,8 @@ def test_konfigurationsdatei_unbekanntes_feld(cli, tmp_path, monkeypatch):
 def test_rates_diff_dezember_januar(cli):
     daten = _json(cli, "rates", "--diff", "2026-12", "2027-01")
     aenderungen = daten["aenderungen"]
-    assert set(aenderungen) == {"einkommen.ausbildung_grundfreibetrag", "regelbedarf", "kinderzuschlag.hoechstbetrag",
+    assert set(aenderungen) == {"einkommen.ausbildung_grundfreibetrag", "wohngeld.geringfuegigkeitsgrenze",
+                                "regelbedarf", "kinderzuschlag.hoechstbetrag",
                                 "wohngeld.hoechstbetraege", "wohngeld.koeffizienten", "wohngeld.mindestwerte",
                                 "wohngeld.zusatzbetrag_ab_13", "but.schulbedarf.erstes_halbjahr",
                                 "but.schulbedarf.zweites_halbjahr"}

@@ -62,6 +62,21 @@ def _pauschal(e) -> bool:
     return e.pauschal_besteuert
 
 
+def _pauschal_unplausibel(rs: Rechtsstand, name: str, pauschal: list) -> list[str]:
+    """A wage marked pauschal_besteuert above the Geringfügigkeitsgrenze of the month: § 40a Abs. 2, 2a EStG does
+    not apply to it, only a short-term job or an agricultural Aushilfe (Abs. 1, 3) could be taxed at a flat rate.
+    A hinweis to check the input; the amount is counted as given."""
+    if not pauschal or not rs.gilt("wohngeld.geringfuegigkeitsgrenze"):
+        return []
+    grenze = rs.eintrag("wohngeld.geringfuegigkeitsgrenze")
+    if all(e.betrag <= grenze.wert for e in pauschal):
+        return []
+    return [f"Wohngeld: ein als pauschal besteuert angegebener Arbeitslohn von {name} liegt über der "
+            f"Geringfügigkeitsgrenze ({euro_text(grenze.wert)}, {grenze.norm}); pauschal versteuern lässt sich dann nur "
+            "eine kurzfristige Beschäftigung oder eine Aushilfe in der Land- und Forstwirtschaft (§ 40a Abs. 1, 3 "
+            "EStG). Bitte pauschal_besteuert prüfen: ohne die Angabe zählt der Arbeitnehmer-Pauschbetrag."]
+
+
 def _hat_einkommen(person: Person, monat) -> bool:
     return any(e.betrag > NULL and e.art not in NICHT_GEZAEHLT + ("ehrenamt",) for e in einnahmen(person, monat))
 
@@ -124,6 +139,7 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
                 f"({'Pauschbetrag § 9a EStG' if wk == pausch.wert else 'tatsächliche Werbungskosten'})")
         pauschal = [e for e in posten_person if _erwerb(e) and _pauschal(e)]
         brutto_pauschal = sum((e.betrag for e in pauschal), NULL)
+        ergebnis.hinweise.extend(_pauschal_unplausibel(rs, person.name, pauschal))
         if brutto_pauschal > NULL:
             kosten = ZWOELF * sum((e.werbungskosten or NULL for e in pauschal), NULL)
             betrag = max(ZWOELF * brutto_pauschal - kosten, NULL)
