@@ -259,7 +259,7 @@ def test_rates_diff_dezember_januar(cli):
             aenderungen["einkommen.ausbildung_grundfreibetrag"]["nachher"]["wert"]) == ("603", "633")
     assert aenderungen["regelbedarf"]["nachher"]["nicht_veroeffentlicht"] is True
     code, out, _ = cli("rates", "--diff", "2026-12", "2027-01")
-    assert code == 0 and "Änderungen von 12/2026 zu 01/2027: 9 Parameter" in out and "FEHLT" in out
+    assert code == 0 and "Änderungen von 12/2026 zu 01/2027: 10 Parameter" in out and "FEHLT" in out
 
 
 def test_rates_diff_mit_regeldatei_und_ohne_aenderung(cli, tmp_path):
