@@ -512,3 +512,28 @@ def test_pauschal_besteuert_ueber_der_geringfuegigkeitsgrenze_ein_hinweis(monat,
     assert bool(treffer) is hinweis, v.hinweise
     zeile = [p for p in v.monate[0].posten if p.bezeichnung == "pauschal besteuerter Arbeitslohn (Jahr)"]
     assert [p.betrag for p in zeile] == [Decimal(brutto) * 12]
+
+
+def test_check_nennt_je_zeile_norm_und_rechtsstand():
+    """`check` printed the § of every compared amount but not the date of the rule (JSON and CSV had
+    `rechtsstand`; the rich, Markdown and HTML tables had no such column) - a Widerspruch cites both."""
+    import io
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.html import pruefung_html
+    from hartz_calc.ausgabe.pruefung import als_markdown as pruefung_md, ausgeben as pruefung_ausgeben
+
+    haushalt = api.load_household(REPO / "examples" / "bescheid" / "haushalt.yaml")
+    p = api.check_bescheid(haushalt, api.load_bescheid(REPO / "examples" / "bescheid" / "haushalt.bescheid.yaml"))
+    puffer = io.StringIO()
+    pruefung_ausgeben(p, Console(file=puffer, width=300, no_color=True))
+    rich_zeilen = puffer.getvalue().splitlines()
+    md = pruefung_md(p).replace("\u00a0", " ").replace("\u202f", " ")
+    html = pruefung_html(p).replace("&nbsp;", " ")
+    assert "| Rechtsgrundlage | Rechtsstand |" in md and "<th>Rechtsstand</th>" in html
+    for z in p.zeilen:
+        stand = f"{z.rechtsstand:%d.%m.%Y}"
+        assert any(z.bezeichnung in r and z.norm in r and stand in r for r in rich_zeilen), z.bezeichnung
+        assert f"| {z.norm} | {stand} |".replace("\u00a0", " ") in md.replace("\u00a0", " ")
+        assert f"{z.norm}</td><td class=\"stand\">{stand}</td>".replace("\u00a0", " ") in html.replace("\u00a0", " ")

@@ -314,7 +314,7 @@ def pruefung_html(p, nur_abweichungen: bool = False) -> str:
     koerper += [f"<h2>{'Abweichende Beträge' if nur_abweichungen else 'Alle geprüften Beträge'}</h2>",
                 "<table class=\"pruefung\"><thead><tr><th></th><th>Ursache</th><th>Monat</th><th>Person</th><th>Position</th>"
                 "<th class=\"betrag\">Bescheid</th><th class=\"betrag\">Berechnet</th><th class=\"betrag\">Differenz</th>"
-                "<th>Rechtsgrundlage</th></tr></thead><tbody>"]
+                "<th>Rechtsgrundlage</th><th>Rechtsstand</th></tr></thead><tbody>"]
     for z in p.zeilen:
         if nur_abweichungen and z.stimmt:
             continue
@@ -324,6 +324,6 @@ def pruefung_html(p, nur_abweichungen: bool = False) -> str:
                        f"<td>{ursache}</td><td>{z.monat:%m/%Y}</td><td>{escape(z.person or 'Summe')}</td>"
                        f"<td>{escape(z.bezeichnung)}</td><td class=\"betrag\">{_euro(z.bescheid)}</td>"
                        f"<td class=\"betrag\">{_euro(z.berechnet)}</td><td class=\"betrag\">{differenz}</td>"
-                       f"<td class=\"norm\">{escape(z.norm)}</td></tr>")
+                       f"<td class=\"norm\">{escape(z.norm)}</td><td class=\"stand\">{z.rechtsstand:%d.%m.%Y}</td></tr>")
     koerper += ["</tbody></table>", f"<p><strong>{_text(kurzfassung(p))}</strong></p>"]
     return _seite("Bescheidprüfung", koerper)

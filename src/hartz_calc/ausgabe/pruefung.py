@@ -108,7 +108,8 @@ def ausgeben(p: Pruefergebnis, console, nur_abweichungen: bool = False) -> None:
     tabelle = Table(title="Alle geprüften Beträge" if not nur_abweichungen else "Abweichende Beträge",
                     title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for spalte, rechts in (("", False), ("Ursache", True), ("Monat", False), ("Person", False), ("Position", False),
-                           ("Bescheid", True), ("Berechnet", True), ("Differenz", True), ("Rechtsgrundlage", False)):
+                           ("Bescheid", True), ("Berechnet", True), ("Differenz", True), ("Rechtsgrundlage", False),
+                           ("Rechtsstand", False)):
         tabelle.add_column(spalte, justify="right" if rechts else "left", no_wrap=spalte != "Position")
     for z in p.zeilen:
         if nur_abweichungen and z.stimmt:
@@ -116,7 +117,7 @@ def ausgeben(p: Pruefergebnis, console, nur_abweichungen: bool = False) -> None:
         zeichen = Text("✓", style="green") if z.stimmt else Text("✗", style="bold red")
         ursache = "" if z.ursache is None else (f"({z.ursache})" if z.folge else str(z.ursache))
         tabelle.add_row(zeichen, ursache, f"{z.monat:%m/%Y}", _wer(z), z.bezeichnung, euro_text(z.bescheid),
-                        euro_text(z.berechnet), "" if z.stimmt else _differenz(z), z.norm)
+                        euro_text(z.berechnet), "" if z.stimmt else _differenz(z), z.norm, f"{z.rechtsstand:%d.%m.%Y}")
     console.print(tabelle)
     console.print(Text(kurzfassung(p), style="bold green" if p.stimmt else "bold red"))
 
@@ -196,14 +197,14 @@ def als_markdown(p: Pruefergebnis, nur_abweichungen: bool = False) -> str:
         teile.extend(_widerspruch(p))
         teile.append("")
     teile += ["### " + ("Abweichende Beträge" if nur_abweichungen else "Alle geprüften Beträge") + "\n",
-              "| | Ursache | Monat | Person | Position | Bescheid | Berechnet | Differenz | Rechtsgrundlage |",
-              "|---|---:|---|---|---|---:|---:|---:|---|"]
+              "| | Ursache | Monat | Person | Position | Bescheid | Berechnet | Differenz | Rechtsgrundlage | Rechtsstand |",
+              "|---|---:|---|---|---|---:|---:|---:|---|---|"]
     for z in p.zeilen:
         if nur_abweichungen and z.stimmt:
             continue
         ursache = "" if z.ursache is None else (f"({z.ursache})" if z.folge else str(z.ursache))
         teile.append(f"| {'✓' if z.stimmt else '✗'} | {ursache} | {z.monat:%m/%Y} | {_wer(z)} | {z.bezeichnung} | "
                      f"{euro_text(z.bescheid)} | {euro_text(z.berechnet)} | {'' if z.stimmt else _differenz(z)} | "
-                     f"{z.norm} |")
+                     f"{z.norm} | {z.rechtsstand:%d.%m.%Y} |")
     teile.append(f"\n{kurzfassung(p)}\n")
     return fest("\n".join(teile) + "\n")  # amount and €, § and number never part (also when pasted into a letter)
