@@ -56,7 +56,11 @@ class _Bogen:
 
 
 def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Table:
-    titel = f"{p.name} – {'Regelbedarfsstufe ' + str(p.regelbedarfsstufe)}" + ("" if p.in_bg else " – nicht in der Bedarfsgemeinschaft")
+    # gemischte BG: a partner above the Regelaltersgrenze is a member without a claim (sgb2/verteilung.py)
+    rentner = not p.in_bg and any(x.person == p.name and x.art == "verteilung.gemischte_bg.eigenbedarf" for x in e.posten)
+    titel = f"{p.name} – {'Regelbedarfsstufe ' + str(p.regelbedarfsstufe)}" + (
+        "" if p.in_bg else " – Regelaltersgrenze erreicht: Mitglied ohne eigenen Anspruch" if rentner
+        else " – nicht in der Bedarfsgemeinschaft")
     bogen = _Bogen(titel, schmal)
     eigene = [x for x in e.posten if x.person == p.name and x.abschnitt in _ABSCHNITT_REIHENFOLGE]
     eigene.sort(key=lambda x: _ABSCHNITT_REIHENFOLGE.index(x.abschnitt))

@@ -55,6 +55,11 @@ class Mitglied:
     eigene_bg_volljaehrig: bool = False  # adult kind before 2006-07: own BG, computed here without parents' income
     anwesend: tuple[int, int] = (0, TAGE_IM_MONAT)  # days [von, bis) in the household (birth, Zuzug, Auszug)
 
+    @property
+    def ueber_regelaltersgrenze(self) -> bool:
+        """Antragsteller or partner above the Regelaltersgrenze (§ 7 Abs. 1 S. 1 Nr. 1, § 7a): no claim of his own."""
+        return not self.leistungsberechtigt and not self.eigene_bg and self.rolle != "kind"
+
     def anwesend_in(self, abschnitt: Abschnitt) -> bool:
         return self.anwesend[0] <= abschnitt.von and abschnitt.bis <= self.anwesend[1]
 
@@ -90,6 +95,13 @@ class Monatslage:
     def abschnitte_fuer(self, m: Mitglied) -> list[Abschnitt]:
         """The parts of the month in which ``m`` lives in the household (all parts for most persons)."""
         return [a for a in self.abschnitte if m.anwesend_in(a)]
+
+    def rentner_in_bg(self, m: Mitglied) -> bool:
+        """Gemischte Bedarfsgemeinschaft: ``m`` (antragsteller or partner) is above the Regelaltersgrenze and lives
+        with an erwerbsfähige leistungsberechtigte person. He stays a member of the Bedarfsgemeinschaft (§ 7 Abs. 3
+        Nr. 3) without a claim of his own; his income above his own need counts for the others (§ 9 Abs. 2,
+        :func:`hartz_calc.sgb2.verteilung.verteilen`). Without such a person there is no SGB II claim at all."""
+        return m.ueber_regelaltersgrenze and any(x.erwerbsfaehig and x.leistungsberechtigt for x in self.mitglieder)
 
     @property
     def kinder(self) -> list[Mitglied]:
@@ -240,6 +252,10 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         abschnitte=abschnitte,
         partner_vorhanden=any(p.rolle == "partner" for p in haushalt.personen),
     )
+    # the age limit of the month: 65 years under § 7 Abs. 1 S. 1 Nr. 1 a.F. until 2007, § 7a SGB II from 2008
+    grenze_eintrag = rs.eintrag("regelaltersgrenze")
+    grenze_norm = ("§ 7 Abs. 1 S. 1 Nr. 1, § 7a SGB II" if grenze_eintrag.norm == "§ 7a SGB II"
+                   else f"{grenze_eintrag.norm}: {next(iter(grenze_eintrag.wert.values()))[0]} Jahre")
     for m in mitglieder:
         if m.eigene_bg:
             lage.hinweise.append(
@@ -247,11 +263,20 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
                 "(§ 7 Abs. 3 Nr. 4 SGB II): eigene Bedarfsgemeinschaft, eigener Antrag und eigene Berechnung. Die Person "
                 "zählt hier nur für den Kopfteil der Unterkunft."
             )
+        elif not m.leistungsberechtigt and not lage.rentner_in_bg(m):
+            lage.hinweise.append(
+                f"{m.name} hat die Regelaltersgrenze erreicht ({grenze_norm}) und ist nicht "
+                "leistungsberechtigt; Leistungen nach dem SGB XII (Grundsicherung im Alter) prüfen. Die Person "
+                "zählt nur für den Kopfteil der Unterkunft.")
         elif not m.leistungsberechtigt:
             lage.hinweise.append(
-                f"{m.name} hat die Regelaltersgrenze erreicht (§ 7 Abs. 1 S. 1 Nr. 1, § 7a SGB II) und ist nicht "
-                "leistungsberechtigt; Leistungen nach dem SGB XII (Grundsicherung im Alter) prüfen. Die Person "
-                "zählt nur für den Kopfteil der Unterkunft."
+                f"{m.name} hat die Regelaltersgrenze erreicht ({grenze_norm}) und ist nicht "
+                "leistungsberechtigt, bleibt aber Mitglied der Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 3 SGB II, "
+                "gemischte Bedarfsgemeinschaft): kein eigener Anspruch; das Einkommen der Person wird zuerst für ihren "
+                "eigenen Bedarf (Regelbedarf, Mehrbedarfe und Kopfteil der Unterkunft, nach dem SGB II bemessen) "
+                "eingesetzt, nur der Überschuss wird den anderen Mitgliedern angerechnet (§ 9 Abs. 2 SGB II; BSG "
+                "15.04.2008, B 14/7b AS 58/06 R). Ihr Kopfteil gehört nicht zum Bedarf der anderen. Reicht ihr "
+                "Einkommen nicht für den eigenen Bedarf: Leistungen nach dem SGB XII (Grundsicherung im Alter) prüfen."
             )
     if not any(m.erwerbsfaehig and m.leistungsberechtigt for m in mitglieder):
         lage.hinweise.append(

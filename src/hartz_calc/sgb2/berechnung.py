@@ -130,9 +130,13 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
     regel_und_mehrbedarf: dict[str, tuple[regelbedarf.Regelbedarf, dict[str, Decimal]]] = {}
     for m in lage.mitglieder:
         if not m.leistungsberechtigt:
-            # not part of this Bedarfsgemeinschaft (own BG, or above the Regelaltersgrenze): no need here;
-            # the Stufe is shown for information only
-            regel_und_mehrbedarf[m.name] = (regelbedarf.berechnen(m, lage, posten.probe()), {})
+            # no claim in this Bedarfsgemeinschaft (own BG, or above the Regelaltersgrenze): no need here; the Stufe
+            # is shown for information. A partner above the Regelaltersgrenze (gemischte BG) gets his own need
+            # measured by the SGB II (Regelbedarf of his Stufe + Mehrbedarfe), on a trial list: it only decides how
+            # much of his income is left for the others (verteilung, README decision)
+            probe = posten.probe()
+            rb = regelbedarf.berechnen(m, lage, probe)
+            regel_und_mehrbedarf[m.name] = (rb, _mehrbedarfe(m, lage, rb, probe, ohne_mehrbedarfe) if lage.rentner_in_bg(m) else {})
             continue
         rb = regelbedarf.berechnen(m, lage, posten)
         regel_und_mehrbedarf[m.name] = (rb, _mehrbedarfe(m, lage, rb, posten, ohne_mehrbedarfe))
@@ -152,8 +156,14 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
                 posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.nicht_in_bg",
                                      bezeichnung="Kopfteil gehört nicht zum Bedarf dieser Bedarfsgemeinschaft",
                                      betrag=-kopfteil, norm=rs.eintrag("norm.nicht_in_bg").norm, rechtsstand=rs.eintrag("norm.nicht_in_bg").ab,
-                                     erlaeuterung="die Person wohnt im Haushalt, ist aber nicht Mitglied der Bedarfsgemeinschaft"))
-            bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, NULL, {}, NULL, False)
+                                     erlaeuterung="Mitglied ohne eigenen Anspruch (Regelaltersgrenze): der Kopfteil zählt "
+                                                  "zum eigenen Bedarf, den sein Einkommen zuerst deckt" if lage.rentner_in_bg(m)
+                                     else "die Person wohnt im Haushalt, ist aber nicht Mitglied der Bedarfsgemeinschaft"))
+            eigenbedarf = None
+            if lage.rentner_in_bg(m):
+                kdu_eigen = anteilig(kopfteil, tage) if tage < TAGE_IM_MONAT and kopfteil else kopfteil
+                eigenbedarf = verteilung.Eigenbedarf(rb.betrag, sum(mb.values(), NULL), kdu_eigen)
+            bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, NULL, {}, NULL, False, eigenbedarf)
             continue
         if tage < TAGE_IM_MONAT and kopfteil:
             anteil = anteilig(kopfteil, tage)

@@ -8,7 +8,12 @@
    needs of all BG members in proportion to their needs (Bedarfsanteilsmethode, § 9 Abs. 2 S. 3).
    Cent rule: shares are rounded down to the cent, the remaining cents go to the largest remainders
    (ties: order antragsteller, partner, kinder by name), so the shares add up exactly.
-3. § 19 Abs. 3 S. 2: the income credited to a person first covers Regelbedarf and Mehrbedarfe
+3. Gemischte Bedarfsgemeinschaft: an antragsteller or partner above the Regelaltersgrenze has no claim but stays a
+   member of the BG (§ 7 Abs. 3 Nr. 3). His income (after § 11b SGB II, incl. the Freibetrag for Grundrentenzeiten)
+   first covers his own need measured by the SGB II - Regelbedarf of his Stufe, Mehrbedarfe, his Kopfteil - and only
+   the surplus joins the income distributed in step 2 (§ 9 Abs. 2 S. 1, 3; BSG 15.04.2008, B 14/7b AS 58/06 R;
+   decision in the README). His own need is not part of the BG's need; his anspruch stays 0.
+4. § 19 Abs. 3 S. 2: the income credited to a person first covers Regelbedarf and Mehrbedarfe
    (``anspruch_lebensunterhalt``), then Unterkunft und Heizung (``anspruch_unterkunft``).
 """
 
@@ -26,6 +31,20 @@ _ROLLENFOLGE = {"antragsteller": 0, "partner": 1, "kind": 2}
 
 
 @dataclass(frozen=True, slots=True)
+class Eigenbedarf:
+    """The own need of a partner above the Regelaltersgrenze (gemischte BG), measured by the SGB II; his income
+    above it is credited to the others (§ 9 Abs. 2). Not a need of the Bedarfsgemeinschaft."""
+
+    regelbedarf: Decimal
+    mehrbedarfe: Decimal
+    unterkunft: Decimal  # his Kopfteil (pro-rated in a part month like the others')
+
+    @property
+    def summe(self) -> Decimal:
+        return self.regelbedarf + self.mehrbedarfe + self.unterkunft
+
+
+@dataclass(frozen=True, slots=True)
 class PersonBedarf:
     name: str
     rolle: str
@@ -34,6 +53,7 @@ class PersonBedarf:
     mehrbedarfe: dict[str, Decimal]
     unterkunft: Decimal
     leistungsberechtigt: bool = True
+    eigenbedarf: Eigenbedarf | None = None  # only for a partner above the Regelaltersgrenze (gemischte BG)
     lebensunterhalt: Decimal = field(init=False)  # Regelbedarf + Mehrbedarfe
     bedarf: Decimal = field(init=False)  # Lebensunterhalt + Unterkunft und Heizung
 
@@ -68,6 +88,30 @@ def _anteile_verteilen(gesamt: Decimal, gewichte: dict[str, Decimal], reihenfolg
     return abgerundet
 
 
+def _rentner_ueberschuss(lage: Monatslage, name: str, eigen: Eigenbedarf, e: EinkommenPerson,
+                         posten: list[Posten]) -> Decimal:
+    """Gemischte BG (module docstring, step 3): the part of the pensioner partner's income above his own need,
+    with the lines naming his need, his income and the surplus credited."""
+    regel = lage.rs.eintrag("norm.gemischte_bg")
+    einkommen = e.bereinigt
+    ueberschuss = max(einkommen - eigen.summe, NULL)
+    posten.append(Posten(person=name, abschnitt="verteilung", art="verteilung.gemischte_bg.eigenbedarf",
+                         bezeichnung="Eigener Bedarf (Regelaltersgrenze erreicht, nach dem SGB II bemessen)",
+                         betrag=eigen.summe, norm=regel.norm, rechtsstand=regel.ab,
+                         vorlage="Regelbedarf {:€} + Mehrbedarfe {:€} + Kopfteil Unterkunft {:€}; kein Bedarf der "
+                                 "Bedarfsgemeinschaft, kein eigener Anspruch",
+                         werte=(eigen.regelbedarf, eigen.mehrbedarfe, eigen.unterkunft)))
+    posten.append(Posten(person=name, abschnitt="verteilung", art="verteilung.gemischte_bg.einkommen",
+                         bezeichnung="Eigenes bereinigtes Einkommen", betrag=einkommen, norm=regel.norm,
+                         rechtsstand=regel.ab, erlaeuterung="deckt zuerst den eigenen Bedarf"))
+    posten.append(Posten(person=name, abschnitt="verteilung", art="verteilung.gemischte_bg.ueberschuss",
+                         bezeichnung="Überschuss, den anderen Mitgliedern der Bedarfsgemeinschaft angerechnet",
+                         betrag=ueberschuss, norm=regel.norm, rechtsstand=regel.ab,
+                         vorlage="Einkommen {:€} − eigener Bedarf {:€}, nicht unter 0 (BSG 15.04.2008, B 14/7b AS 58/06 R)",
+                         werte=(einkommen, eigen.summe)))
+    return ueberschuss
+
+
 def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dict[str, EinkommenPerson],
               posten: list[Posten]) -> dict[str, Verteilung]:
     rs = lage.rs
@@ -78,12 +122,15 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
     in_bg: dict[str, bool] = {}
     ohne_kg_gedeckt: dict[str, bool] = {}
     ueberhang = NULL
+    rentner_ueberschuss = NULL  # gemischte BG: income of partners above the Regelaltersgrenze beyond their own need
     for m in lage.mitglieder:
         b = bedarfe[m.name]
         e = einkommen[m.name]
         if not b.leistungsberechtigt:
             in_bg[m.name] = False
             ohne_kg_gedeckt[m.name] = True
+            if b.eigenbedarf is not None:
+                rentner_ueberschuss += _rentner_ueberschuss(lage, m.name, b.eigenbedarf, e, posten)
             continue
         if m.rolle != "kind":
             in_bg[m.name] = True
@@ -121,7 +168,7 @@ def verteilen(lage: Monatslage, bedarfe: dict[str, PersonBedarf], einkommen: dic
                                  erlaeuterung="Kindergeld, das das Kind zur Deckung seines Bedarfs nicht braucht"))
     eltern = sorted((m for m in lage.mitglieder if m.rolle in ("antragsteller", "partner") and in_bg[m.name]),
                     key=lambda m: _ROLLENFOLGE[m.rolle])
-    pool = sum((einkommen[m.name].bereinigt for m in eltern), NULL)
+    pool = sum((einkommen[m.name].bereinigt for m in eltern), NULL) + rentner_ueberschuss
     if ueberhang > 0 and eltern:
         empfaenger = eltern[0]
         if not einkommen[empfaenger.name].pauschale_genutzt:
