@@ -1,0 +1,118 @@
+"""Gemischte Bedarfsgemeinschaft: a partner above the Regelaltersgrenze (§ 7 Abs. 1 S. 1 Nr. 1, § 7a SGB II) stays a
+member of the BG (§ 7 Abs. 3 Nr. 3); his income above his own need, measured by the SGB II, is credited to the others
+(§ 9 Abs. 2; BSG 15.04.2008, B 14/7b AS 58/06 R). Golden cases: tests/faelle/gemischte_bg/; here the line items
+and the properties."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hartz_calc import api
+from hartz_calc.sgb2.bedarfsgemeinschaft import Monatslage
+
+from strategien import geld, haushalte
+
+
+def _rechnen(daten: dict) -> dict:
+    return json.loads(api.to_json(api.calculate(api.household_from_dict(daten))), parse_float=Decimal)
+
+
+def _paar(rente: str, monat: str = "2026-03", **hans) -> dict:
+    return {"monat": monat, "personen": [
+        {"name": "Erika", "rolle": "antragsteller", "alter": 60},
+        {"name": "Hans", "rolle": "partner", "alter": 68, "einkommen": [{"art": "rente", "betrag": Decimal(rente)}], **hans}],
+        "unterkunft": {"kaltmiete": Decimal(500), "nebenkosten": Decimal(100), "heizkosten": Decimal(100)}}
+
+
+def _zeilen(ergebnis: dict, person: str) -> dict[str, Decimal]:
+    return {p["art"]: p["betrag"] for p in ergebnis["posten"] if p["person"] == person}
+
+
+def test_zeilen_nennen_eigenbedarf_einkommen_und_ueberschuss():
+    """2026-03, case tests/faelle/gemischte_bg/2026-03_rentner_partner_rente_1500.yaml: need 506 + 350 = 856 €,
+    income 1.500 − 30 = 1.470 €, surplus 614 €, each line with § 7 Abs. 3 Nr. 3, § 9 Abs. 2 and the rule date."""
+    ergebnis = _rechnen(_paar("1500.00"))
+    zeilen = _zeilen(ergebnis, "Hans")
+    assert zeilen["verteilung.gemischte_bg.eigenbedarf"] == Decimal("856.00")
+    assert zeilen["verteilung.gemischte_bg.einkommen"] == Decimal("1470.00")
+    assert zeilen["verteilung.gemischte_bg.ueberschuss"] == Decimal("614.00")
+    for p in ergebnis["posten"]:
+        if p["art"].startswith("verteilung.gemischte_bg."):
+            assert p["norm"] == "§ 7 Abs. 3 Nr. 3, § 9 Abs. 2 S. 1, 3 SGB II"
+            assert p["rechtsstand"] == "2005-01-01"
+    hans = next(p for p in ergebnis["personen"] if p["name"] == "Hans")
+    assert (hans["anspruch"], hans["auszahlung"], hans["in_bg"]) == (Decimal(0), Decimal(0), False)
+
+
+def test_mehrbedarf_des_rentners_erhoeht_seinen_eigenbedarf():
+    """His own need includes his SGB II Mehrbedarfe (BSG B 14/7b AS 58/06 R names § 21 Abs. 5): Merkzeichen G,
+    § 23 Nr. 4 SGB II (he is not erwerbsfähig above the Regelaltersgrenze) = 17 % of 506 € = 86,02 €; his surplus
+    and so the income credited to Erika fall by that amount: 614 − 86,02 = 527,98 €."""
+    ergebnis = _rechnen(_paar("1500.00", mehrbedarfe={"merkzeichen_g": True}))
+    zeilen = _zeilen(ergebnis, "Hans")
+    assert zeilen["verteilung.gemischte_bg.eigenbedarf"] == Decimal("942.02")
+    assert zeilen["verteilung.gemischte_bg.ueberschuss"] == Decimal("527.98")
+    erika = next(p for p in ergebnis["personen"] if p["name"] == "Erika")
+    assert erika["anspruch"] == Decimal("856.00") - Decimal("527.98")
+    hans = next(p for p in ergebnis["personen"] if p["name"] == "Hans")
+    assert hans["mehrbedarfe"] == {} and hans["bedarf"] == 0  # his need is no need of the BG
+
+
+def test_rentner_ohne_erwerbsfaehige_person_bleibt_wie_bisher():
+    """Two pensioners: nobody is erwerbsfähig, there is no SGB II claim at all; no gemischte-BG lines, the old hinweis."""
+    daten = _paar("1500.00")
+    daten["personen"][0]["alter"] = 70
+    ergebnis = _rechnen(daten)
+    assert not any(p["art"].startswith("verteilung.gemischte_bg.") for p in ergebnis["posten"])
+    assert ergebnis["summe"]["anspruch"] == 0
+    assert any("zählt nur für den Kopfteil" in h for h in ergebnis["hinweise"])
+
+
+def _gemischt(daten: dict, rente: Decimal) -> dict:
+    """The drawn household with an erwerbsfähige antragsteller (40) and a partner of 70 whose only income is
+    ``rente`` (0: none)."""
+    personen = []
+    for p in daten["personen"]:
+        if p["rolle"] != "kind":  # adults: keep what does not depend on the drawn age
+            p = {k: v for k, v in p.items() if k in ("name", "rolle", "einkommen", "mehrbedarfe", "absetzungen",
+                                                      "vermoegen", "grundrentenzeiten_33_jahre")}
+        if p["rolle"] == "antragsteller":
+            p["alter"] = 40
+        elif p["rolle"] == "partner":
+            p["alter"] = 70
+            p["einkommen"] = [{"art": "rente", "betrag": rente}] if rente else []
+        personen.append(p)
+    return {**daten, "personen": personen}
+
+
+def _andere(ergebnis: dict) -> Decimal:
+    """Claims of the members other than the pensioner (Bildung und Teilhabe included, Sofortzuschlag not)."""
+    return sum((p["anspruch"] for p in ergebnis["personen"] if p["in_bg"]), Decimal(0))
+
+
+@given(haushalte(von="2005-10", partner=True, max_kinder=2, zeitraum=False, mit_wohngeld=False,
+                 mit_kinderzuschlag=False), geld(0, 2500), geld(0, 1500))
+def test_mehr_rente_des_rentners_erhoeht_nie_den_anspruch_der_anderen(daten, rente, mehr):
+    """§ 9 Abs. 2: the pensioner's income can only reduce the others' claims (his own need stays the same)."""
+    weniger = _rechnen(_gemischt(daten, rente))
+    mehr_rente = _rechnen(_gemischt(daten, rente + mehr))
+    assert _andere(mehr_rente) <= _andere(weniger)
+
+
+@given(haushalte(von="2005-10", partner=True, max_kinder=2, zeitraum=False, mit_wohngeld=False,
+                 mit_kinderzuschlag=False))
+def test_rentner_ohne_einkommen_aendert_nichts(daten):
+    """A pensioner partner without income changes no amount against the engine before this change (the gemischte
+    BG switched off: he then counted only for the Kopfteil)."""
+    gemischt = _gemischt(daten, Decimal(0))
+    neu = _rechnen(gemischt)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Monatslage, "rentner_in_bg", lambda self, m: False)
+        alt = _rechnen(gemischt)
+    assert neu["personen"] == alt["personen"]
+    assert neu["summe"] == alt["summe"]
