@@ -537,3 +537,25 @@ def test_check_nennt_je_zeile_norm_und_rechtsstand():
         assert any(z.bezeichnung in r and z.norm in r and stand in r for r in rich_zeilen), z.bezeichnung
         assert f"| {z.norm} | {stand} |".replace("\u00a0", " ") in md.replace("\u00a0", " ")
         assert f"{z.norm}</td><td class=\"stand\">{stand}</td>".replace("\u00a0", " ") in html.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("datei, stand", [("alleinerziehend-2026.yaml", "01.04.2011"), ("historisch-2010.yaml", "01.01.2005")])
+def test_summenzeilen_des_bogens_mit_rechtsstand(datei, stand):
+    """README: 'Every line names its legal basis (§, Absatz, Satz) and the date of the rule it used.' The sum lines
+    of the rich Berechnungsbogen (Bedarf, angerechnetes Einkommen, Anspruch, davon ...) had the § but no date; their
+    rule is the numbering of § 19 of the month (norm.summenzeilen: § 19 S. 1-3 a.F. from 2005, Abs. 1, 3 from
+    2011-04)."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.text import ausgeben
+
+    konsole = Console(width=300, record=True, no_color=True, highlight=False, file=io.StringIO())
+    ausgeben(api.calculate_file(REPO / "examples" / datei), konsole)
+    summen = [re.sub(r"\s+", " ", z).strip() for z in konsole.export_text().splitlines()
+              if re.match(r"^\s*(Bedarf|angerechnetes Einkommen|Anspruch|davon Lebensunterhalt|davon Unterkunft und "
+                          r"Heizung) +[-\d.]+,\d\d €", z)]
+    assert len(summen) >= 5
+    assert all("§" in z and z.endswith(stand) for z in summen), summen

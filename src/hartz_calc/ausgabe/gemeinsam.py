@@ -55,6 +55,18 @@ def summennormen(monat) -> dict[str, str]:
         return _SUMMENNORMEN_AKTUELL
 
 
+def summenstand(monat):
+    """The date of the ``norm.summenzeilen`` entry of ``monat`` (the numbering of § 19 the sum lines cite), shown as
+    their Rechtsstand like the ``ab`` of a line item; None when the month has no rules."""
+    from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
+
+    try:
+        rs = rechtsstand(monat)
+        return rs.eintrag("norm.summenzeilen").ab if rs.gilt("norm.summenzeilen") else None
+    except MonatNichtAbgedeckt:
+        return None
+
+
 def fest_betraege(text: str) -> str:
     """Only amount and € kept together (tables whose § column is matched as written, e.g. Markdown)."""
     return text.replace(" €", NBSP + "€")

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..geld import euro_text
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, ZeitraumErgebnis
-from .gemeinsam import HAUSHALT, fest, hinweise_einmal, summennormen
+from .gemeinsam import HAUSHALT, fest, hinweise_einmal, summennormen, summenstand
 
 _ABSCHNITT_REIHENFOLGE = ("bedarf", "einkommen", "verteilung")
 
@@ -68,6 +68,8 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
         bogen.posten(x)
     bogen.tabelle.add_section()
     normen = summennormen(e.monat)  # the numbering of the month (§ 19 S. 1-3 a.F. before 2011-04)
+    stand = summenstand(e.monat)
+    summe_stand = _datum(stand) if stand is not None else ""  # every line with its date (README), also the sums
     for label, wert, norm in (
         ("Bedarf", p.bedarf, normen["bedarf"]),
         ("angerechnetes Einkommen", p.einkommen, normen["einkommen"]),
@@ -81,7 +83,8 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
             for x in e.posten:
                 if x.person == p.name and x.abschnitt == "anspruch" and x.art.startswith("kein_anspruch"):
                     bogen.zeile(Text(x.bezeichnung, style="bold red"), euro_text(x.betrag), x.norm, _datum(x.rechtsstand))
-        bogen.zeile(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm)
+        bogen.zeile(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm,
+                    summe_stand if norm in normen.values() else "")
     for x in e.posten:
         if x.person == p.name and (x.abschnitt in ("minderung", "aufrechnung") or x.art == "anspruch.bildung_teilhabe"):
             bogen.posten(x)
