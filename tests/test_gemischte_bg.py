@@ -116,3 +116,24 @@ def test_rentner_ohne_einkommen_aendert_nichts(daten):
         alt = _rechnen(gemischt)
     assert neu["personen"] == alt["personen"]
     assert neu["summe"] == alt["summe"]
+
+
+def test_bogen_nennt_den_rentner_mitglied_ohne_anspruch():
+    """Text and HTML Bogen: the pensioner partner is a member without a claim, not 'nicht in der Bedarfsgemeinschaft';
+    a kind of 26 (own BG) keeps the old words."""
+    import io
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe import html, text
+
+    daten = _paar("1500.00")
+    daten["personen"].append({"name": "Sven", "rolle": "kind", "alter": 26})
+    ergebnis = api.calculate(api.household_from_dict(daten))
+    puffer = io.StringIO()
+    text.ausgeben(ergebnis, Console(file=puffer, width=250))
+    ausgabe = puffer.getvalue()
+    assert "Hans – Regelbedarfsstufe 2 – Regelaltersgrenze erreicht: Mitglied ohne eigenen Anspruch" in ausgabe
+    assert "Sven – Regelbedarfsstufe 1 – nicht in der Bedarfsgemeinschaft" in ausgabe
+    seite = "".join(html._bogen(ergebnis))
+    assert "ohne eigenen Anspruch (Regelaltersgrenze)" in seite and "nicht in der BG" in seite

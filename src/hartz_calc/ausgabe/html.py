@@ -150,7 +150,10 @@ def _bogen(e: Ergebnis) -> list[str]:
     summenfelder = {f.name for f in dataclasses.fields(e.summe)}
     teile = ["<table class=\"bogen\">", "<thead><tr><th>Position</th>"]
     for p in personen:
-        zusatz = "" if p.in_bg else "<br><small>nicht in der BG</small>"
+        # gemischte BG: a partner above the Regelaltersgrenze is a member without a claim (sgb2/verteilung.py)
+        rentner = any(x.person == p.name and x.art == "verteilung.gemischte_bg.eigenbedarf" for x in e.posten)
+        zusatz = ("" if p.in_bg else "<br><small>ohne eigenen Anspruch (Regelaltersgrenze)</small>" if rentner
+                  else "<br><small>nicht in der BG</small>")
         teile.append(f"<th class=\"betrag\">{escape(p.name)}<br><small>Stufe {p.regelbedarfsstufe}"
                      f"</small>{zusatz}</th>")
     teile.append("<th class=\"betrag\">Bedarfs&shy;gemein&shy;schaft</th></tr></thead><tbody>")
