@@ -17,6 +17,7 @@ import pytest
 
 from hartz_calc import api
 from hartz_calc.ausgabe.tabellen import als_markdown
+from hartz_calc.geld import euro_text
 
 from conftest import REPO
 
@@ -363,6 +364,15 @@ def test_vorrang_ansichten_zeigen_jeden_monat_der_datei_wie_json():
             "ja" if m.hochgerechnet else "nein", f"{m.kinderzuschlag_berechnet:.2f}", f"{m.bildung_teilhabe:.2f}")
     einzeln = api.vorrang(api.household_from_dict(_eigentum()))
     assert [z["prognose"] for z in csv.DictReader(io.StringIO(als_csv(einzeln)))] == ["nein", "ja", "ja"]
+    oma = _eigentum()
+    oma["unterkunft"]["personen_im_haushalt"] = 4
+    oma["wohngeld"]["weitere_haushaltsmitglieder"] = [{"name": "Oma", "alter": 72,
+                                                      "einkommen": [{"art": "rente", "betrag": 900}]}]
+    mit_oma = api.vorrang(api.household_from_dict(oma))
+    assert mit_oma.monate[0].wohngeld_ausserhalb_bg > 0
+    assert [z["wohngeld_ausserhalb_bg"] for z in csv.DictReader(io.StringIO(als_csv(mit_oma)))] == [
+        f"{m.wohngeld_ausserhalb_bg:.2f}" for m in mit_oma.monate]
+    assert f"| davon Kopfteile außerhalb der BG | {euro_text(mit_oma.monate[0].wohngeld_ausserhalb_bg)} |" in vorrang_md(mit_oma)
     assert vorrang_md(einzeln).count("## Berechnung") == 1, "the projected months have the same lines"
 
 

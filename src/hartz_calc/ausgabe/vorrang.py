@@ -35,9 +35,11 @@ def _empfehlung(v: "VorrangErgebnis") -> str:
 
 CSV_SPALTEN = ("monat", "sgb2_auszahlung", "wohngeld", "kinderzuschlag", "kindergeld", "einkommen_netto",
                "gesamt_sgb2", "gesamt_vorrang", "hilfebeduerftig_mit_vorrang", "fehlbetrag_mit_vorrang",
-               "erweiterter_zugang", "verweis", "empfehlung", "prognose", "kinderzuschlag_berechnet", "bildung_teilhabe")
-"""One row per month; the last three (added) are the rich view's "(Prognose)" mark, the Kinderzuschlag before the
-need test (§ 6a Abs. 2-6 BKGG) and the Bildung und Teilhabe of § 6b BKGG."""
+               "erweiterter_zugang", "verweis", "empfehlung", "prognose", "kinderzuschlag_berechnet", "bildung_teilhabe",
+               "wohngeld_ausserhalb_bg")
+"""One row per month; the last four (added) are the rich view's "(Prognose)" mark, the Kinderzuschlag before the
+need test (§ 6a Abs. 2-6 BKGG), the Bildung und Teilhabe of § 6b BKGG and the head shares of the Wohngeld of members
+outside the BG (the table's "davon Kopfteile außerhalb der BG")."""
 
 
 def kinderzuschlag_dict(k: "KinderzuschlagErgebnis", mit_posten: bool = True) -> dict[str, Any]:
@@ -116,7 +118,8 @@ def csv_zeilen(v: "VorrangErgebnis") -> list[list[str]]:
              _betrag(m.kindergeld), _betrag(m.einkommen_netto), _betrag(m.gesamt_sgb2), _betrag(m.gesamt_vorrang),
              "ja" if m.hilfebeduerftig_mit_vorrang else "nein", _betrag(m.fehlbetrag_mit_vorrang),
              "ja" if m.erweiterter_zugang else "nein", "ja" if v.verweis else "nein", v.empfehlung,
-             "ja" if m.hochgerechnet else "nein", _betrag(m.kinderzuschlag_berechnet), _betrag(m.bildung_teilhabe)]
+             "ja" if m.hochgerechnet else "nein", _betrag(m.kinderzuschlag_berechnet), _betrag(m.bildung_teilhabe),
+             _betrag(m.wohngeld_ausserhalb_bg)]
             for m in v.monate]
 
 
