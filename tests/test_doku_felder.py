@@ -1,0 +1,87 @@
+"""docs/household-format.md against the JSON Schemas the pydantic models produce (`hartz-calc schema`).
+
+Every field of the household model must be named in the input part of the document, every field of
+the result model in its result part, and every key in the first column of a table of the document must
+exist in the schema: a field added, renamed or removed without its documentation fails here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hartz_calc import api
+
+DOKUMENT = Path(__file__).resolve().parent.parent / "docs" / "household-format.md"
+
+# Value words written in the first column as a qualifier, e.g. "`ausgezahlt` (added; `darlehen`,
+# `mietkaution` only)": values of `grund`, not keys.
+_WERTE_IN_ERSTER_SPALTE = {"darlehen", "mietkaution"}
+
+
+def _felder(schema: dict) -> set[str]:
+    """All property names anywhere in a JSON Schema (top level, nested objects, $defs)."""
+    namen: set[str] = set()
+
+    def gehe(knoten: object) -> None:
+        if isinstance(knoten, dict):
+            eigenschaften = knoten.get("properties")
+            if isinstance(eigenschaften, dict):
+                namen.update(eigenschaften)
+            for wert in knoten.values():
+                gehe(wert)
+        elif isinstance(knoten, list):
+            for wert in knoten:
+                gehe(wert)
+
+    gehe(schema)
+    return namen
+
+
+def _teile() -> tuple[str, str]:
+    text = DOKUMENT.read_text(encoding="utf-8")
+    eingabe, trenner, ergebnis = text.partition("\n## Result")
+    assert trenner, "docs/household-format.md has no '## Result' section"
+    return eingabe, ergebnis
+
+
+def _genannt(feld: str, text: str) -> bool:
+    """The key written as a key: `feld`, `feld: …`, {feld, …}, or "feld": in a JSON example."""
+    return re.search(r"(?<![\w])" + re.escape(feld) + r"(?=[`:,}])", text) is not None or f'"{feld}":' in text
+
+
+def _schluessel_erster_spalte(text: str) -> set[str]:
+    schluessel: set[str] = set()
+    for zeile in text.splitlines():
+        if zeile.startswith("| `"):
+            for wort in re.findall(r"`([^`]+)`", zeile.split("|")[1]):
+                schluessel.add(wort.removesuffix("[]"))
+    return schluessel
+
+
+@pytest.mark.parametrize("teil, schema", [(0, api.household_schema), (1, api.result_schema)],
+                         ids=["haushalt", "ergebnis"])
+def test_jedes_feld_des_modells_ist_dokumentiert(teil: int, schema) -> None:
+    text = _teile()[teil]
+    felder = _felder(schema())
+    assert len(felder) > 20
+    fehlt = sorted(f for f in felder if not _genannt(f, text))
+    assert not fehlt, f"fields of the model not documented in docs/household-format.md: {fehlt}"
+
+
+@pytest.mark.parametrize("teil, schema", [(0, api.household_schema), (1, api.result_schema)],
+                         ids=["haushalt", "ergebnis"])
+def test_kein_dokumentiertes_feld_fehlt_im_modell(teil: int, schema) -> None:
+    schluessel = _schluessel_erster_spalte(_teile()[teil]) - _WERTE_IN_ERSTER_SPALTE
+    felder = _felder(schema())
+    zu_viel = sorted(s for s in schluessel if s not in felder)
+    assert not zu_viel, f"docs/household-format.md documents keys the model does not have: {zu_viel}"
+
+
+def test_die_pruefung_erkennt_ein_fehlendes_feld() -> None:
+    eingabe, _ = _teile()
+    assert _genannt("kaltmiete", eingabe)
+    assert not _genannt("kaltmiete", eingabe.replace("kaltmiete", "kalt_miete"))
+    assert _genannt("bruttokaltmiete", "local limits `{bruttokaltmiete, heizkosten}`")
