@@ -66,9 +66,9 @@ def test_ohne_terminal_verweist_auf_vorlage(tmp_path, capsys, monkeypatch):
     assert "--vorlage" in capsys.readouterr().err
 
 
-def test_formular_im_echten_terminal(tmp_path):
-    pexpect = pytest.importorskip("pexpect", reason="pexpect fehlt (pip install '.[test]')")
-    datei = tmp_path / "neu.yaml"
+def _formular(pexpect, datei):
+    """`hartz-calc neu DATEI` in a real (dumb, uncoloured, 200-column) terminal, and a helper that waits for a
+    question matching a pattern and answers it."""
     umgebung = {**os.environ, "PYTHONPATH": SRC, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200",
                 "LINES": "50"}
     kind = pexpect.spawn(sys.executable, ["-m", "hartz_calc", "neu", str(datei)], env=umgebung, encoding="utf-8",
@@ -77,6 +77,14 @@ def test_formular_im_echten_terminal(tmp_path):
     def frage(muster: str, antwort: str) -> None:
         kind.expect(muster)
         kind.sendline(antwort)
+
+    return kind, frage
+
+
+def test_formular_im_echten_terminal(tmp_path):
+    pexpect = pytest.importorskip("pexpect", reason="pexpect fehlt (pip install '.[test]')")
+    datei = tmp_path / "neu.yaml"
+    kind, frage = _formular(pexpect, datei)
 
     frage(r"Für welchen Monat", "2026-13")
     frage(r"zwischen 01 und 12.*\n.*Für welchen Monat", "2026-03")
@@ -127,14 +135,7 @@ def test_formular_rente_mit_grundrentenzeiten(tmp_path):
     Freibetrag 100 + 30 % × 350 = 205 € (§ 11b Abs. 2a SGB II); bereinigt 400 − 30 − 205 = 165 €."""
     pexpect = pytest.importorskip("pexpect", reason="pexpect fehlt (pip install '.[test]')")
     datei = tmp_path / "rente.yaml"
-    umgebung = {**os.environ, "PYTHONPATH": SRC, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200",
-                "LINES": "50"}
-    kind = pexpect.spawn(sys.executable, ["-m", "hartz_calc", "neu", str(datei)], env=umgebung, encoding="utf-8",
-                         timeout=60, dimensions=(50, 200))
-
-    def frage(muster: str, antwort: str) -> None:
-        kind.expect(muster)
-        kind.sendline(antwort)
+    kind, frage = _formular(pexpect, datei)
 
     frage(r"Für welchen Monat", "2021-06")
     frage(r"Name der antragstellenden Person", "Anna")
