@@ -569,3 +569,16 @@ def test_summenzeilen_des_bogens_mit_rechtsstand(datei, stand):
                           r"Heizung) +[-\d.]+,\d\d €", z)]
     assert len(summen) >= 5
     assert all("§" in z and z.endswith(stand) for z in summen), summen
+
+
+def test_mischhaushalt_hinweis_nennt_die_leistung_des_monats():
+    """The Mischhaushalt hinweis said 'beim Bürgergeld/Arbeitslosengeld II' in every year."""
+    daten = _eigentum("2016-06")
+    daten["personen"][0]["einkommen"] = []
+    daten["unterkunft"]["personen_im_haushalt"] = 4
+    daten["wohngeld"]["weitere_haushaltsmitglieder"] = [{"name": "Oma", "alter": 72,
+                                                        "einkommen": [{"art": "rente", "betrag": 600}]}]
+    v = api.vorrang(api.household_from_dict(daten))
+    misch = [h for h in v.hinweise if h.startswith("Bleibt die Bedarfsgemeinschaft beim")]
+    assert misch and misch[0].startswith("Bleibt die Bedarfsgemeinschaft beim Arbeitslosengeld II / Sozialgeld, kann Oma")
+    assert not any("Bürgergeld" in h for h in v.hinweise)

@@ -155,7 +155,8 @@ def _mit_vorrangleistungen(haushalt: Haushalt, wohngeld: Decimal, kiz_je_kind: d
     return haushalt.model_copy(update={"personen": personen})
 
 
-def _mischhaushalt_hinweis(haushalt: Haushalt, monat: dt.date, ausserhalb: tuple[str, ...]) -> list[str]:
+def _mischhaushalt_hinweis(haushalt: Haushalt, monat: dt.date, ausserhalb: tuple[str, ...],
+                           leistung: str = "Bürgergeld") -> list[str]:
     """While the BG stays in SGB II (excluded, § 7 Abs. 1 WoGG) the members outside it may draw Wohngeld for their
     share (Mischhaushalt, § 11 Abs. 3 WoGG). Named, not added to the SGB II side of the comparison (README)."""
     try:
@@ -164,7 +165,7 @@ def _mischhaushalt_hinweis(haushalt: Haushalt, monat: dt.date, ausserhalb: tuple
         return []
     if allein.betrag <= 0:
         return []
-    return [f"Bleibt die Bedarfsgemeinschaft beim Bürgergeld/Arbeitslosengeld II, "
+    return [f"Bleibt die Bedarfsgemeinschaft beim {leistung}, "
             f"{'kann' if len(ausserhalb) == 1 else 'können'} {', '.join(ausserhalb)} "
             f"für den eigenen Anteil allein Wohngeld erhalten (Mischhaushalt, § 11 Abs. 3 WoGG): {euro_text(allein.betrag)} "
             "im Monat; im Vergleich der Beträge ist das nicht angesetzt."]
@@ -339,7 +340,7 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
                         "eigenen Regeln (§ 21 Nr. 3 WoGG; § 6a Abs. 3, 5, 6 BKGG: ab 2023 nur erhebliches Vermögen).")
     hinweise.extend(k33_hinweise)
     if ausserhalb and sgb2_auszahlung > 0:
-        hinweise.extend(_mischhaushalt_hinweis(haushalt, monat, ausserhalb))
+        hinweise.extend(_mischhaushalt_hinweis(haushalt, monat, ausserhalb, sgb2.rechtsstand_name or "Bürgergeld"))
     if any(k.grund == "keine_erwerbsfaehige_person" for k in sgb2.kein_anspruch):
         hinweise.append("Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: statt SGB II kommt SGB XII in Betracht; "
                         "Wohngeld ist auch dann vorrangig zu prüfen.")
