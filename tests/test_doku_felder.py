@@ -85,3 +85,30 @@ def test_die_pruefung_erkennt_ein_fehlendes_feld() -> None:
     assert _genannt("kaltmiete", eingabe)
     assert not _genannt("kaltmiete", eingabe.replace("kaltmiete", "kalt_miete"))
     assert _genannt("bruttokaltmiete", "local limits `{bruttokaltmiete, heizkosten}`")
+
+
+def test_readme_layout_nennt_jedes_modul() -> None:
+    """README's "Project layout" names every module of the package (cli/ and ausgabe/ are named as a whole),
+    and names no module that does not exist."""
+    wurzel = Path(__file__).resolve().parent.parent
+    paket = wurzel / "src" / "hartz_calc"
+    readme = (wurzel / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Project layout", 1)[1].split("\n## ", 1)[0]
+    genannt: set[str] = set()
+    ordner = ""
+    for zeile in layout.splitlines():
+        eintrag = re.match(r"^(\s*)(\S+)", zeile)
+        if not eintrag or not zeile.startswith("  "):
+            continue
+        tiefe, name = len(eintrag.group(1)), eintrag.group(2)
+        if tiefe == 2 and name.endswith("/"):
+            ordner = name
+        elif tiefe == 2:
+            genannt.add(name)
+        elif tiefe == 4 and name.endswith(".py"):
+            genannt.add(ordner + name)
+    module = {str(p.relative_to(paket)) for p in paket.rglob("*.py")
+              if not p.name.startswith("_") and p.parent.name not in ("cli", "ausgabe")}
+    assert module - genannt == set(), f"modules missing in README's Project layout: {sorted(module - genannt)}"
+    weg = {n for n in genannt if n.endswith(".py") and n not in module}
+    assert weg == set(), f"README's Project layout names modules that do not exist: {sorted(weg)}"
