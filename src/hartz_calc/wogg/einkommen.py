@@ -3,8 +3,10 @@
 Per member: positive Einkünfte (§ 2 EStG: earnings minus Werbungskosten, at least the Pauschbetrag of
 § 9a EStG) plus the tax-free receipts of § 14 Abs. 2 the household file knows (Lohnersatz, Unterhalt,
 Unterhaltsvorschuss, Elterngeld above the amount left free by § 10 BEEG), as 12 times the monthly amount
-(§ 15 Abs. 4); minus 10 % for each of taxes, KV/PV and RV contributions paid (§ 16; 6 % if none until
-2015). Gesamteinkommen = sum minus the Freibeträge of § 17 and the Unterhalt paid (§ 18); Y* = 1/12.
+(§ 15 Abs. 4); for pensions one Pauschbetrag of 102 euros per person for all of them (§ 9a S. 1 Nr. 3 EStG); a
+Minijob marked ``pauschal_besteuert`` (§ 40a EStG) counts minus its actual Werbungskosten only, without the
+Pauschbetrag (§ 14 Abs. 1 S. 3 Nr. 2 WoGG); minus 10 % for each of taxes, KV/PV and RV contributions paid (§ 16;
+6 % if none until 2015). Gesamteinkommen = sum minus the Freibeträge of § 17 and the Unterhalt paid (§ 18); Y* = 1/12.
 Kindergeld, Kinderzuschlag and Wohngeld are not income (not listed in § 14).
 
 From 2021 § 17a WoGG: a member with 33 years of Grundrentenzeiten (or comparable times, Abs. 2) gets a yearly

@@ -1,7 +1,8 @@
 """Household members (§§ 5-8 WoGG; before 2009 the Familienmitglieder of §§ 4, 1 Abs. 2 WoGG a.F.).
 
 Every person of the household file lives in the dwelling with the applicant: they are household members
-(§ 5 Abs. 1). Members who receive a benefit of § 7 Abs. 1 WoGG that includes Unterkunftskosten are
+(§ 5 Abs. 1), and so are the family members outside the SGB II Bedarfsgemeinschaft listed in
+``wohngeld.weitere_haushaltsmitglieder`` (e.g. a parent-in-law; they count in every month of the file). Members who receive a benefit of § 7 Abs. 1 WoGG that includes Unterkunftskosten are
 excluded (§ 7, § 8 Abs. 1); the rent then counts pro rata (§ 11 Abs. 3). The Vorrang comparison asks
 what Wohngeld would be *instead of* SGB II: then the SGB II exclusion does not apply (§ 7 Abs. 1 S. 3
 Nr. 2, § 8 Abs. 2 WoGG); ``sgb2_bezug=True`` computes the month of a household that keeps drawing it.
