@@ -112,3 +112,11 @@ def test_readme_layout_nennt_jedes_modul() -> None:
     assert module - genannt == set(), f"modules missing in README's Project layout: {sorted(module - genannt)}"
     weg = {n for n in genannt if n.endswith(".py") and n not in module}
     assert weg == set(), f"README's Project layout names modules that do not exist: {sorted(weg)}"
+
+
+def test_readme_nennt_jede_funktion_der_api() -> None:
+    """Every public function of ``hartz_calc.api`` (its ``__all__``) is named in README's Python API section."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    abschnitt = readme.split("## Python API", 1)[1].split("\n## ", 1)[0]
+    fehlt = sorted(n for n in api.__all__ if n[0].islower() and f"{n}(" not in abschnitt)
+    assert not fehlt, f"API functions not named in README's Python API section: {fehlt}"
