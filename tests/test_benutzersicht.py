@@ -582,3 +582,17 @@ def test_mischhaushalt_hinweis_nennt_die_leistung_des_monats():
     misch = [h for h in v.hinweise if h.startswith("Bleibt die Bedarfsgemeinschaft beim")]
     assert misch and misch[0].startswith("Bleibt die Bedarfsgemeinschaft beim Arbeitslosengeld II / Sozialgeld, kann Oma")
     assert not any("Bürgergeld" in h for h in v.hinweise)
+
+
+def test_vorrang_ergebnisvertrag_dokumentiert():
+    """The Vorrang JSON/CSV had no documented contract (a counsellor's script had to guess the keys): every JSON key
+    of a month and of the result, and every CSV column, is named in docs/household-format.md."""
+    from hartz_calc.ausgabe.vorrang import CSV_SPALTEN
+    from hartz_calc.cli.batch import VORRANG_SPALTEN
+
+    doku = (REPO / "docs" / "household-format.md").read_text(encoding="utf-8")
+    abschnitt = doku[doku.index("## Vorrang result"):]
+    daten = json.loads(api.vorrang_to_json(api.vorrang(api.household_from_dict(_eigentum()))))
+    schluessel = set(daten) | set(daten["monate"][0]) | set(daten["monate"][0]["kinderzuschlag_details"])
+    for name in sorted(schluessel | set(CSV_SPALTEN) | set(VORRANG_SPALTEN)):
+        assert f"`{name}`" in abschnitt or f"`{name}[]`" in abschnitt, name
