@@ -120,3 +120,34 @@ def test_readme_nennt_jede_funktion_der_api() -> None:
     abschnitt = readme.split("## Python API", 1)[1].split("\n## ", 1)[0]
     fehlt = sorted(n for n in api.__all__ if n[0].islower() and f"{n}(" not in abschnitt)
     assert not fehlt, f"API functions not named in README's Python API section: {fehlt}"
+
+
+# keys of a person: a YAML example in the document that shows only these belongs to a person
+_PERSONENSCHLUESSEL = {"einkommen", "einmalige_einnahmen", "selbststaendig", "vermoegen", "minderungen",
+                       "aufrechnungen"}
+
+
+def test_yaml_beispiele_des_dokuments_sind_gueltig() -> None:
+    """Every YAML example of the input part of docs/household-format.md is accepted by the model: a whole file
+    as it stands, a fragment (a person's income, the wohngeld section …) inside a minimal household."""
+    import copy
+
+    import yaml
+
+    eingabe, _ = _teile()
+    bloecke = re.findall(r"```yaml\n(.*?)```", eingabe, re.S)
+    assert len(bloecke) >= 10
+    basis = {"monat": "2026-01", "personen": [{"name": "Anna", "rolle": "antragsteller", "alter": 40},
+                                              {"name": "Ben", "rolle": "kind", "alter": 10}]}
+    for nummer, block in enumerate(bloecke):
+        daten = yaml.safe_load(block)
+        haushalt = copy.deepcopy(basis)
+        if isinstance(daten, list):  # further persons
+            haushalt["personen"] = [haushalt["personen"][0], *daten]
+        elif set(daten) <= _PERSONENSCHLUESSEL:
+            haushalt["personen"][0].update(daten)
+        else:
+            if "zeitraum" in daten:
+                del haushalt["monat"]
+            haushalt.update(daten)
+        api.household_from_dict(haushalt, f"docs/household-format.md, YAML-Beispiel {nummer + 1}")
