@@ -151,3 +151,13 @@ def test_yaml_beispiele_des_dokuments_sind_gueltig() -> None:
                 del haushalt["monat"]
             haushalt.update(daten)
         api.household_from_dict(haushalt, f"docs/household-format.md, YAML-Beispiel {nummer + 1}")
+
+
+def test_bescheid_format_nennt_jedes_feld() -> None:
+    """docs/bescheid-format.md against the Bescheid model (`hartz-calc schema --bescheid`), both ways."""
+    text = (DOKUMENT.parent / "bescheid-format.md").read_text(encoding="utf-8")
+    felder = _felder(api.bescheid_schema())
+    fehlt = sorted(f for f in felder if not _genannt(f, text))
+    assert not fehlt, f"fields of the Bescheid model not documented in docs/bescheid-format.md: {fehlt}"
+    zu_viel = sorted(s for s in _schluessel_erster_spalte(text) if s not in felder)
+    assert not zu_viel, f"docs/bescheid-format.md documents keys the model does not have: {zu_viel}"
