@@ -107,10 +107,18 @@ def einkommen_liste(draw, erwachsen: bool = True, max_eintraege: int = 2) -> lis
                 # which system pays it (§ 17a WoGG, § 11b Abs. 2a SGB II)
                 eintrag["alterssicherung"] = draw(st.sampled_from(["gesetzlich", "vergleichbar", "sonstige"]))
             if eintrag["art"] == "rente" and draw(st.integers(0, 3)) == 0:
+                # what kind of pension (§ 7 Abs. 4 S. 1 SGB II: a pension of age excludes)
+                eintrag["rentenart"] = draw(st.sampled_from(RENTENARTEN))
+            if eintrag["art"] == "rente" and draw(st.integers(0, 3)) == 0:
                 # the pension before the KV/PV contributions (about 11 % more than the amount received)
                 eintrag["brutto"] = eintrag["betrag"] + draw(geld(0, 100))
             eintraege.append(eintrag)
     return eintraege
+
+
+RENTENARTEN = ("altersrente", "knappschaftsausgleichsleistung", "aehnliche_altersleistung", "erwerbsminderung",
+               "hinterbliebene", "sonstige")
+"""All values of ``rentenart`` of an income item art: rente (§ 7 Abs. 4 S. 1 SGB II)."""
 
 
 VERMOEGENSARTEN = (

@@ -151,8 +151,11 @@ def _bogen(e: Ergebnis) -> list[str]:
     teile = ["<table class=\"bogen\">", "<thead><tr><th>Position</th>"]
     for p in personen:
         # gemischte BG: a partner above the Regelaltersgrenze is a member without a claim (sgb2/verteilung.py)
-        rentner = any(x.person == p.name and x.art == "verteilung.gemischte_bg.eigenbedarf" for x in e.posten)
-        zusatz = ("" if p.in_bg else "<br><small>ohne eigenen Anspruch (Regelaltersgrenze)</small>" if rentner
+        # (or one drawing a pension of age before it, § 7 Abs. 4 S. 1: the line of his own need names the reason)
+        eigen = next((x for x in e.posten if x.person == p.name and x.art == "verteilung.gemischte_bg.eigenbedarf"), None)
+        rentner = eigen is not None
+        grund = "Regelaltersgrenze" if eigen is None or "Regelaltersgrenze" in eigen.bezeichnung else "§ 7 Abs. 4 SGB II"
+        zusatz = ("" if p.in_bg else f"<br><small>ohne eigenen Anspruch ({grund})</small>" if rentner
                   else "<br><small>nicht in der BG</small>")
         teile.append(f"<th class=\"betrag\">{escape(p.name)}<br><small>Stufe {p.regelbedarfsstufe}"
                      f"</small>{zusatz}</th>")

@@ -57,9 +57,13 @@ class _Bogen:
 
 def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Table:
     # gemischte BG: a partner above the Regelaltersgrenze is a member without a claim (sgb2/verteilung.py)
-    rentner = not p.in_bg and any(x.person == p.name and x.art == "verteilung.gemischte_bg.eigenbedarf" for x in e.posten)
+    # (or one drawing a pension of age before it, § 7 Abs. 4 S. 1: the line of his own need names the reason)
+    eigen = next((x for x in e.posten if x.person == p.name and x.art == "verteilung.gemischte_bg.eigenbedarf"), None)
+    rentner = not p.in_bg and eigen is not None
+    grund = "Regelaltersgrenze erreicht" if eigen is None or "Regelaltersgrenze" in eigen.bezeichnung \
+        else "Leistungsausschluss § 7 Abs. 4 SGB II (Altersrente)"
     titel = f"{p.name} – {'Regelbedarfsstufe ' + str(p.regelbedarfsstufe)}" + (
-        "" if p.in_bg else " – Regelaltersgrenze erreicht: Mitglied ohne eigenen Anspruch" if rentner
+        "" if p.in_bg else f" – {grund}: Mitglied ohne eigenen Anspruch" if rentner
         else " – nicht in der Bedarfsgemeinschaft")
     bogen = _Bogen(titel, schmal)
     eigene = [x for x in e.posten if x.person == p.name and x.abschnitt in _ABSCHNITT_REIHENFOLGE]

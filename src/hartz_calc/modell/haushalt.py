@@ -301,6 +301,18 @@ class SonstigesEinkommen(Streng):
                           "grundrentenzeiten_33_jahre: only gesetzlich/vergleichbar pensions carry the Freibetrag "
                           "(Wohngeld § 17a WoGG; SGB II § 11b Abs. 2a)"
     )
+    rentenart: Literal["altersrente", "knappschaftsausgleichsleistung", "aehnliche_altersleistung",
+                       "erwerbsminderung", "hinterbliebene", "sonstige"] | None = Field(
+        None, description="only art rente, optional: what kind of pension it is - altersrente: Rente wegen Alters "
+                          "(also early, e.g. for langjährig Versicherte, and as Teilrente, § 42 SGB VI; also the "
+                          "Altersrente of the Alterssicherung der Landwirte); knappschaftsausgleichsleistung "
+                          "(§ 239 SGB VI); aehnliche_altersleistung: a similar public-law benefit for age (e.g. "
+                          "Ruhegehalt of a Beamter wegen Alters, Altersrente of a berufsständisches Versorgungswerk); "
+                          "erwerbsminderung: Rente wegen Erwerbsminderung; hinterbliebene: Witwen-, Witwer-, "
+                          "Waisenrente; sonstige: any other (Betriebsrente, private Rente). SGB II: who draws a "
+                          "pension of age is excluded from benefits even before the Regelaltersgrenze (§ 7 Abs. 4 "
+                          "S. 1 SGB II; which kinds exclude depends on the month: leistungsausschluss.altersrente); "
+                          "without the field the pension does not exclude")
     brutto: Geld | None = Field(
         None, description="only art rente, optional: the monthly pension before the pensioner's own contributions "
                           "to Kranken- and Pflegeversicherung (the Rentenbetrag of the Rentenbescheid; betrag stays the "
@@ -320,6 +332,8 @@ class SonstigesEinkommen(Streng):
             raise ValueError("freibetrag_basis und elterngeld_plus gibt es nur bei art: elterngeld")
         if self.art != "rente" and self.alterssicherung is not None:
             raise ValueError("alterssicherung gibt es nur bei art: rente")
+        if self.art != "rente" and self.rentenart is not None:
+            raise ValueError("rentenart gibt es nur bei art: rente")
         if self.brutto is not None:
             if self.art != "rente":
                 raise ValueError("brutto gibt es hier nur bei art: rente (Rente vor Abzug der Kranken- und "

@@ -54,11 +54,22 @@ class Mitglied:
     eigene_bg: bool = False  # rolle kind aged 25 or more: own Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 4), Kopfteil only
     eigene_bg_volljaehrig: bool = False  # adult kind before 2006-07: own BG, computed here without parents' income
     anwesend: tuple[int, int] = (0, TAGE_IM_MONAT)  # days [von, bis) in the household (birth, Zuzug, Auszug)
+    # the excluding pension of age drawn this month, in the wording of § 7 Abs. 4 S. 1 of the month (None: none)
+    altersrente: str | None = None
+    ueber_grenze: bool = False  # above the Regelaltersgrenze this month (§ 7 Abs. 1 S. 1 Nr. 1, § 7a)
 
     @property
     def ueber_regelaltersgrenze(self) -> bool:
-        """Antragsteller or partner above the Regelaltersgrenze (§ 7 Abs. 1 S. 1 Nr. 1, § 7a): no claim of his own."""
+        """Antragsteller or partner without a claim of his own who stays in the BG: above the Regelaltersgrenze
+        (§ 7 Abs. 1 S. 1 Nr. 1, § 7a), or drawing a pension of age before it (§ 7 Abs. 4 S. 1, treated alike)."""
         return not self.leistungsberechtigt and not self.eigene_bg and self.rolle != "kind"
+
+    @property
+    def ausschluss_kurz(self) -> str:
+        """The reason of the missing own claim in a few words, for line items (German)."""
+        if self.altersrente is not None and not self.ueber_grenze:
+            return f"{self.altersrente} bezogen"
+        return "Regelaltersgrenze erreicht"
 
     def anwesend_in(self, abschnitt: Abschnitt) -> bool:
         return self.anwesend[0] <= abschnitt.von and abschnitt.bis <= self.anwesend[1]
@@ -138,6 +149,18 @@ def _regelaltersgrenze_erreicht(person: Person, alter: int, monat: dt.date, rs: 
     erreicht_jahr = g.year + (g.month - 1 + grenze_monate) // 12
     erreicht_monat = (g.month - 1 + grenze_monate) % 12 + 1
     return (monat.year, monat.month) > (erreicht_jahr, erreicht_monat)
+
+
+def altersrente_bezogen(person: Person, rs: Rechtsstand) -> str | None:
+    """§ 7 Abs. 4 S. 1 SGB II: the wording of the month for the pension of age the person draws in this month (an
+    income item art: rente whose ``rentenart`` excludes in the month's rule table and that is paid), else None.
+    The household of the month holds only the income items of that month (monatshaushalt.vorbereiten)."""
+    ausschliessend = rs.wert("leistungsausschluss.altersrente")
+    for e in person.einkommen:
+        rentenart = getattr(e, "rentenart", None)  # one-off receipts of the month carry none
+        if e.art == "rente" and rentenart in ausschliessend and e.betrag is not None and e.betrag > 0:
+            return str(ausschliessend[rentenart])
+    return None
 
 
 def dateiindex(lage: "Monatslage", m: "Mitglied") -> int:
@@ -221,6 +244,9 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
         else:
             erwerbsfaehig = ab_alter <= alter and not ueber_grenze
         eigene_bg = person.rolle == "kind" and alter >= kind_grenze  # S10: from the 25th birthday (start of month)
+        # § 7 Abs. 4 S. 1: a pension of age excludes the antragsteller/partner even before the Regelaltersgrenze; he is
+        # treated like one above it (gemischte BG). He stays erwerbsfähig (§ 8): the exclusion is not about capacity.
+        altersrente = altersrente_bezogen(person, rs) if person.rolle != "kind" else None
         # S9: before 2006-07 an adult kind formed its own BG in the same household; it is computed here, but
         # the parents' income does not cover its need (an explicit regelbedarfsstufe keeps it in the parents' BG)
         eigene_bg_volljaehrig = (person.rolle == "kind" and not eigene_bg and person.regelbedarfsstufe is None
@@ -232,9 +258,11 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
             alter=alter,
             geburtstag_position=position,
             erwerbsfaehig=erwerbsfaehig,
-            leistungsberechtigt=not ueber_grenze and not eigene_bg,
+            leistungsberechtigt=not ueber_grenze and not eigene_bg and altersrente is None,
             eigene_bg=eigene_bg,
             eigene_bg_volljaehrig=eigene_bg_volljaehrig,
+            altersrente=altersrente,
+            ueber_grenze=ueber_grenze,
         )
         mitglied.anwesend = anwesenheit(person, monat) or (0, TAGE_IM_MONAT)
         mitglieder.append(mitglied)
@@ -256,8 +284,11 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
     grenze_eintrag = rs.eintrag("regelaltersgrenze")
     grenze_norm = ("§ 7 Abs. 1 S. 1 Nr. 1, § 7a SGB II" if grenze_eintrag.norm == "§ 7a SGB II"
                    else f"{grenze_eintrag.norm}: {next(iter(grenze_eintrag.wert.values()))[0]} Jahre")
+    ausschluss_norm = rs.eintrag("leistungsausschluss.altersrente").norm
     for m in mitglieder:
-        if m.eigene_bg:
+        if m.altersrente is not None and not m.ueber_grenze and not m.eigene_bg:
+            lage.hinweise.append(_altersrente_hinweis(m, lage, ausschluss_norm))
+        elif m.eigene_bg:
             lage.hinweise.append(
                 f"{m.name} ist {kind_grenze} Jahre oder älter und gehört nicht mehr zur Bedarfsgemeinschaft der Eltern "
                 "(§ 7 Abs. 3 Nr. 4 SGB II): eigene Bedarfsgemeinschaft, eigener Antrag und eigene Berechnung. Die Person "
@@ -280,7 +311,10 @@ def monatslage(haushalt: Haushalt, monat: dt.date, rs: Rechtsstand) -> Monatslag
             )
     if not any(m.erwerbsfaehig and m.leistungsberechtigt for m in mitglieder):
         lage.hinweise.append(
-            "Niemand im Haushalt ist erwerbsfähig (§ 7 Abs. 1, § 8 SGB II): ohne erwerbsfähige leistungsberechtigte "
+            ("Niemand im Haushalt ist erwerbsfähig und leistungsberechtigt (§ 7 Abs. 1, 4, § 8 SGB II): ohne"
+             if any(m.erwerbsfaehig and m.altersrente is not None for m in mitglieder) else
+             "Niemand im Haushalt ist erwerbsfähig (§ 7 Abs. 1, § 8 SGB II): ohne") +
+            " erwerbsfähige leistungsberechtigte "
             "Person besteht kein Anspruch nach dem SGB II; Sozialgeld (§ 19 Abs. 1 S. 2) setzt sie voraus. "
             "Leistungen nach dem SGB XII prüfen. Anspruch und Auszahlung sind deshalb 0; der Berechnungsbogen zeigt "
             "den Bedarf."
@@ -298,3 +332,20 @@ def alter_am_tag(person: Person, tag: dt.date) -> int:
         assert person.alter is not None
         return person.alter
     return alter_am(person.geburtsdatum, tag)
+
+
+def _altersrente_hinweis(m: Mitglied, lage: Monatslage, norm: str) -> str:
+    """§ 7 Abs. 4 S. 1 SGB II: the person draws a pension of age before the Regelaltersgrenze (German hinweis)."""
+    text = (f"{m.name} bezieht eine Leistung, die nach {norm} von Leistungen nach dem SGB II ausschließt "
+            f"({m.altersrente}), auch vor Erreichen der Regelaltersgrenze, und ist nicht leistungsberechtigt")
+    sgb12 = ("Leistungen nach dem SGB XII prüfen: vor der Altersgrenze Hilfe zum Lebensunterhalt (§§ 27 ff. SGB XII), "
+             "Grundsicherung im Alter und bei Erwerbsminderung erst ab der Altersgrenze oder bei dauerhaft voller "
+             "Erwerbsminderung (§ 41 SGB XII).")
+    if not lage.rentner_in_bg(m):
+        return f"{text}. {sgb12}"
+    return (f"{text}, bleibt aber Mitglied der Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 3 SGB II, gemischte "
+            "Bedarfsgemeinschaft, wie nach Erreichen der Regelaltersgrenze): kein eigener Anspruch; das Einkommen der "
+            "Person wird zuerst für ihren eigenen Bedarf (Regelbedarf, Mehrbedarfe und Kopfteil der Unterkunft, nach "
+            "dem SGB II bemessen) eingesetzt, nur der Überschuss wird den anderen Mitgliedern angerechnet (§ 9 Abs. 2 "
+            "SGB II; BSG 15.04.2008, B 14/7b AS 58/06 R). Ihr Kopfteil gehört nicht zum Bedarf der anderen. Reicht ihr "
+            f"Einkommen nicht für den eigenen Bedarf: {sgb12}")

@@ -156,7 +156,7 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
                 posten.append(Posten(person=m.name, abschnitt="bedarf", art="unterkunft.nicht_in_bg",
                                      bezeichnung="Kopfteil gehört nicht zum Bedarf dieser Bedarfsgemeinschaft",
                                      betrag=-kopfteil, norm=rs.eintrag("norm.nicht_in_bg").norm, rechtsstand=rs.eintrag("norm.nicht_in_bg").ab,
-                                     erlaeuterung="Mitglied ohne eigenen Anspruch (Regelaltersgrenze): der Kopfteil zählt "
+                                     erlaeuterung=f"Mitglied ohne eigenen Anspruch ({m.ausschluss_kurz}): der Kopfteil zählt "
                                                   "zum eigenen Bedarf, den sein Einkommen zuerst deckt" if lage.rentner_in_bg(m)
                                      else "die Person wohnt im Haushalt, ist aber nicht Mitglied der Bedarfsgemeinschaft"))
             eigenbedarf = None

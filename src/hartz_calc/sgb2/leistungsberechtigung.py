@@ -45,8 +45,12 @@ def keine_erwerbsfaehige_person(lage: Monatslage) -> KeinAnspruch | None:
     return KeinAnspruch(
         grund="keine_erwerbsfaehige_person", personen=[m.name for m in lage.mitglieder if m.leistungsberechtigt],
         norm=lage.rs.eintrag("norm.keine_erwerbsfaehige_person").norm,  # § 28 a.F. before 2011-04 (issue 9)
-        erlaeuterung="Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: kein Anspruch nach dem SGB II; Leistungen "
-                     "nach dem SGB XII (Hilfe zum Lebensunterhalt, Grundsicherung bei Erwerbsminderung) prüfen.")
+        erlaeuterung=("Niemand in der Bedarfsgemeinschaft ist erwerbsfähig und leistungsberechtigt (Rente wegen Alters, "
+                      f"{lage.rs.eintrag('leistungsausschluss.altersrente').norm})"
+                      if any(m.erwerbsfaehig and m.altersrente is not None for m in lage.mitglieder)
+                      else "Niemand in der Bedarfsgemeinschaft ist erwerbsfähig")
+                     + ": kein Anspruch nach dem SGB II; Leistungen nach dem SGB XII (Hilfe zum Lebensunterhalt, "
+                       "Grundsicherung bei Erwerbsminderung) prüfen.")
 
 
 def wegen_vermoegen(pruefung: Vermoegenspruefung, verteilt: dict[str, Verteilung]) -> tuple[KeinAnspruch | None, list[str]]:

@@ -96,7 +96,7 @@ def _rentner_ueberschuss(lage: Monatslage, name: str, eigen: Eigenbedarf, e: Ein
     einkommen = e.bereinigt
     ueberschuss = max(einkommen - eigen.summe, NULL)
     posten.append(Posten(person=name, abschnitt="verteilung", art="verteilung.gemischte_bg.eigenbedarf",
-                         bezeichnung="Eigener Bedarf (Regelaltersgrenze erreicht, nach dem SGB II bemessen)",
+                         bezeichnung=f"Eigener Bedarf ({lage.mitglied(name).ausschluss_kurz}, nach dem SGB II bemessen)",
                          betrag=eigen.summe, norm=regel.norm, rechtsstand=regel.ab,
                          vorlage="Regelbedarf {:€} + Mehrbedarfe {:€} + Kopfteil Unterkunft {:€}; kein Bedarf der "
                                  "Bedarfsgemeinschaft, kein eigener Anspruch",
