@@ -137,3 +137,67 @@ def test_bogen_nennt_den_rentner_mitglied_ohne_anspruch():
     assert "Sven – Regelbedarfsstufe 1 – nicht in der Bedarfsgemeinschaft" in ausgabe
     seite = "".join(html._bogen(ergebnis))
     assert "ohne eigenen Anspruch (Regelaltersgrenze)" in seite and "nicht in der BG" in seite
+
+
+# ------------------------------------------------------------------------------------------------
+# § 7 Abs. 4 S. 1 SGB II: a pension of age excludes before the Regelaltersgrenze (rentenart, rule
+# leistungsausschluss.altersrente); the excluded antragsteller/partner goes the gemischte-BG path.
+
+def test_altersrente_vor_regelaltersgrenze_wie_rentner_ueber_der_grenze():
+    """A partner of 63 with an Altersrente gives the same amounts as a partner above the Regelaltersgrenze with the
+    same pension (the path is the same; only the words differ)."""
+    frueh = _paar("1500.00", alter=63)
+    frueh["personen"][1]["einkommen"][0]["rentenart"] = "altersrente"
+    frueh_e, spaet_e = _rechnen(frueh), _rechnen(_paar("1500.00"))
+    assert frueh_e["personen"] == spaet_e["personen"]
+    assert _zeilen(frueh_e, "Hans")["verteilung.gemischte_bg.ueberschuss"] == Decimal("614.00")
+    hans = [p for p in frueh_e["posten"] if p["art"] == "verteilung.gemischte_bg.eigenbedarf"]
+    assert hans and "Rente wegen Alters bezogen" in hans[0]["bezeichnung"]
+
+
+@pytest.mark.parametrize("monat, rentenart, ausgeschlossen", [
+    ("2006-07", "altersrente", True), ("2006-07", "knappschaftsausgleichsleistung", False),
+    ("2006-07", "aehnliche_altersleistung", False), ("2006-08", "knappschaftsausgleichsleistung", True),
+    ("2006-08", "aehnliche_altersleistung", True), ("2026-03", "erwerbsminderung", False),
+    ("2026-03", "hinterbliebene", False), ("2026-03", "sonstige", False), ("2005-01", "altersrente", True),
+])
+def test_welche_rentenart_ausschliesst_nach_fassung_des_monats(monat, rentenart, ausgeschlossen):
+    """§ 7 Abs. 4 SGB II a.F. (2005-01 .. 2006-07): only the Rente wegen Alters; from 2006-08-01 also the
+    Knappschaftsausgleichsleistung and similar public-law benefits (G v. 20.07.2006, BGBl. I 1706)."""
+    daten = _paar("900.00", monat=monat, alter=62)
+    daten["personen"][1]["einkommen"][0]["rentenart"] = rentenart
+    hans = next(p for p in _rechnen(daten)["personen"] if p["name"] == "Hans")
+    assert hans["in_bg"] is (not ausgeschlossen)
+
+
+def test_rentenart_nur_bei_rente_und_unbekannte_werte_sind_fehler():
+    from pydantic import ValidationError
+
+    daten = _paar("900.00")
+    daten["personen"][1]["einkommen"] = [{"art": "unterhalt", "betrag": Decimal(100), "rentenart": "altersrente"}]
+    with pytest.raises((ValidationError, ValueError)):
+        api.household_from_dict(daten)
+    daten["personen"][1]["einkommen"] = [{"art": "rente", "betrag": Decimal(100), "rentenart": "vorruhestand"}]
+    with pytest.raises((ValidationError, ValueError)):
+        api.household_from_dict(daten)
+
+
+def _mit_rente(daten: dict, wer: str, rente: Decimal, rentenart: str) -> dict:
+    personen = []
+    for p in daten["personen"]:
+        if p["rolle"] == wer:
+            p = {**p, "einkommen": [*p.get("einkommen", []), {"art": "rente", "betrag": rente, "rentenart": rentenart}]}
+        personen.append(p)
+    return {**daten, "personen": personen}
+
+
+@given(haushalte(von="2005-10", partner=True, max_kinder=2, zeitraum=False, mit_wohngeld=False,
+                 mit_kinderzuschlag=False), geld(1, 2500), st.sampled_from(["antragsteller", "partner"]),
+       st.sampled_from(["erwerbsminderung", "hinterbliebene", "sonstige"]))
+def test_altersrente_erhoeht_nie_den_gesamtanspruch(daten, rente, wer, andere_art):
+    """§ 7 Abs. 4 S. 1: marking a pension as a pension of age never raises the household's total claim - the
+    excluded person's income first covers his own need, only the surplus counts for the others, and his need
+    leaves the BG (README decision)."""
+    als_altersrente = _rechnen(_mit_rente(daten, wer, rente, "altersrente"))
+    als_andere = _rechnen(_mit_rente(daten, wer, rente, andere_art))
+    assert als_altersrente["summe"]["anspruch"] <= als_andere["summe"]["anspruch"]
