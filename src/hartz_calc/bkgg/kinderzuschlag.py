@@ -45,8 +45,10 @@ if TYPE_CHECKING:
 mindesteinkommen = Verfahren("regime.kinderzuschlag_mindesteinkommen")
 vermoegensregel = Verfahren("regime.kinderzuschlag_vermoegen")
 
-_NICHT_MODELLIERT = ("Kinderzuschlag mit dem Einkommen dieses Monats statt des Durchschnitts der sechs Monate vor dem "
-                     "Bewilligungszeitraum (§ 6a Abs. 8 BKGG); Vermögen wie im ersten Monat eines Bewilligungszeitraums.")
+# Said in every month, so it names no date of its own: § 6a Abs. 8 exists only since the Starke-Familien-Gesetz.
+_NICHT_MODELLIERT = ("Kinderzuschlag mit dem Einkommen dieses Monats berechnet; seit dem Starke-Familien-Gesetz legt die "
+                     "Familienkasse den Durchschnitt der sechs Monate vor dem Bewilligungszeitraum zugrunde (§ 6a Abs. 8 "
+                     "BKGG). Vermögen wie im ersten Monat eines Bewilligungszeitraums.")
 
 
 @vermoegensregel.fassung("wie_sgb2")
