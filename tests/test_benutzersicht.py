@@ -596,3 +596,25 @@ def test_vorrang_ergebnisvertrag_dokumentiert():
     schluessel = set(daten) | set(daten["monate"][0]) | set(daten["monate"][0]["kinderzuschlag_details"])
     for name in sorted(schluessel | set(CSV_SPALTEN) | set(VORRANG_SPALTEN)):
         assert f"`{name}`" in abschnitt or f"`{name}[]`" in abschnitt, name
+
+
+@pytest.mark.parametrize("breite", [80, 100, 160])
+def test_vorrang_rich_in_schmalem_terminal(breite):
+    """With the Erläuterung column a terminal of 80 columns cut the Posten, the § and the date with '…'; as the
+    Berechnungsbogen does below 120 columns, the Erläuterung now stands under the Posten and the date under the §."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe.vorrang import ausgeben
+
+    v = api.vorrang(api.load_household(REPO / "examples" / "vorrang-familie-2025.yaml"))
+    konsole = Console(width=breite, record=True, no_color=True, file=io.StringIO())
+    ausgeben(v, konsole)
+    text = konsole.export_text()
+    assert "…" not in text
+    flach = re.sub(r"\s+", " ", text)
+    for p in v.monate[0].posten:
+        assert p.bezeichnung.split()[0] in flach
+        assert f"{p.rechtsstand:%d.%m.%Y}" in flach

@@ -229,6 +229,7 @@ def ausgeben(v: "VorrangErgebnis", konsole) -> None:
     from rich import box
     from rich.panel import Panel
     from rich.table import Table
+    from rich.text import Text
 
     tabelle = Table(title=f"Vorrangprüfung {v.monat:%m/%Y} ({v.norm})", box=box.SIMPLE_HEAVY)
     tabelle.add_column("")
@@ -238,14 +239,24 @@ def ausgeben(v: "VorrangErgebnis", konsole) -> None:
         tabelle.add_row(titel, *werte)
     konsole.print(tabelle)
     konsole.print(Panel("\n".join(v.erklaerung), title=f"Ergebnis: {_empfehlung(v)}"))
+    schmal = konsole.width < 120  # as the Berechnungsbogen: the Erläuterung under the Posten, the date under the §
     for m in berechnete_monate(v):
-        zeilen = Table(title=f"Berechnung {m.monat:%m/%Y}", box=box.SIMPLE)
-        for spalte, ausrichtung in (("Person", "left"), ("Posten", "left"), ("Betrag", "right"),
-                                    ("Rechtsgrundlage", "left"), ("Stand", "left"), ("Erläuterung", "left")):
-            zeilen.add_column(spalte, justify=ausrichtung)  # type: ignore[arg-type]
+        zeilen = Table(title=f"Berechnung {m.monat:%m/%Y}", box=box.SIMPLE, pad_edge=not schmal)
+        spalten = (("Person", "left"), ("Posten", "left"), ("Betrag", "right"), ("Rechtsgrundlage", "left"),
+                   *((("Stand", "left"), ("Erläuterung", "left")) if not schmal else ()))
+        for spalte, ausrichtung in spalten:
+            # long words wrap instead of being cut with '…'; an amount stays on one line
+            zeilen.add_column(spalte, justify=ausrichtung, overflow="fold",  # type: ignore[arg-type]
+                              no_wrap=spalte == "Betrag", min_width=20 if spalte == "Posten" else None)
         for p in m.posten:
-            zeilen.add_row(p.person or "Haushalt", p.bezeichnung, betrag_spalte(p), p.norm, f"{p.rechtsstand:%d.%m.%Y}",
-                           p.erlaeuterung)
+            stand = f"{p.rechtsstand:%d.%m.%Y}"
+            if schmal:
+                posten = Text(p.bezeichnung)
+                if p.erlaeuterung:
+                    posten.append("\n" + p.erlaeuterung, style="dim")
+                zeilen.add_row(p.person or "Haushalt", posten, betrag_spalte(p), f"{p.norm}\nab {stand}")
+            else:
+                zeilen.add_row(p.person or "Haushalt", p.bezeichnung, betrag_spalte(p), p.norm, stand, p.erlaeuterung)
         konsole.print(zeilen)
     for h in v.hinweise:
         konsole.print(f"Hinweis: {h}")
