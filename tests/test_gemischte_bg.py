@@ -201,3 +201,28 @@ def test_altersrente_erhoeht_nie_den_gesamtanspruch(daten, rente, wer, andere_ar
     als_altersrente = _rechnen(_mit_rente(daten, wer, rente, "altersrente"))
     als_andere = _rechnen(_mit_rente(daten, wer, rente, andere_art))
     assert als_altersrente["summe"]["anspruch"] <= als_andere["summe"]["anspruch"]
+
+
+def test_altersrentner_allein_vorrang_und_bogen_nennen_den_grund():
+    """Alone with an early Altersrente: no SGB II claim; the Vorrang hinweis and the Bogen say why (§ 7 Abs. 4), not
+    'niemand ist erwerbsfähig' (he is erwerbsfähig)."""
+    import io
+
+    from rich.console import Console
+
+    from hartz_calc.ausgabe import text
+
+    daten = {"monat": "2025-06", "personen": [{"name": "Klaus", "rolle": "antragsteller", "alter": 63, "einkommen": [
+        {"art": "rente", "betrag": Decimal(900), "rentenart": "altersrente"}]}],
+        "unterkunft": {"kaltmiete": Decimal(400), "nebenkosten": Decimal(80), "heizkosten": Decimal(70)}}
+    vorrang = json.loads(api.vorrang_to_json(api.vorrang(api.household_from_dict(daten))))
+    texte = json.dumps(vorrang, ensure_ascii=False)
+    assert "erwerbsfähig und leistungsberechtigt (Rente wegen Alters, § 7 Abs. 4 S. 1 SGB II)" in texte
+    assert "Niemand in der Bedarfsgemeinschaft ist erwerbsfähig:" not in texte
+    # with a partner who is erwerbsfähig: the Bogen names § 7 Abs. 4 as the reason of his missing claim
+    daten["personen"].insert(0, {"name": "Petra", "rolle": "antragsteller", "alter": 58})
+    daten["personen"][1]["rolle"] = "partner"
+    puffer = io.StringIO()
+    text.ausgeben(api.calculate(api.household_from_dict(daten)), Console(file=puffer, width=250))
+    assert "Klaus – Regelbedarfsstufe 2 – Leistungsausschluss § 7 Abs. 4 SGB II (Altersrente): Mitglied ohne eigenen Anspruch" \
+        in puffer.getvalue()

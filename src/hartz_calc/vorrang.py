@@ -341,9 +341,12 @@ def _monat_vergleichen(haushalt: Haushalt, monat: dt.date, hochgerechnet: bool) 
     hinweise.extend(k33_hinweise)
     if ausserhalb and sgb2_auszahlung > 0:
         hinweise.extend(_mischhaushalt_hinweis(haushalt, monat, ausserhalb, sgb2.rechtsstand_name or "Bürgergeld"))
-    if any(k.grund == "keine_erwerbsfaehige_person" for k in sgb2.kein_anspruch):
-        hinweise.append("Niemand in der Bedarfsgemeinschaft ist erwerbsfähig: statt SGB II kommt SGB XII in Betracht; "
-                        "Wohngeld ist auch dann vorrangig zu prüfen.")
+    ohne_elb = next((k for k in sgb2.kein_anspruch if k.grund == "keine_erwerbsfaehige_person"), None)
+    if ohne_elb is not None:
+        # the reason as the SGB II side words it (nobody erwerbsfähig, or excluded by a pension of age, § 7 Abs. 4)
+        grund = ohne_elb.erlaeuterung.split(":")[0] if ohne_elb.erlaeuterung else "Niemand in der Bedarfsgemeinschaft ist erwerbsfähig"
+        text = f"{grund}: statt SGB II kommt SGB XII in Betracht; Wohngeld ist auch dann vorrangig zu prüfen."
+        hinweise.append(text)
     return VorrangMonat(
         monat=monat, sgb2_auszahlung=sgb2_auszahlung, wohngeld=wohngeld, wohngeld_fehlende_angaben=fehlende,
         kinderzuschlag=kiz_betrag, kinderzuschlag_berechnet=kiz.betrag, kindergeld=kindergeld, einkommen_netto=netto,
