@@ -23,13 +23,18 @@ def _kiz(daten: dict):
     return berechne_kinderzuschlag(haushalt, haushalt.monat, api.calculate(haushalt))
 
 
+def _eltern(brutto: int, netto: int) -> list[dict]:
+    """The couple of the Kinderzuschlag cases: Vera (35) earns, Udo (36) has no income."""
+    return [{"name": "Vera", "rolle": "antragsteller", "alter": 35,
+             "einkommen": [{"art": "erwerbstaetigkeit", "brutto": brutto, "netto": netto}]},
+            {"name": "Udo", "rolle": "partner", "alter": 36}]
+
+
 def _familie(monat: str, brutto: int, netto: int, kind_einkommen: list | None = None, alter_kind: int = 8) -> dict:
     return {
         "monat": monat,
         "personen": [
-            {"name": "Vera", "rolle": "antragsteller", "alter": 35,
-             "einkommen": [{"art": "erwerbstaetigkeit", "brutto": brutto, "netto": netto}]},
-            {"name": "Udo", "rolle": "partner", "alter": 36},
+            *_eltern(brutto, netto),
             {"name": "Tim", "rolle": "kind", "alter": alter_kind, "einkommen": kind_einkommen or []},
         ],
         "unterkunft": {"kaltmiete": 500, "nebenkosten": 100, "heizkosten": 60},
@@ -164,9 +169,7 @@ def _paar_mit_kindern(monat: str, alter_kinder: list[int], warmmiete: int, brutt
     return {
         "monat": monat,
         "personen": [
-            {"name": "Vera", "rolle": "antragsteller", "alter": 35,
-             "einkommen": [{"art": "erwerbstaetigkeit", "brutto": brutto, "netto": netto}]},
-            {"name": "Udo", "rolle": "partner", "alter": 36},
+            *_eltern(brutto, netto),
             *({"name": f"Kind{i}", "rolle": "kind", "alter": a} for i, a in enumerate(alter_kinder, 1)),
         ],
         "unterkunft": {"kaltmiete": warmmiete, "nebenkosten": 0, "heizkosten": 0},
