@@ -373,3 +373,30 @@ def test_alle_ansichten_zeigen_but():
     assert (clara["but_schulbedarf"], clara["but_mittagessen"], clara["anspruch_bildung_teilhabe"]) == (
         "130.00", "68.40", "180.74")
     assert "Bildung und Teilhabe: persönlicher Schulbedarf" in html.ergebnis_html(ergebnis)
+
+
+@pytest.mark.parametrize("fall, norm, stand", [
+    # § 23 Abs. 3 S. 1 Nr. 3 a.F. (Klassenfahrt, 2005-2010); § 24a a.F. (Schulbedarf 100 € from 1.8.2009, FamLeistG);
+    # § 28 with § 19 Abs. 3 S. 3 from 1.1.2011 (RBEG of 24.03.2011, § 77 Abs. 7, 8) - the user test found the line
+    # citing "§ 19 Abs. 3 S. 3, § 28 SGB II" in 2010, when § 19 had no Absätze and § 28 was the Sozialgeld
+    ("2008-05_klassenfahrt_paragraph_23", "§ 23 Abs. 3 S. 1 Nr. 3 SGB II a.F.", "01.01.2005"),
+    ("2009-08_schulbedarf_24a_zwei_schueler", "§ 23 Abs. 3 S. 1 Nr. 3, § 24a SGB II a.F.", "01.08.2009"),
+    ("2011-02_uebergang_paragraph_77", "§ 19 Abs. 3 S. 3, § 28 SGB II", "01.01.2011"),
+])
+def test_summenzeile_bildung_teilhabe_nennt_die_norm_des_monats(fall, norm, stand):
+    from pathlib import Path
+
+    import yaml
+    from rich.console import Console
+
+    from hartz_calc.ausgabe import text
+    from hartz_calc.modell.haushalt import Haushalt
+
+    daten = yaml.safe_load((Path(__file__).resolve().parent / "faelle" / "bildung_teilhabe" / f"{fall}.yaml").read_text())
+    ergebnis = api.calculate(Haushalt.model_validate(daten["haushalt"]))
+    konsole = Console(width=220, record=True, color_system=None)
+    text.ausgeben(ergebnis, konsole)
+    zeilen = [z for z in konsole.export_text().splitlines() if "davon Bildung und Teilhabe" in z]
+    assert zeilen and all(norm in z and stand in z for z in zeilen), zeilen
+    if "a.F." in norm:
+        assert not any("§ 19 Abs. 3" in z for z in zeilen)

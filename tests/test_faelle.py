@@ -262,7 +262,10 @@ def test_jeder_parameter_kommt_in_einem_fall_vor(monkeypatch: pytest.MonkeyPatch
     # verfahren.* (Widerspruchsfrist, Überprüfungsantrag) are durations of a Bescheid check, not of the
     # computation: tests/test_check.py::test_jeder_verfahrensparameter_wird_gelesen covers them
     # norm.summenzeilen is read by the Berechnungsbogen and `check` only (the sum lines):
-    # tests/test_normen_des_monats.py::test_summenzeilen_zitieren_die_norm_des_monats covers it
-    unbenutzt = {n for n in set(rechtsstand.regelwerk().parameter) - benutzt - {"rechtsstand_name", "norm.summenzeilen"}
+    # tests/test_normen_des_monats.py::test_summenzeilen_zitieren_die_norm_des_monats covers it;
+    # norm.summe_bildung_teilhabe likewise (the "davon Bildung und Teilhabe" line):
+    # tests/test_bildung_teilhabe.py::test_summenzeile_bildung_teilhabe_nennt_die_norm_des_monats renders BuT cases
+    unbenutzt = {n for n in set(rechtsstand.regelwerk().parameter) - benutzt
+                 - {"rechtsstand_name", "norm.summenzeilen", "norm.summe_bildung_teilhabe"}
                  if not n.startswith("verfahren.")}
     assert not unbenutzt, f"parameters without a golden case: {sorted(unbenutzt)}"

@@ -14,7 +14,7 @@ from decimal import Decimal
 from .geld import EURO, NULL, cent, euro_text, runden, zahlbetraege
 from .modell.bescheid import BETRAGSFELDER, SUMMENFELDER, Bescheid, BescheidMonat, Pruefergebnis, Vergleichszeile
 from .modell.ergebnis import Ergebnis, PersonErgebnis, Posten, ZeitraumErgebnis
-from .ausgabe.gemeinsam import summennormen
+from .ausgabe.gemeinsam import summennorm_bildung_teilhabe, summennormen
 from .rechtsstand import rechtsstand
 from .ursachen import fristen_berechnen, gruppieren
 
@@ -218,6 +218,9 @@ def _zeile(e: Ergebnis, person: str | None, feld: str, bescheid: Decimal, berech
     p = _posten_fuer(feld, person, e.posten)
     norm = p.norm if p is not None else summennormen(e.monat).get(feld) or NORMEN_ERSATZ.get(feld, "SGB II")
     rechtsstand = p.rechtsstand if p is not None else e.rechtsstand
+    if p is None and feld == "anspruch_bildung_teilhabe":  # § 23 Abs. 3 / § 24a a.F. before 2011
+        norm, stand = summennorm_bildung_teilhabe(e.monat)
+        rechtsstand = stand or rechtsstand
     stimmt = bescheid == berechnet
     zusatz = ""
     if feld in ("einkommen", "einkommen_bereinigt") and person is not None:

@@ -67,6 +67,22 @@ def summenstand(monat):
         return None
 
 
+def summennorm_bildung_teilhabe(monat):
+    """Norm and date of the sum line "davon Bildung und Teilhabe" in ``monat`` (``norm.summe_bildung_teilhabe``:
+    § 23 Abs. 3 / § 24a a.F. before 2011, § 19 Abs. 3 S. 3, § 28 from 2011); the current norm without a date when
+    the month has no rules."""
+    from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
+
+    try:
+        rs = rechtsstand(monat)
+        if rs.gilt("norm.summe_bildung_teilhabe"):
+            eintrag = rs.eintrag("norm.summe_bildung_teilhabe")
+            return eintrag.norm, eintrag.ab
+    except MonatNichtAbgedeckt:
+        pass
+    return "§ 19 Abs. 3 S. 3, § 28 SGB II", None
+
+
 def fest_betraege(text: str) -> str:
     """Only amount and € kept together (tables whose § column is matched as written, e.g. Markdown)."""
     return text.replace(" €", NBSP + "€")

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..geld import euro_text
 from ..modell.ergebnis import Ergebnis, PersonErgebnis, ZeitraumErgebnis
-from .gemeinsam import HAUSHALT, fest, hinweise_einmal, summennormen, summenstand
+from .gemeinsam import HAUSHALT, fest, hinweise_einmal, summennorm_bildung_teilhabe, summennormen, summenstand
 
 _ABSCHNITT_REIHENFOLGE = ("bedarf", "einkommen", "verteilung")
 
@@ -74,21 +74,22 @@ def _personentabelle(e: Ergebnis, p: PersonErgebnis, schmal: bool = False) -> Ta
     normen = summennormen(e.monat)  # the numbering of the month (§ 19 S. 1-3 a.F. before 2011-04)
     stand = summenstand(e.monat)
     summe_stand = _datum(stand) if stand is not None else ""  # every line with its date (README), also the sums
+    but_norm, but_stand = summennorm_bildung_teilhabe(e.monat)  # § 23 Abs. 3 / § 24a a.F. before 2011
     for label, wert, norm in (
         ("Bedarf", p.bedarf, normen["bedarf"]),
         ("angerechnetes Einkommen", p.einkommen, normen["einkommen"]),
         ("Anspruch", p.anspruch, normen["anspruch"]),
         ("  davon Lebensunterhalt", p.anspruch_lebensunterhalt, normen["anspruch_lebensunterhalt"]),
         ("  davon Unterkunft und Heizung", p.anspruch_unterkunft, normen["anspruch_unterkunft"]),
-        *((("  davon Bildung und Teilhabe", p.anspruch_bildung_teilhabe, "§ 19 Abs. 3 S. 3, § 28 SGB II"),)
+        *((("  davon Bildung und Teilhabe", p.anspruch_bildung_teilhabe, but_norm),)
           if p.bildung_teilhabe_bedarfe or p.anspruch_bildung_teilhabe else ()),
     ):
         if label == "Anspruch":  # no claim at all (Vermögen, nobody erwerbsfähig): the line that takes it away
             for x in e.posten:
                 if x.person == p.name and x.abschnitt == "anspruch" and x.art.startswith("kein_anspruch"):
                     bogen.zeile(Text(x.bezeichnung, style="bold red"), euro_text(x.betrag), x.norm, _datum(x.rechtsstand))
-        bogen.zeile(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm,
-                    summe_stand if norm in normen.values() else "")
+        datum = summe_stand if norm in normen.values() else _datum(but_stand) if but_stand is not None else ""
+        bogen.zeile(Text(label, style="bold" if not label.startswith(" ") else ""), euro_text(wert), norm, datum)
     for x in e.posten:
         if x.person == p.name and (x.abschnitt in ("minderung", "aufrechnung") or x.art == "anspruch.bildung_teilhabe"):
             bogen.posten(x)
