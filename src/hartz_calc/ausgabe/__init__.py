@@ -1,1 +1,1 @@
-"""Renderers: they only format a result (rich text, JSON, CSV, Markdown); they never compute."""
+"""Renderers: they only format a result (rich text, JSON, JSON Lines, CSV and csv-de, Markdown, HTML); they never compute."""

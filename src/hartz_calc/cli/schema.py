@@ -1,4 +1,5 @@
-"""`hartz-calc schema`: the JSON Schema of the household file (or of the result)."""
+"""`hartz-calc schema`: the JSON Schema of the household file (``--ergebnis``: of the result, ``--bescheid``: of
+the Bescheid file)."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Typed input (:mod:`.haushalt`) and result (:mod:`.ergebnis`) models."""
+"""Typed input (:mod:`.haushalt`), result (:mod:`.ergebnis`) and Bescheid (:mod:`.bescheid`) models."""

@@ -1,5 +1,5 @@
 """The result of one benefit month: per-person amounts of the result contract plus the line items
-(Posten) that explain them. Renderers (rich, JSON, CSV, Markdown) only format these objects.
+(Posten) that explain them. Renderers (rich, JSON, CSV, Markdown, HTML) only format these objects.
 
 No pydantic here: the calculation builds these objects on every run. Their annotations are strings
 (``from __future__ import annotations``) that name ``Betrag``, ``Monat`` and ``Field``; those names
