@@ -226,3 +226,16 @@ def test_altersrentner_allein_vorrang_und_bogen_nennen_den_grund():
     text.ausgeben(api.calculate(api.household_from_dict(daten)), Console(file=puffer, width=250))
     assert "Klaus – Regelbedarfsstufe 2 – Leistungsausschluss § 7 Abs. 4 SGB II (Altersrente): Mitglied ohne eigenen Anspruch" \
         in puffer.getvalue()
+
+
+def test_unbekannte_rentenart_mit_datei_und_zeile(tmp_path):
+    """An unknown rentenart (or one on another art) is an error naming file:line and the field (German)."""
+    datei = tmp_path / "h.yaml"
+    datei.write_text("monat: 2025-06\npersonen:\n  - name: Klaus\n    rolle: antragsteller\n    alter: 63\n"
+                     "    einkommen:\n      - art: rente\n        betrag: 900\n        rentenart: vorruhestand\n"
+                     "      - {art: unterhalt, betrag: 50, rentenart: altersrente}\n", encoding="utf-8")
+    with pytest.raises(api.InvalidInput) as info:
+        api.load_household(datei)
+    zeilen = info.value.zeilen()
+    assert any(":9: personen[0].einkommen[0].rentenart: erlaubt ist 'altersrente'" in z for z in zeilen), zeilen
+    assert any(":10: personen[0].einkommen[1]" in z and "rentenart gibt es nur bei art: rente" in z for z in zeilen), zeilen
