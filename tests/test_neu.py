@@ -129,8 +129,8 @@ def test_formular_im_echten_terminal(tmp_path):
 
 
 def test_formular_rente_mit_grundrentenzeiten(tmp_path):
-    """A pension asks for its system and its Rentenbetrag before the KV/PV contributions, and then for the 33 years of
-    Grundrentenzeiten. The household of tests/faelle/einkommen/2021-06_grundrente_em_rente_brutto.yaml (Anna with Bernd,
+    """A pension asks for its kind (rentenart: a Rente wegen Alters excludes, § 7 Abs. 4 SGB II; an answer is required),
+    its system and its Rentenbetrag before the KV/PV contributions, and then for the 33 years of Grundrentenzeiten. The household of tests/faelle/einkommen/2021-06_grundrente_em_rente_brutto.yaml (Anna with Bernd,
     befristete EM-Rente 400 € paid, 450 € Rentenbetrag; here with birth dates, Bernd erwerbsfähig by default): the
     Freibetrag 100 + 30 % × 350 = 205 € (§ 11b Abs. 2a SGB II); bereinigt 400 − 30 − 205 = 165 €."""
     pexpect = pytest.importorskip("pexpect", reason="pexpect fehlt (pip install '.[test]')")
@@ -150,6 +150,10 @@ def test_formular_rente_mit_grundrentenzeiten(tmp_path):
     frage(r"Anderes Einkommen von Bernd", "j")
     frage(r"Art \(", "rente")
     frage(r"Betrag im Monat", "400")
+    kind.expect(r"Rente wegen Alters.*ausgeschlossen \(§ 7 Abs\. 4 SGB II\)")
+    frage(r"Welche Art von Rente", "")
+    frage(r"erlaubt: altersrente \(a\), erwerbsminderung \(e\).*\n.*Welche Art von Rente", "EM-Rente")
+    frage(r"erlaubt: altersrente.*\n.*Welche Art von Rente", "e")
     frage(r"Wer zahlt die Rente", "staat")
     frage(r"erlaubt: gesetzlich.*\n.*Wer zahlt die Rente", "g")
     frage(r"Rentenbetrag vor Abzug", "350")
@@ -169,9 +173,39 @@ def test_formular_rente_mit_grundrentenzeiten(tmp_path):
     kind.close()
     assert kind.exitstatus == 0
     text = datei.read_text(encoding="utf-8")
-    assert "{art: rente, betrag: 400.00, brutto: 450.00, alterssicherung: gesetzlich}" in text
+    assert ("{art: rente, betrag: 400.00, brutto: 450.00, alterssicherung: gesetzlich, rentenart: erwerbsminderung}"
+            in text)
     assert "grundrentenzeiten_33_jahre: true" in text
     ergebnis = api.calculate(api.load_household(datei))
     bernd = next(p for p in ergebnis.personen if p.name == "Bernd")
     assert bernd.einkommen_bereinigt == Decimal("165.00")
     assert [p.betrag for p in ergebnis.posten if p.art == "einkommen.freibetrag_grundrente"] == [Decimal(-205)]
+
+
+def test_rentenart_kurzformen_und_altersrente_in_der_datei_schliesst_aus():
+    """The answer to 'Welche Art von Rente?' takes the short forms and the field names; the written file carries the
+    rentenart, and an Altersrente before the Regelaltersgrenze then excludes (§ 7 Abs. 4 S. 1 SGB II). Figures of
+    tests/faelle/gemischte_bg/2025-06_altersrente_allein.yaml: Klaus (63 in 2025-06) alone with an early
+    Altersrente 900 €: no SGB II claim."""
+    import datetime as dt
+
+    import yaml
+
+    from hartz_calc.cli.neu import _rentenart_lesen, haushaltsdatei
+
+    assert [_rentenart_lesen(t) for t in ("a", "E", " h ", "k", "ae", "ä", "s")] == [
+        "altersrente", "erwerbsminderung", "hinterbliebene", "knappschaftsausgleichsleistung",
+        "aehnliche_altersleistung", "aehnliche_altersleistung", "sonstige"]
+    assert _rentenart_lesen("aehnliche_altersleistung") == "aehnliche_altersleistung"
+    for falsch in ("", "vorruhestand", "x"):
+        with pytest.raises(Ungueltig, match="erlaubt: altersrente \\(a\\)"):
+            _rentenart_lesen(falsch)
+
+    personen = [{"name": "Klaus", "rolle": "antragsteller", "geburtsdatum": dt.date(1962, 1, 1), "einkommen": [
+        {"art": "rente", "betrag": Decimal("900.00"), "alterssicherung": "gesetzlich", "rentenart": "altersrente"}]}]
+    miete = {"kaltmiete": Decimal(400), "nebenkosten": Decimal(80), "heizkosten": Decimal(70)}
+    text = haushaltsdatei(dt.date(2025, 6, 1), personen, miete)
+    assert "{art: rente, betrag: 900.00, alterssicherung: gesetzlich, rentenart: altersrente}" in text
+    ergebnis = api.calculate(api.household_from_dict(yaml.safe_load(text)))
+    assert ergebnis.summe.anspruch == Decimal("0.00") and ergebnis.summe.auszahlung == Decimal("0.00")
+    assert [p.in_bg for p in ergebnis.personen] == [False]

@@ -262,12 +262,31 @@ def _alterssicherung_lesen(text: str) -> str:
     return wert
 
 
+_RENTENART = {"a": "altersrente", "e": "erwerbsminderung", "h": "hinterbliebene",
+              "k": "knappschaftsausgleichsleistung", "ae": "aehnliche_altersleistung", "s": "sonstige"}
+
+
+def _rentenart_lesen(text: str) -> str:
+    wert = text.strip().lower().replace("ä", "ae")
+    wert = _RENTENART.get(wert, wert)
+    if wert not in _RENTENART.values():
+        raise Ungueltig("erlaubt: " + ", ".join(f"{lang} ({kurz})" for kurz, lang in _RENTENART.items()))
+    return wert
+
+
 def _rente_fragen(f: Formular, betrag: Decimal) -> dict:
-    """Which system pays the pension and its amount before the KV/PV contributions (for the Freibetrag for
-    Grundrentenzeiten, § 11b Abs. 2a SGB II / § 17a WoGG)."""
-    angaben: dict = {"alterssicherung": f.frage(
+    """The kind of the pension (a pension of age excludes from the SGB II, § 7 Abs. 4 SGB II), which system pays it
+    and its amount before the KV/PV contributions (for the Freibetrag for Grundrentenzeiten, § 11b Abs. 2a SGB II /
+    § 17a WoGG)."""
+    f.console.print("  Die Art der Rente ist wichtig: Wer eine Rente wegen Alters bezieht (auch vorgezogen oder als "
+                    "Teilrente), ist von Leistungen nach dem SGB II ausgeschlossen (§ 7 Abs. 4 SGB II).")
+    angaben: dict = {"rentenart": f.frage(
+        "  Welche Art von Rente? altersrente (a), erwerbsminderung (e), hinterbliebene (h: Witwen-, Waisenrente), "
+        "knappschaftsausgleichsleistung (k), aehnliche_altersleistung (ae: z. B. Ruhegehalt wegen Alters, "
+        "Altersrente eines Versorgungswerks) oder sonstige (s: Betriebs-, Privatrente)", _rentenart_lesen)}
+    angaben["alterssicherung"] = f.frage(
         "  Wer zahlt die Rente? gesetzlich (Deutsche Rentenversicherung), vergleichbar (Landwirte, Versorgungswerk, "
-        "Beamtenversorgung) oder sonstige (Betriebs-, Riester-, Privatrente)", _alterssicherung_lesen, "gesetzlich")}
+        "Beamtenversorgung) oder sonstige (Betriebs-, Riester-, Privatrente)", _alterssicherung_lesen, "gesetzlich")
     brutto = f.frage("  Rentenbetrag vor Abzug der Kranken- und Pflegeversicherung (laut Rentenbescheid)", betrag_lesen,
                      _euro(betrag).replace(".", ","),
                      pruefen=lambda b, n=betrag: _nicht_ueber(n, b, "der ausgezahlte Betrag", "der Rentenbetrag"))
@@ -310,7 +329,7 @@ def haushaltsdatei(monat: dt.date, personen: list[dict], miete: dict) -> str:
                                   f"netto: {_euro(e['netto'])}}}")
                 else:
                     extra = "".join(f", {k}: {_euro(e[k]) if k == 'brutto' else e[k]}"
-                                    for k in ("brutto", "alterssicherung") if k in e)
+                                    for k in ("brutto", "alterssicherung", "rentenart") if k in e)
                     zeilen.append(f"      - {{art: {e['art']}, betrag: {_euro(e['betrag'])}{extra}}}")
     if miete:
         zeilen += ["unterkunft:                         # Kosten der Unterkunft und Heizung (§ 22 SGB II)",
