@@ -295,6 +295,33 @@ def test_mindestbetrag_10_euro():
     assert grenze.norm == "§ 21 Nr. 1 WoGG"
 
 
+@pytest.mark.parametrize(("monat", "rente", "mindest_norm", "auszahlung_norm"), [
+    ("2008-06", 820, "§ 18 Nr. 5 WoGG a.F.", "§ 2, § 18 WoGG a.F."),
+    ("2016-06", 1040, "§ 21 Nr. 1 WoGG", "§§ 19, 21 WoGG"),
+])
+def test_mindestbetrag_und_auszahlung_zitieren_die_fassung_des_monats(monat, rente, mindest_norm, auszahlung_norm):
+    """WoGG a.F. (Neufassung B v. 07.07.2005, BGBl. I 2029, in force until 31.12.2008; buzer.de/gesetz/5492): § 18
+    ('Allgemeine Ablehnungsgründe') Nr. 5: no claim 'wenn das Wohngeld weniger als 10 Euro betragen würde'; the amount
+    is § 2 ('Höhe des Wohngeldanspruchs'); § 19 a.F. was '(weggefallen)'. From 2009 § 19 and § 21 Nr. 1 WoGG.
+    2008-06: as test_2008_alte_fassung_formel_mit_rundung with 820 € pension: (12·820 − 102) · 0,9 / 12 = 730,35 ->
+    Y 735 (Anlage 2 a.F.), M 245; z1 = 0,063 + 0,000796·245 + 0,00009102·735 = 0,3249197; z3 = 245 − 238,8159795 =
+    6,18 -> 6 € < 10 € -> 0. 2016-06: the case of test_mindestbetrag_10_euro (7 € -> 0)."""
+    rentner = {"name": "Rita", "rolle": "antragsteller", "alter": 70,
+               "einkommen": [{"art": "rente", "betrag": Decimal(rente)}]}
+    alte_fassung = monat < "2009"
+    extra = {"baujahr": 1975} if alte_fassung else {}
+    e = _wohngeld(_haushalt(monat, [rentner], 350 if alte_fassung else 400, mietstufe="III",
+                            abzuege=["kranken_pflegeversicherung"], **extra))
+    (formel,) = _posten(e, "wohngeld.formel")
+    assert Decimal(0) < formel.betrag < Decimal(10) and e.betrag == Decimal(0)
+    if alte_fassung:
+        assert formel.betrag == Decimal(6) and (e.m, e.y) == (Decimal(245), Decimal(735))
+    (grenze,) = _posten(e, "wohngeld.mindestbetrag")
+    (auszahlung,) = _posten(e, "wohngeld.betrag")
+    assert (grenze.norm, auszahlung.norm) == (mindest_norm, auszahlung_norm)
+    assert "§ 19 WoGG a.F." not in auszahlung.norm
+
+
 def test_sgb2_bezug_schliesst_aus():
     """§ 7 Abs. 1 S. 1 Nr. 1 WoGG: households drawing SGB II with KdU are excluded (§ 21 Nr. 2)."""
     e = berechne_wohngeld(_haushalt("2024-05", [RENTNER], 350, mietstufe="III", abzuege=[]), dt.date(2024, 5, 1),

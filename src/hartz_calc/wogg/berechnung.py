@@ -132,7 +132,7 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
                         "Haushaltsmitglied); zum Prüfen vermoegen der Personen angeben.")
     posten.append(Posten(abschnitt="auszahlung", art="wohngeld.betrag", betrag=betrag,
                          bezeichnung="Wohngeld monatlich" if eigentum is None else "Wohngeld (Lastenzuschuss) monatlich",
-                         norm="§ 19 WoGG a.F." if vor_2009 else "§§ 19, 21 WoGG", rechtsstand=stand))
+                         norm=rs.eintrag("wohngeld.norm_auszahlung").norm, rechtsstand=stand))
     return WohngeldErgebnis(
         betrag=betrag, posten=tuple(posten), hinweise=tuple(hinweise), haushaltsmitglieder=m.anzahl,
         haushaltsmitglieder_gesamt=m.gesamt, mietenstufe=haushalt.wohngeld.mietstufe or "",
