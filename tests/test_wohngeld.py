@@ -329,6 +329,27 @@ def test_sgb2_bezug_schliesst_aus():
     assert e.betrag == 0 and e.ausgeschlossen
 
 
+@pytest.mark.parametrize(("monat", "mitglieder_norm", "ausschluss_norm"), [
+    ("2008-06", "§ 4 WoGG a.F.", "§ 1 Abs. 2 WoGG a.F."),
+    ("2024-05", "§§ 5, 6 WoGG", "§ 7 Abs. 1, § 8 Abs. 1 WoGG, § 21 Nr. 2 WoGG"),
+])
+def test_mitglieder_und_ausschluss_zitieren_die_fassung_des_monats(monat, mitglieder_norm, ausschluss_norm):
+    """WoGG a.F. (Neufassung B v. 07.07.2005, BGBl. I 2029, in force until 31.12.2008): § 4 'Familienmitglieder'
+    (haufe.de, WoGG bis 01.01.2009) and § 1 Abs. 2 'Ausschluss vom Wohngeld' (recipients of ALG II/Sozialgeld with
+    KdU; buzer.de/gesetz/5492/a75288.htm). From 2009: §§ 5, 6 (Haushaltsmitglieder), § 7 Abs. 1, § 8 Abs. 1
+    (Ausschluss) and § 21 Nr. 2 WoGG ('wenn alle Haushaltsmitglieder nach den §§ 7 und 8 Abs. 1 vom Wohngeld
+    ausgeschlossen sind', buzer.de/gesetz/8380/a156476.htm). A pensioner alone drawing SGB II with KdU: 1 of 1
+    member excluded -> 0 members, no Wohngeld."""
+    extra = {"baujahr": 1975} if monat < "2009" else {}
+    haushalt = _haushalt(monat, [RENTNER], 350, mietstufe="III", abzuege=[], **extra)
+    e = berechne_wohngeld(haushalt, haushalt.monat, sgb2_bezug=True)
+    assert e.betrag == 0 and e.ausgeschlossen and (e.haushaltsmitglieder, e.haushaltsmitglieder_gesamt) == (0, 1)
+    (mitglieder,) = _posten(e, "wohngeld.haushaltsmitglieder")
+    (ausschluss,) = _posten(e, "wohngeld.ausschluss")
+    assert (mitglieder.norm, ausschluss.norm) == (mitglieder_norm, ausschluss_norm)
+    assert ("a.F." in mitglieder.norm) == ("a.F." in ausschluss.norm) == (monat < "2009")
+
+
 def test_ausgeschlossenes_mitglied_anteilige_miete():
     """§ 11 Abs. 3 WoGG: one of two members receives Grundsicherung (SGB XII) with KdU: rent, Höchstbetrag and
     components count half; the formula uses 1 member."""

@@ -17,7 +17,7 @@ from . import miete as miete_modul
 from . import belastung as belastung_modul
 from .ergebnis import LastenzuschussNichtModelliert, WohngeldAngabenFehlen, WohngeldErgebnis
 from .formel import rechnen
-from .haushalt import mitglieder, norm_ausschluss, norm_mitglieder, weitere
+from .haushalt import mitglieder, weitere
 
 if TYPE_CHECKING:
     from ..modell.haushalt import Haushalt
@@ -53,14 +53,13 @@ def berechne_wohngeld(haushalt: Haushalt, monat: dt.date, *, sgb2_bezug: bool = 
     ausserhalb = weitere(haushalt)
     posten.append(Posten(abschnitt="bedarf", art="wohngeld.haushaltsmitglieder",
                          bezeichnung="zu berücksichtigende Haushaltsmitglieder", betrag=NULL, anzahl=m.anzahl,
-                         norm=norm_mitglieder(vor_2009), rechtsstand=stand,
+                         norm=rs.eintrag("wohngeld.norm_mitglieder").norm, rechtsstand=stand,
                          erlaeuterung=f"{m.anzahl} von {m.gesamt} Haushaltsmitgliedern (Anzahl, kein Betrag)"
                          + (f"; nicht in der Bedarfsgemeinschaft nach dem SGB II: {', '.join(p.name for p in ausserhalb)}"
                             if ausserhalb else "")))
     if m.anzahl == 0:
         posten.append(Posten(abschnitt="anspruch", art="wohngeld.ausschluss", bezeichnung="kein Wohngeld",
-                             betrag=NULL, norm=f"{norm_ausschluss(vor_2009)}, § 21 Nr. 2 WoGG" if not vor_2009
-                             else norm_ausschluss(True), rechtsstand=stand,
+                             betrag=NULL, norm=rs.eintrag("wohngeld.norm_ausschluss").norm, rechtsstand=stand,
                              erlaeuterung="alle Haushaltsmitglieder beziehen eine Leistung mit Unterkunftskosten "
                                           "(z. B. Bürgergeld/Arbeitslosengeld II) und sind vom Wohngeld ausgeschlossen"))
         return WohngeldErgebnis(betrag=NULL, posten=tuple(posten), hinweise=(), haushaltsmitglieder=0,

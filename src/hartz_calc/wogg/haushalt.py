@@ -109,11 +109,3 @@ def abzuege(haushalt: Haushalt, person) -> list[str] | None:
     if wg is None:
         return None
     return wg.abzuege_je_person.get(person.name, wg.abzuege)
-
-
-def norm_mitglieder(vor_2009: bool) -> str:
-    return "§ 4 WoGG a.F." if vor_2009 else "§§ 5, 6 WoGG"
-
-
-def norm_ausschluss(vor_2009: bool) -> str:
-    return "§ 1 Abs. 2 WoGG a.F." if vor_2009 else "§ 7 Abs. 1, § 8 Abs. 1 WoGG"
