@@ -48,7 +48,10 @@ from .wogg.haushalt import weitere as weitere_haushaltsmitglieder
 
 vorrang_regel = Verfahren("regime.vorrang")
 
-Empfehlung = Literal["sgb2", "wohngeld_kinderzuschlag", "keine_leistung"]
+Empfehlung = Literal["sgb2", "wohngeld_kinderzuschlag", "keine_leistung", "offen"]
+"""``offen``: the Wohngeld of the first month was not computed (inputs missing, not modelled) and the result
+without it would be ``sgb2`` or ``keine_leistung`` - the Wohngeld could turn it, so no way is recommended.
+``wohngeld_kinderzuschlag`` stands without the Wohngeld: it only adds to that side (and lowers the need)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +119,11 @@ class VorrangErgebnis:
     wahlrecht: bool
     """Erweiterter Zugang: the family may choose Kinderzuschlag + Wohngeld instead of SGB II."""
     empfehlung: Empfehlung
-    """Which way leaves the household more money in the first month (for a zeitraum see ``monate``)."""
-    differenz: Decimal
-    """gesamt_vorrang − gesamt_sgb2 of the first month (positive: Wohngeld + Kinderzuschlag give more)."""
+    """Which way leaves the household more money in the first month (for a zeitraum see ``monate``); ``offen``
+    when the Wohngeld of that month was not computed and could change the answer."""
+    differenz: Decimal | None
+    """gesamt_vorrang − gesamt_sgb2 of the first month (positive: Wohngeld + Kinderzuschlag give more); None when
+    the Wohngeld of that month was not computed (the difference is not known)."""
     erklaerung: tuple[str, ...]
     hinweise: tuple[str, ...] = field(default=())
 
@@ -418,7 +423,11 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
         empfehlung = "wohngeld_kinderzuschlag"
     else:
         empfehlung = "sgb2"
-    erklaerung = _erklaeren(tuple(monate), regel.norm, verweis, wahlrecht, empfehlung, differenz, mindestmonate)
+    ohne_wohngeld = erster_monat.wohngeld is None
+    if ohne_wohngeld and empfehlung != "wohngeld_kinderzuschlag":
+        empfehlung = "offen"  # computed with 0 € Wohngeld: not a decision (a screening script must not read one)
+    erklaerung = _erklaeren(tuple(monate), regel.norm, verweis, wahlrecht, empfehlung,
+                            None if ohne_wohngeld else differenz, mindestmonate)
     for m in monate:
         if m.wohngeld is None:
             warum = ("Wohngeld nicht berechnet, " if nur_nicht_modelliert(m.wohngeld_fehlende_angaben)
@@ -435,12 +444,13 @@ def vergleichen(haushalt: Haushalt) -> VorrangErgebnis:
                 continue  # said once: the provisional rules (the hinweis names its month)
             hinweise.append(f"{m.monat:%m/%Y}: {h}")
     return VorrangErgebnis(monat=erster, regel=regel.wert, norm=regel.norm, rechtsstand=regel.ab, monate=tuple(monate),
-                           verweis=verweis, wahlrecht=wahlrecht, empfehlung=empfehlung, differenz=differenz,
+                           verweis=verweis, wahlrecht=wahlrecht, empfehlung=empfehlung,
+                           differenz=None if ohne_wohngeld else differenz,
                            erklaerung=tuple(erklaerung), hinweise=tuple(dict.fromkeys(hinweise)))
 
 
 def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlrecht: bool, empfehlung: Empfehlung,
-               differenz: Decimal, mindestmonate: int) -> list[str]:
+               differenz: Decimal | None, mindestmonate: int) -> list[str]:
     """The German explanation a counsellor can hand over. It states only what was computed: without the
     Wohngeld (inputs missing, not modelled) or with fewer months than § 12a needs, it says that the question
     stays open instead of answering it."""
@@ -508,23 +518,30 @@ def _erklaeren(monate: tuple[VorrangMonat, ...], norm: str, verweis: bool, wahlr
     if m.erweiterter_zugang:
         saetze.append(f"Erweiterter Zugang (§ 6a Abs. 1a BKGG): die Familie kann statt {leistung} Kinderzuschlag und "
                       "Wohngeld wählen, solange niemand in der Bedarfsgemeinschaft SGB-II-Leistungen beantragt hat.")
-    if empfehlung == "wohngeld_kinderzuschlag":
+    if empfehlung == "wohngeld_kinderzuschlag" and ohne_wohngeld:
+        # decided without the Wohngeld (it only adds): the amount is a lower bound, the difference not known
+        saetze.append("Wohngeld und Kinderzuschlag kommen in Betracht (kein SGB-II-Anspruch); das Wohngeld ist nicht "
+                      "berechnet (siehe Hinweise)." if m.sgb2_auszahlung <= 0 else
+                      f"Wohngeld und Kinderzuschlag sind günstiger: schon ohne das Wohngeld "
+                      f"{euro_text(m.gesamt_vorrang - m.gesamt_sgb2)} mehr im Monat.")
+    elif empfehlung == "wohngeld_kinderzuschlag":
         saetze.append(f"Wohngeld und Kinderzuschlag sind günstiger: {euro_text(differenz)} mehr im Monat."
-                      if differenz > 0 else "Wohngeld und Kinderzuschlag kommen in Betracht (kein SGB-II-Anspruch).")
+                      if differenz is not None and differenz > 0
+                      else "Wohngeld und Kinderzuschlag kommen in Betracht (kein SGB-II-Anspruch).")
+    elif empfehlung == "offen":
+        saetze.append(f"Vorerst bleibt es beim {leistung}; ohne das Wohngeld ist der Vergleich unvollständig: "
+                      "welcher Weg günstiger ist, bleibt offen." if m.sgb2_auszahlung > 0 else
+                      "Weder ein SGB-II-Anspruch noch Kinderzuschlag; ob Wohngeld zusteht, bleibt offen: es ist nicht "
+                      "berechnet (siehe Hinweise).")
     elif empfehlung == "sgb2":
         moeglich = not m.hilfebeduerftig_mit_vorrang or wahlrecht
-        if ohne_wohngeld:
-            saetze.append(f"Vorerst bleibt es beim {leistung}; ohne das Wohngeld ist der Vergleich "
-                          "unvollständig.")
-        elif moeglich and differenz < 0:
+        if moeglich and differenz is not None and differenz < 0:
             saetze.append(f"{leistung} ist günstiger: {euro_text(-differenz)} mehr im Monat.")
         elif verweis:  # a zeitraum: the need ends only in later months
             saetze.append(f"Im Monat {m.monat:%m/%Y} bleibt es beim {leistung}: Wohngeld und "
                           "Kinderzuschlag allein reichen in diesem Monat noch nicht.")
         else:
             saetze.append(f"Es bleibt beim {leistung}: Wohngeld und Kinderzuschlag allein reichen nicht.")
-    elif ohne_wohngeld:
-        saetze.append("Weder ein SGB-II-Anspruch noch Kinderzuschlag; das Wohngeld ist nicht berechnet (siehe Hinweise).")
     else:
         saetze.append("Weder ein SGB-II-Anspruch noch Wohngeld oder Kinderzuschlag.")
     return saetze

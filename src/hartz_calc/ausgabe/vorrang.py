@@ -18,6 +18,7 @@ EMPFEHLUNG_TEXT = {
     "sgb2": "Bürgergeld / Arbeitslosengeld II",
     "wohngeld_kinderzuschlag": "Wohngeld + Kinderzuschlag",
     "keine_leistung": "keine Leistung",
+    "offen": "offen",
 }
 
 
@@ -29,8 +30,11 @@ def _leistung(v: "VorrangErgebnis") -> str:
 
 def _empfehlung(v: "VorrangErgebnis") -> str:
     text = v.monate[0].leistung if v.empfehlung == "sgb2" else EMPFEHLUNG_TEXT[v.empfehlung]
-    if v.empfehlung == "sgb2" and v.monate[0].wohngeld is None:
-        text += " (vorerst: Wohngeld nicht berechnet)"
+    if v.empfehlung == "offen":
+        text += (f" (Wohngeld nicht berechnet; vorerst {v.monate[0].leistung})" if v.monate[0].sgb2_auszahlung > 0
+                 else " (Wohngeld nicht berechnet)")
+    elif v.monate[0].wohngeld is None:  # Wohngeld + Kinderzuschlag, decided without the Wohngeld
+        text += " (Wohngeld nicht berechnet)"
     return text
 
 CSV_SPALTEN = ("monat", "sgb2_auszahlung", "wohngeld", "kinderzuschlag", "kindergeld", "einkommen_netto",
