@@ -174,11 +174,21 @@ def test_ausgaben(wohngeld):
     assert "250,00&nbsp;€" in seite and "§ 6a Abs. 1 Nr. 3 BKGG" in seite
 
 
-@given(haushalte(von="2005-01", bis="2026-10", max_kinder=3), st.sampled_from(["0.00", "80.00", "300.00"]))
+def _wohngeld_fest_oder_fehlend(betrag: str | None):
+    if betrag is None:
+        def fehlt(h, m):
+            raise vorrang.WohngeldAngabenFehlen(["wohngeld.mietstufe"])
+        return fehlt
+    return lambda h, m: SimpleNamespace(betrag=Decimal(betrag), posten=(), hinweise=())
+
+
+@given(haushalte(von="2005-01", bis="2026-10", max_kinder=3), st.sampled_from(["0.00", "80.00", "300.00", None]))
 def test_empfehlung_nie_fuer_eine_leistung_von_null(daten, betrag):
-    """The comparison never recommends a benefit whose amount is 0 (issue 12)."""
+    """The comparison never recommends a benefit whose amount is 0 (issue 12); without the Wohngeld (None: inputs
+    missing) it recommends no way the Wohngeld could turn: `offen` or, when Wohngeld + Kinderzuschlag win already
+    with 0 € Wohngeld, `wohngeld_kinderzuschlag` - and the difference is unknown (None)."""
     vorrang_alt = vorrang.berechne_wohngeld
-    vorrang.berechne_wohngeld = lambda h, m: SimpleNamespace(betrag=Decimal(betrag), posten=(), hinweise=())
+    vorrang.berechne_wohngeld = _wohngeld_fest_oder_fehlend(betrag)
     try:
         v = api.vorrang(api.household_from_dict(daten))
     finally:
@@ -188,6 +198,12 @@ def test_empfehlung_nie_fuer_eine_leistung_von_null(daten, betrag):
         assert erster.sgb2_auszahlung > 0
     elif v.empfehlung == "wohngeld_kinderzuschlag":
         assert (erster.wohngeld or 0) + erster.kinderzuschlag > 0
+    if erster.wohngeld is None:
+        assert v.differenz is None and v.empfehlung in ("offen", "wohngeld_kinderzuschlag")
+        if v.empfehlung == "wohngeld_kinderzuschlag":  # decided already with 0 € Wohngeld
+            assert erster.kinderzuschlag > 0 and erster.gesamt_vorrang > erster.gesamt_sgb2
+    else:
+        assert v.empfehlung != "offen" and v.differenz == erster.gesamt_vorrang - erster.gesamt_sgb2
     if v.verweis:
         assert not erster.hilfebeduerftig_mit_vorrang
     assert erster.kinderzuschlag <= erster.kinderzuschlag_berechnet
@@ -287,3 +303,92 @@ def test_haushaltsmitglieder_als_anzahl_nicht_als_betrag():
     daten = json.loads(api.vorrang_to_json(familie))
     json_zeile = [p for p in daten["monate"][0]["posten"] if p["art"] == "wohngeld.haushaltsmitglieder"][0]
     assert json_zeile["betrag"] == 0 and json_zeile["erlaeuterung"].startswith("4 von 4 Haushaltsmitgliedern")
+
+
+# --- empfehlung "offen": without the Wohngeld no decision is claimed (a screening script reads the JSON/CSV) ---
+
+FAMILIE_OHNE_MIETSTUFE = FAMILIE_2025 | {
+    "wohngeld": {"abzuege": ["steuern", "kranken_pflegeversicherung", "rentenversicherung"]}}
+"""examples/vorrang-familie-2025.yaml without the Mietenstufe: the Wohngeld cannot be computed (§ 12 WoGG needs it)."""
+
+
+def test_ohne_mietstufe_empfehlung_offen_in_api_json_csv_und_batch(cli, tmp_path):
+    """With 0 € Wohngeld the family still needs SGB II (Kinderzuschlag 594 € alone does not end the need), so the
+    old result said `empfehlung: sgb2` with `differenz` computed from 0 € Wohngeld (1.750 + 510 + 594 − 3.087 =
+    −233 €) - while with the real Wohngeld (677 € at Mietenstufe III) the family has 444 € more. Now: `offen`,
+    `differenz` null / empty, in every output."""
+    import csv
+    import io
+
+    v = _vorrang(FAMILIE_OHNE_MIETSTUFE)
+    erster = v.monate[0]
+    assert erster.wohngeld is None and [a.split(":")[0] for a in erster.wohngeld_fehlende_angaben] == ["wohngeld.mietstufe"]
+    assert erster.hilfebeduerftig_mit_vorrang and erster.sgb2_auszahlung == Decimal("827.00")
+    assert (v.empfehlung, v.differenz, v.verweis) == ("offen", None, False)
+    assert "welcher Weg günstiger ist, bleibt offen" in v.erklaerung[-1]
+    daten = json.loads(api.vorrang_to_json(v))
+    assert daten["empfehlung"] == "offen" and daten["differenz"] is None
+    assert daten["monate"][0]["wohngeld"] is None
+
+    datei = tmp_path / "familie.json"
+    datei.write_text(json.dumps(FAMILIE_OHNE_MIETSTUFE), encoding="utf-8")
+    code, out, err = cli("vorrang", str(datei), "--format", "json", "--ohne-posten")
+    assert code == 0, err
+    assert (json.loads(out)["empfehlung"], json.loads(out)["differenz"]) == ("offen", None)
+    code, out, err = cli("vorrang", str(datei), "--format", "csv")
+    assert code == 0, err
+    zeilen = list(csv.DictReader(io.StringIO(out)))
+    assert len(zeilen) == 3 and {(z["empfehlung"], z["wohngeld"]) for z in zeilen} == {("offen", "")}
+    code, out, err = cli("vorrang", str(datei), "--format", "csv-de")
+    assert code == 0, err
+    zeilen = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
+    assert {(z["empfehlung"], z["wohngeld"]) for z in zeilen} == {("offen", "")}
+
+    code, out, err = cli("batch", "--vorrang", "--format", "csv", str(datei))
+    assert code == 0, err
+    zeilen = list(csv.DictReader(io.StringIO(out)))
+    assert zeilen and {(z["vorrang_empfehlung"], z["vorrang_wohngeld"]) for z in zeilen} == {("offen", "")}
+    code, out, err = cli("batch", "--vorrang", str(datei))
+    assert code == 0, err
+    satz = json.loads(out.splitlines()[0])
+    assert (satz["vorrang"]["empfehlung"], satz["vorrang"]["differenz"]) == ("offen", None)
+
+    titel = "Ergebnis: offen (Wohngeld nicht berechnet; vorerst Bürgergeld)"
+    assert f"**{titel.replace(': ', ':** ', 1)}" in als_markdown(v)
+    assert f"<strong>{titel}</strong>" in als_html(v)
+
+
+def test_vollstaendiger_haushalt_unveraendert(cli):
+    """The same family with the Mietenstufe (examples/vorrang-familie-2025.yaml): Wohngeld 677 €, Kinderzuschlag
+    2 × 297 €; 1.750 + 510 + 677 + 594 = 3.531 € against 1.750 + 510 + 827 = 3.087 €: 444 € more (README Vorrang).
+    The single parent (examples/vorrang-alleinerziehend-2025.yaml): 1.591,00 € against 2.175,68 €: Bürgergeld
+    stays, 584,68 € more."""
+    import csv
+    import io
+
+    for datei, empfehlung, differenz in (("examples/vorrang-familie-2025.yaml", "wohngeld_kinderzuschlag", 444.0),
+                                         ("examples/vorrang-alleinerziehend-2025.yaml", "sgb2", -584.68)):
+        code, out, err = cli("vorrang", datei, "--format", "json", "--ohne-posten")
+        assert code == 0, err
+        daten = json.loads(out)
+        assert (daten["empfehlung"], daten["differenz"]) == (empfehlung, differenz)
+        assert daten["monate"][0]["wohngeld"] is not None
+        code, out, err = cli("vorrang", datei, "--format", "csv")
+        assert {z["empfehlung"] for z in csv.DictReader(io.StringIO(out))} == {empfehlung}
+
+
+def test_ohne_wohngeld_bleibt_eine_sichere_empfehlung_fuer_wohngeld_und_kinderzuschlag():
+    """Couple + 2 children, 2.000 € net (brutto 2.700), rent 400 + 120 + 80 €, no wohngeld section. Already with
+    0 € Wohngeld the Kinderzuschlag ends the need and gives more than SGB II; Wohngeld is income that only adds to
+    that side and lowers the need further, so the answer cannot turn: `wohngeld_kinderzuschlag` stays, but the
+    difference is not known (null) and the explanation says "schon ohne das Wohngeld"."""
+    daten = copy.deepcopy(FAMILIE_2025)
+    daten["personen"][0]["einkommen"] = [{"art": "erwerbstaetigkeit", "brutto": 2700, "netto": 2000}]
+    daten["unterkunft"] = {"kaltmiete": 400, "nebenkosten": 120, "heizkosten": 80}
+    v = _vorrang(daten)
+    erster = v.monate[0]
+    assert erster.wohngeld is None and not erster.hilfebeduerftig_mit_vorrang
+    assert erster.sgb2_auszahlung == Decimal("277.00") and erster.kinderzuschlag == Decimal("512.00")
+    assert (v.empfehlung, v.differenz) == ("wohngeld_kinderzuschlag", None)
+    assert v.erklaerung[-1] == "Wohngeld und Kinderzuschlag sind günstiger: schon ohne das Wohngeld 235,00 € mehr im Monat."
+    assert "Ergebnis: Wohngeld + Kinderzuschlag (Wohngeld nicht berechnet)" in als_markdown(v).replace("**", "")
