@@ -350,6 +350,37 @@ def test_mitglieder_und_ausschluss_zitieren_die_fassung_des_monats(monat, mitgli
     assert ("a.F." in mitglieder.norm) == ("a.F." in ausschluss.norm) == (monat < "2009")
 
 
+@pytest.mark.parametrize(("monat", "normen"), [
+    ("2008-06", {"wohngeld.miete": "§ 5 WoGG a.F.", "wohngeld.miete.mitbewohner": "§ 7 Abs. 3 WoGG a.F.",
+                 "wohngeld.anteil_ausgeschlossene": "§ 7 Abs. 4 WoGG a.F.",
+                 "wohngeld.miete.beruecksichtigt": "§ 7 Abs. 1 WoGG a.F."}),
+    ("2024-05", {"wohngeld.miete": "§ 9 WoGG", "wohngeld.miete.mitbewohner": "§ 11 Abs. 2 Nr. 3 WoGG",
+                 "wohngeld.anteil_ausgeschlossene": "§ 11 Abs. 3 WoGG",
+                 "wohngeld.miete.beruecksichtigt": "§ 11 Abs. 1 WoGG"}),
+])
+def test_mietzeilen_zitieren_die_fassung_des_monats(monat, normen):
+    """WoGG a.F. (until 31.12.2008): § 5 'Miete' (buzer.de/gesetz/5492/a75293.htm), § 7 'Zu berücksichtigende Miete
+    oder Belastung' Abs. 1 (at most the Höchstbetrag of § 8 Abs. 1), Abs. 3 (co-residents who are no
+    Familienmitglieder: share of the members in all residents), Abs. 4 (Mischhaushalt with members excluded by § 1
+    Abs. 2) - text on haufe.de, WoGG bis 01.01.2009. From 2009 § 9, § 11 Abs. 1, Abs. 2 Nr. 3, Abs. 3 WoGG.
+    Rita and Otto (Otto excluded, e.g. Grundsicherung with KdU) live with a lodger: rent 600 € -> 2 of 3 residents
+    = 400 € (-200 €), then 1 of 2 members = 200 € (-200 €), in both eras."""
+    daten = {"monat": monat,
+             "personen": [dict(RENTNER), {"name": "Otto", "rolle": "partner", "alter": 72}],
+             "unterkunft": {"kaltmiete": Decimal(600), "nebenkosten": Decimal(0), "heizkosten": Decimal(80),
+                            "personen_im_haushalt": 3},
+             "wohngeld": {"mietstufe": "III", "abzuege": [], "ausgeschlossen": ["Otto"],
+                          "weitere_bewohner_mitbewohner": True,
+                          **({"baujahr": 1975} if monat < "2009" else {})}}
+    e = _wohngeld(api.household_from_dict(daten))
+    zeilen = {p.art: p for p in e.posten}
+    assert {art: zeilen[art].norm for art in normen} == normen
+    assert zeilen["wohngeld.miete"].betrag == Decimal(600)
+    assert zeilen["wohngeld.miete.mitbewohner"].betrag == Decimal(-200)
+    assert zeilen["wohngeld.anteil_ausgeschlossene"].betrag == Decimal(-200)
+    assert all(("a.F." in n) == (monat < "2009") for n in normen.values())
+
+
 def test_ausgeschlossenes_mitglied_anteilige_miete():
     """§ 11 Abs. 3 WoGG: one of two members receives Grundsicherung (SGB XII) with KdU: rent, Höchstbetrag and
     components count half; the formula uses 1 member."""

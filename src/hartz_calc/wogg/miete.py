@@ -170,14 +170,14 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
     else:
         assert u is not None
         miete_voll = u.kaltmiete + u.nebenkosten
-        add("miete", "Miete ohne Heizkosten", miete_voll, "§ 5 WoGG a.F." if vor_2009 else "§ 9 WoGG",
+        add("miete", "Miete ohne Heizkosten", miete_voll, rs.eintrag("wohngeld.norm_miete").norm,
             rs.eintrag("wohngeld.verfahren").ab, f"Kaltmiete {euro_text(u.kaltmiete)} + kalte Nebenkosten "
             f"{euro_text(u.nebenkosten)}; Heiz- und Warmwasserkosten bleiben außer Betracht")
     bewohner = _bewohner(haushalt, gesamt)
     if bewohner > gesamt:
         neu = _ohne_mitbewohner(miete_voll, gesamt, bewohner)
         add("miete.mitbewohner", "Anteil weiterer Bewohner (keine Haushaltsmitglieder)", neu - miete_voll,
-            "§ 11 Abs. 2 Nr. 3 WoGG", rs.eintrag("wohngeld.verfahren").ab,
+            rs.eintrag("wohngeld.norm_mitbewohner").norm, rs.eintrag("wohngeld.verfahren").ab,
             f"{bewohner - gesamt} von {bewohner} Bewohnern gehören nicht zum Haushalt")
         miete_voll = neu
 
@@ -208,7 +208,7 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
     if anzahl < gesamt:
         neu_miete, neu_hoechst = cent(miete_voll * anteil), cent(hoechst * anteil)
         add("anteil_ausgeschlossene", "Anteil ausgeschlossener Haushaltsmitglieder", neu_miete - miete_voll,
-            "§ 11 Abs. 3 WoGG", rs.eintrag("wohngeld.verfahren").ab,
+            rs.eintrag("wohngeld.norm_anteil_ausgeschlossene").norm, rs.eintrag("wohngeld.verfahren").ab,
             f"nur {anzahl} von {gesamt} Haushaltsmitgliedern zu berücksichtigen; Höchstbetrag ebenso anteilig "
             f"({euro_text(neu_hoechst)})")
         miete_voll, hoechst = neu_miete, neu_hoechst
@@ -230,5 +230,5 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
             f"{gesamt} Haushaltsmitglied(er)" + ("" if anzahl == gesamt else f", Anteil {anzahl}/{gesamt}"))
         m_stern += betrag
     add("miete.beruecksichtigt", f"zu berücksichtigende {wort}", m_stern,
-        "§§ 5-8 WoGG a.F." if vor_2009 else "§ 11 Abs. 1 WoGG", rs.eintrag("wohngeld.verfahren").ab)
+        rs.eintrag("wohngeld.norm_miete_beruecksichtigt").norm, rs.eintrag("wohngeld.verfahren").ab)
     return Miete(m_stern=m_stern, hoechstbetrag=hoechst)
