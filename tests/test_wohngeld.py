@@ -381,6 +381,26 @@ def test_mietzeilen_zitieren_die_fassung_des_monats(monat, normen):
     assert all(("a.F." in n) == (monat < "2009") for n in normen.values())
 
 
+@pytest.mark.parametrize(("monat", "normen"), [
+    ("2008-06", ("§§ 9, 10 WoGG a.F.", "§ 13 WoGG a.F.", "§ 9 WoGG a.F.", "§ 9 WoGG a.F.")),
+    ("2024-05", ("§ 14 WoGG", "§ 18 WoGG", "§ 13 Abs. 1 WoGG", "§ 13 Abs. 2 WoGG")),
+])
+def test_einkommenszeilen_zitieren_die_fassung_des_monats(monat, normen):
+    """WoGG a.F. (B v. 07.07.2005), Zweiter Teil (table of contents, steuern.beck.de WoGG 2005): § 9 Begriff des
+    Gesamteinkommens, § 10 Begriff des Jahreseinkommens, § 13 Frei- und Abzugsbeträge; § 14 a.F. is 'Einnahmen zur
+    Verringerung der Miete oder Belastung' (anwalt24.de) and is no longer cited for paid Unterhalt. From 2009 § 14,
+    § 18, § 13 Abs. 1, 2 WoGG. Pension 700 €: 12 · 700 − 102 = 8 298 − 10 % = 7 468,20; Unterhalt 12 · 100 = 1 200."""
+    rita = dict(RENTNER, absetzungen={"unterhaltszahlungen": Decimal(100)})
+    extra = {"baujahr": 1975} if monat < "2009" else {}
+    e = _wohngeld(_haushalt(monat, [rita], 300, 50, mietstufe="III", abzuege=["kranken_pflegeversicherung"], **extra))
+    zeilen = {p.art: p for p in e.posten}
+    arten = ("wohngeld.einkommen.jahreseinkommen", "wohngeld.einkommen.unterhalt_gezahlt",
+             "wohngeld.einkommen.gesamteinkommen", "wohngeld.einkommen.monatlich")
+    assert tuple(zeilen[a].norm for a in arten) == normen
+    assert (zeilen[arten[0]].betrag, zeilen[arten[1]].betrag) == (Decimal("7468.20"), Decimal(-1200))
+    assert "§ 14 WoGG a.F." not in zeilen[arten[1]].norm
+
+
 def test_ausgeschlossenes_mitglied_anteilige_miete():
     """§ 11 Abs. 3 WoGG: one of two members receives Grundsicherung (SGB XII) with KdU: rent, Höchstbetrag and
     components count half; the formula uses 1 member."""

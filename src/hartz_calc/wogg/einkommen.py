@@ -119,7 +119,7 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
                              betrag=betrag, norm=norm, rechtsstand=ab, erlaeuterung=text))
 
     stand = rs.eintrag("wohngeld.verfahren").ab
-    norm_jahr = "§§ 9, 10 WoGG a.F." if vor_2009 else "§ 14 WoGG"
+    norm_jahr = rs.eintrag("wohngeld.norm_jahreseinkommen").norm
     jahreseinkommen: dict[str, Decimal] = {}
     erwerb_netto: dict[str, Decimal] = {}
     rente_netto: dict[str, Decimal] = {}
@@ -222,16 +222,16 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
             betrag = ZWOELF * person.absetzungen.unterhaltszahlungen
             unterhalt += betrag
             add(person.name, "einkommen.unterhalt_gezahlt", "Unterhaltszahlungen (Jahr)", -betrag,
-                "§ 14 WoGG a.F." if vor_2009 else "§ 18 WoGG", stand,
+                rs.eintrag("wohngeld.norm_unterhalt_gezahlt").norm, stand,
                 "gezahlter Unterhalt laut absetzungen.unterhaltszahlungen (als titulierter Betrag, § 18 S. 2)")
     gesamt = max(summe - freibetraege - unterhalt, NULL)
     ergebnis.gesamt = gesamt
     ergebnis.monatlich = cent(gesamt / ZWOELF)
     add(None, "einkommen.gesamteinkommen", "Gesamteinkommen (Jahr)", gesamt,
-        "§ 9 WoGG a.F." if vor_2009 else "§ 13 Abs. 1 WoGG", stand,
+        rs.eintrag("wohngeld.norm_gesamteinkommen").norm, stand,
         f"Jahreseinkommen {euro_text(summe)} − Freibeträge {euro_text(freibetraege)} − Unterhalt {euro_text(unterhalt)}")
     add(None, "einkommen.monatlich", "monatliches Gesamteinkommen", ergebnis.monatlich,
-        "§ 9 WoGG a.F." if vor_2009 else "§ 13 Abs. 2 WoGG", stand, "ein Zwölftel, auf Cent gerundet")
+        rs.eintrag("wohngeld.norm_gesamteinkommen_monatlich").norm, stand, "ein Zwölftel, auf Cent gerundet")
     return ergebnis
 
 
