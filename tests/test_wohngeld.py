@@ -401,6 +401,25 @@ def test_einkommenszeilen_zitieren_die_fassung_des_monats(monat, normen):
     assert "§ 14 WoGG a.F." not in zeilen[arten[1]].norm
 
 
+@pytest.mark.parametrize(("monat", "normen"), [
+    ("2008-06", ("§ 10 WoGG a.F.", "§ 10 WoGG a.F.")),
+    ("2024-05", ("§ 14 Abs. 2 Nr. 6 WoGG", "§ 14 WoGG")),
+])
+def test_einkommensarten_zitieren_die_fassung_des_monats(monat, normen):
+    """§ 10 WoGG a.F. 'Begriff des Jahreseinkommens' (WoGG 2005 table of contents, steuern.beck.de) until 2008; from
+    2009 the items of § 14 WoGG (wohngeld.norm_einkommen_arten). Arbeitslosengeld 500 € and sonstiges 50 € a
+    month count in full: 6 000 € and 600 € a year."""
+    person = {"name": "Rita", "rolle": "antragsteller", "alter": 50,
+              "einkommen": [{"art": "arbeitslosengeld", "betrag": Decimal(500)},
+                            {"art": "sonstiges", "betrag": Decimal(50)}]}
+    extra = {"baujahr": 1975} if monat < "2009" else {}
+    e = _wohngeld(_haushalt(monat, [person], 300, 50, mietstufe="III", abzuege=["kranken_pflegeversicherung"], **extra))
+    zeilen = {p.art: p for p in e.posten}
+    alg, sonst = zeilen["wohngeld.einkommen.arbeitslosengeld"], zeilen["wohngeld.einkommen.sonstiges"]
+    assert (alg.norm, sonst.norm) == normen
+    assert (alg.betrag, sonst.betrag) == (Decimal(6000), Decimal(600))
+
+
 def test_ausgeschlossenes_mitglied_anteilige_miete():
     """§ 11 Abs. 3 WoGG: one of two members receives Grundsicherung (SGB XII) with KdU: rent, Höchstbetrag and
     components count half; the formula uses 1 member."""

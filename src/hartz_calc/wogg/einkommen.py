@@ -104,14 +104,9 @@ def fehlende_angaben(haushalt: Haushalt, monat, m: Mitglieder, rs: Rechtsstand |
     return fehlende
 
 
-def _erwerb_alt(rs: Rechtsstand) -> bool:
-    return not rs.gilt("wohngeld.hoechstbetraege")
-
-
 def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten: list[Posten]) -> Einkommen:
     wg = haushalt.wohngeld
     assert wg is not None
-    vor_2009 = _erwerb_alt(rs)
     ergebnis = Einkommen()
 
     def add(person: str | None, art: str, bezeichnung: str, betrag: Decimal, norm: str, ab, text: str = "") -> None:
@@ -120,6 +115,7 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
 
     stand = rs.eintrag("wohngeld.verfahren").ab
     norm_jahr = rs.eintrag("wohngeld.norm_jahreseinkommen").norm
+    norm_art = rs.wert("wohngeld.norm_einkommen_arten")
     jahreseinkommen: dict[str, Decimal] = {}
     erwerb_netto: dict[str, Decimal] = {}
     rente_netto: dict[str, Decimal] = {}
@@ -146,7 +142,7 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
             kosten = ZWOELF * sum((e.werbungskosten or NULL for e in pauschal), NULL)
             betrag = max(ZWOELF * brutto_pauschal - kosten, NULL)
             add(person.name, "einkommen.erwerb", "pauschal besteuerter Arbeitslohn (Jahr)", betrag,
-                "§ 10 Abs. 1 WoGG a.F." if vor_2009 else "§ 14 Abs. 1 S. 3 Nr. 2 WoGG", stand,
+                norm_art["pauschal_versteuert"], stand,
                 f"12 × {euro_text(brutto_pauschal)} − tatsächliche Werbungskosten {euro_text(kosten)} "
                 "(kein Pauschbetrag nach § 9a EStG, § 40a EStG)")
             erwerb += betrag
@@ -172,7 +168,7 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
             elif e.art in LOHNERSATZ:
                 betrag = ZWOELF * e.betrag
                 add(person.name, f"einkommen.{e.art}", f"{e.art.capitalize()} (Jahr)", betrag,
-                    "§ 10 WoGG a.F." if vor_2009 else "§ 14 Abs. 2 Nr. 6 WoGG", stand, f"12 × {euro_text(e.betrag)}")
+                    norm_art["lohnersatz"], stand, f"12 × {euro_text(e.betrag)}")
             elif e.art == "elterngeld":
                 frei = rs.wert_oder("wohngeld.elterngeld_anrechnungsfrei", NULL)
                 if e.elterngeld_plus:
@@ -183,10 +179,8 @@ def einkommen(haushalt: Haushalt, rs: Rechtsstand, monat, m: Mitglieder, posten:
                     else norm_jahr, stand, f"12 × ({euro_text(e.betrag)} − anrechnungsfrei {euro_text(frei)})")
             elif e.art in VOLL_GEZAEHLT:
                 betrag = ZWOELF * e.betrag
-                norm = {"unterhalt": "§ 14 Abs. 2 Nr. 19, 20 WoGG", "unterhaltsvorschuss": "§ 14 Abs. 2 Nr. 21 WoGG",
-                        "sonstiges": "§ 14 WoGG"}[e.art]
                 add(person.name, f"einkommen.{e.art}", f"{e.art.capitalize()} (Jahr)", betrag,
-                    "§ 10 WoGG a.F." if vor_2009 else norm, stand, f"12 × {euro_text(e.betrag)}")
+                    norm_art[e.art], stand, f"12 × {euro_text(e.betrag)}")
                 if e.art == "sonstiges":
                     ergebnis.hinweise.append(f"Wohngeld: sonstiges Einkommen von {person.name} ist voll als "
                                              "Einkommen gezählt; ob es zum Jahreseinkommen gehört, entscheidet § 14 WoGG.")
