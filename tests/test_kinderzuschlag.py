@@ -212,3 +212,40 @@ def test_veroeffentlichte_bemessungsgrenze_2021_haufe_ganze_prozent():
     assert k.bemessungsgrenze == Decimal("1243.63")
     veroeffentlicht = Decimal("1242.20")
     assert k.bemessungsgrenze - veroeffentlicht == Decimal("1.43")
+
+
+def test_zeilen_zitieren_die_fassung_des_monats():
+    """kinderzuschlag.norm_zeilen: until 06/2019 § 6a Abs. 2 S. 2, Abs. 3 and Abs. 4 S. 1, 2, 4, 7 BKGG a.F. (text
+    Stand 16.03.2018, alangecker/bundesgesetze@86109111), from 07/2019 § 6a Abs. 4, 5, 6 BKGG (text 2020-2022,
+    bundestag/gesetze@5710c0a6). Couple + child of 8, Arbeitslosengeld 1.700 € (only other income): 2017-06
+    Bemessungsgrenze 2 × 368 € + 5.688 / 6.840 = 83,16 % × 660 € = 548,86 € → 1.284,86 €; Einkommen 1.670 € is
+    above Bemessungsgrenze + 170 € → no Kinderzuschlag, the lines up to the income are still written; with
+    Arbeitslosengeld 1.400 € (1.370 €) the 85,14 € above reduce in full (§ 6a Abs. 4 S. 7 a.F.). 2025-05:
+    2 × 506 € + 549,12 € = 1.561,12 €; 1.670 − 1.561,12 = 108,88 € in full → 297 − 108,88 = 188,12 → 188 €."""
+    daten = _familie("2017-06", 0, 0)
+    daten["personen"][0]["einkommen"] = [{"art": "arbeitslosengeld", "betrag": 1700}]
+    alt = {p.art.removeprefix("kinderzuschlag."): p for p in _kiz(daten).posten}
+    assert alt["gesamtkinderzuschlag"].norm == "§ 6a Abs. 2 S. 2, Abs. 3 BKGG a.F."
+    assert alt["bedarf_eltern"].norm == "§ 6a Abs. 4 S. 1 BKGG a.F., §§ 20, 21 SGB II"
+    assert alt["bemessungsgrenze"].norm == "§ 6a Abs. 4 S. 1, 2 BKGG a.F."
+    assert alt["bemessungsgrenze"].betrag == Decimal("1284.86")
+    assert alt["einkommen_eltern"].norm == "§ 6a Abs. 4 S. 1, 4 BKGG a.F., §§ 11–11b SGB II"
+    # Arbeitslosengeld 1.400 €: 1.370 € is 85,14 € above the Bemessungsgrenze and below it + 170 €: in full
+    daten["personen"][0]["einkommen"] = [{"art": "arbeitslosengeld", "betrag": 1400}]
+    k = _kiz(daten)
+    sonst = next(p for p in k.posten if p.art == "kinderzuschlag.minderung_sonstiges")
+    assert (sonst.norm, sonst.betrag) == ("§ 6a Abs. 4 S. 7 BKGG a.F.", Decimal("-85.14"))
+    assert k.betrag == Decimal("85.00")  # 170 − 85,14 = 84,86 → 85 € (§ 11 Abs. 2 BKGG)
+    daten["personen"][0]["einkommen"] = [{"art": "arbeitslosengeld", "betrag": 1700}]
+    daten["monat"] = "2025-05"
+    k = _kiz(daten)
+    neu = {p.art.removeprefix("kinderzuschlag."): p for p in k.posten}
+    assert neu["gesamtkinderzuschlag"].norm == "§ 6a Abs. 4 BKGG"
+    assert neu["bedarf_eltern"].norm == "§ 6a Abs. 5 S. 1 BKGG, §§ 20, 21 SGB II"
+    assert neu["bemessungsgrenze"].norm == "§ 6a Abs. 5 S. 1, 3 BKGG"
+    assert neu["einkommen_eltern"].norm == "§ 6a Abs. 5 S. 1, 2 BKGG, §§ 11–11b SGB II"
+    assert neu["minderung_sonstiges"].norm == "§ 6a Abs. 6 S. 4 BKGG"
+    assert neu["minderung_sonstiges"].betrag == Decimal("-108.88")
+    assert k.betrag == Decimal("188.00")
+    assert all("a.F." not in p.norm for p in neu.values() if p.art.endswith(
+        ("gesamtkinderzuschlag", "bedarf_eltern", "bemessungsgrenze", "einkommen_eltern", "minderung_sonstiges")))

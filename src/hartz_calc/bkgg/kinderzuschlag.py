@@ -226,8 +226,10 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
                 _zeile(posten, "vermoegen_kind", "Vermögen des Kindes über dem Freibetrag", -abzug, vermoegen_test[2],
                        person=name, erlaeuterung=f"Überschuss {euro_text(ueber)} mindert in voller Höhe")
     gesamt = sum(je_kind_voll.values(), NULL)
-    _zeile(posten, "gesamtkinderzuschlag", "Gesamtkinderzuschlag", gesamt, None, norm="§ 6a Abs. 2, 3 BKGG",
-           ab=hoechst.ab, erlaeuterung=f"{len(kinder)} Kind(er)")
+    normen_e = rs.eintrag("kinderzuschlag.norm_zeilen")
+    normen = normen_e.wert
+    _zeile(posten, "gesamtkinderzuschlag", "Gesamtkinderzuschlag", gesamt, None, norm=normen["gesamtkinderzuschlag"],
+           ab=max(hoechst.ab, normen_e.ab), erlaeuterung=f"{len(kinder)} Kind(er)")
 
     # 3. Bemessungsgrenze of the parents
     eltern_namen = {p.name for p in eltern}
@@ -238,13 +240,13 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
     wohnen = cent(unterkunft * anteil / HUNDERT)
     bemessung = regel_mehr + wohnen
     _zeile(posten, "bedarf_eltern", "Regelbedarf und Mehrbedarfe der Eltern", regel_mehr, None,
-           norm="§ 6a Abs. 5 S. 1 BKGG, §§ 20, 21 SGB II", ab=sgb2.rechtsstand)
+           norm=normen["bedarf_eltern"], ab=max(sgb2.rechtsstand, normen_e.ab))
     _zeile(posten, "wohnkosten_eltern", "Wohnkostenanteil der Eltern", wohnen, wohn_e,
            erlaeuterung=f"{_prozent_zwei_stellen(anteil)} % der tatsächlichen Kosten für Unterkunft und Heizung "
                         f"{euro_text(unterkunft)} ({'Paar' if paar else 'Alleinerziehende'}, {len(kinder)} Kind(er); "
                         "BSG B 14 KG 1/11 R: tatsächliche Kosten)")
     _zeile(posten, "bemessungsgrenze", "Bemessungsgrenze (Bedarf der Eltern)", bemessung, None,
-           norm="§ 6a Abs. 5 BKGG", ab=wohn_e.ab)
+           norm=normen["bemessungsgrenze"], ab=max(wohn_e.ab, normen_e.ab))
 
     # 4. income of the parents; Mindesteinkommen and Höchsteinkommensgrenze
     ein: list[EinkommenAufgeteilt] = [einkommen[p.name] for p in eltern]
@@ -253,7 +255,7 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
     brutto = sum((e.brutto for e in ein), NULL)
     absetzbetraege = sum((e.absetzbetraege_erwerb for e in ein), NULL)
     _zeile(posten, "einkommen_eltern", "Einkommen der Eltern (nach §§ 11–11b SGB II)", erwerb + sonstiges, None,
-           norm="§ 6a Abs. 6 S. 1 BKGG, §§ 11–11b SGB II", ab=sgb2.rechtsstand,
+           norm=normen["einkommen_eltern"], ab=max(sgb2.rechtsstand, normen_e.ab),
            erlaeuterung=f"Erwerbseinkommen {euro_text(erwerb)}, anderes Einkommen {euro_text(sonstiges)}; "
                         "ohne Wohngeld, Kindergeld und Kinderzuschlag")
     regime = rs.eintrag("regime.kinderzuschlag_mindesteinkommen")
@@ -294,7 +296,8 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
         text_erwerb = f"{zahl_text(rate.wert)} % von {euro_text(ueber_erwerb)}"
     if ueber_sonstiges > 0:
         _zeile(posten, "minderung_sonstiges", "Minderung durch anderes Einkommen der Eltern", -ueber_sonstiges, None,
-               norm="§ 6a Abs. 6 S. 4 BKGG", ab=rate.ab, erlaeuterung="in voller Höhe, soweit über der Bemessungsgrenze")
+               norm=normen["minderung_sonstiges"], ab=max(rate.ab, normen_e.ab),
+               erlaeuterung="in voller Höhe, soweit über der Bemessungsgrenze")
     if ueber_erwerb > 0:
         _zeile(posten, "minderung_erwerb", "Minderung durch Erwerbseinkommen der Eltern", -minderung_erwerb, rate,
                erlaeuterung=text_erwerb + " über der Bemessungsgrenze")
