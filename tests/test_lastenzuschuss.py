@@ -323,3 +323,40 @@ def test_kurze_lastenberechnung_gleiches_ergebnis(monat, kinder, brutto, zinsen,
         return
     b = berechne_wohngeld(haushalt(voll), monat)
     assert (a.betrag, a.miete, a.ungerundet) == (b.betrag, b.miete, b.ungerundet)
+
+
+@pytest.mark.parametrize("eigentum", [
+    POSTEN,
+    {"zinsen": Decimal(6000), "tilgung": Decimal(2400)},  # § 10 Abs. 2 S. 2 WoGG: no full Lastenberechnung
+    {"belastung": Decimal(500)},
+])
+@pytest.mark.parametrize("monat", ["2009-01", "2016-06", "2025-03"])
+def test_lastenzuschuss_zeilen_zitieren_die_regeldaten(monat, eigentum):
+    """The Lastenzuschuss lines cite the norms of the dated entry wohngeld.norm_lastenzuschuss (from 2009, like
+    wohngeld.bewirtschaftung_je_qm; not in force before): § 12 WoGV Kapitaldienst, § 13 WoGV Bewirtschaftung,
+    § 10 Abs. 2 S. 2 WoGG when Zinsen and Tilgung reach the cap, § 10 WoGG with §§ 8-13 WoGV for the Belastung.
+    The texts are those cited before they moved into the rule data."""
+    from hartz_calc.rechtsstand import RegelFehlt, rechtsstand
+
+    assert not rechtsstand(dt.date(2008, 12, 1)).gilt("wohngeld.norm_lastenzuschuss")
+    with pytest.raises(RegelFehlt):
+        rechtsstand(dt.date(2008, 12, 1)).eintrag("wohngeld.norm_lastenzuschuss")
+    h = _haushalt(monat, eigentum)
+    normen = rechtsstand(h.monat).wert("wohngeld.norm_lastenzuschuss")
+    assert normen == {"belastung": "§ 10 WoGG, §§ 8-13 WoGV", "kapitaldienst": "§ 12 WoGV",
+                      "bewirtschaftung": "§ 13 WoGV", "nur_kapitaldienst": "§ 10 Abs. 2 S. 2 WoGG"}
+    e = berechne_wohngeld(h, h.monat)
+    zeilen = {p.art: p for p in e.posten}
+    assert zeilen["wohngeld.belastung"].norm == normen["belastung"]
+    if "belastung" in eigentum:
+        assert zeilen["wohngeld.belastung"].betrag == Decimal(500)
+        assert "wohngeld.belastung.kapitaldienst" not in zeilen
+        return
+    assert zeilen["wohngeld.belastung.kapitaldienst"].norm == normen["kapitaldienst"]
+    bew = zeilen["wohngeld.belastung.bewirtschaftung"]
+    if "wohnflaeche" in eigentum:
+        assert bew.norm == normen["bewirtschaftung"]
+    else:
+        assert bew.norm == normen["nur_kapitaldienst"] and bew.betrag == 0
+        assert zeilen["wohngeld.belastung"].erlaeuterung == "nur der Kapitaldienst (§ 10 Abs. 2 S. 2 WoGG)"
+        assert zeilen["wohngeld.belastung"].betrag == Decimal(700)  # 8 400 / 12

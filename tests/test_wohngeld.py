@@ -567,3 +567,30 @@ def test_minijob_ohne_kennzeichen_wie_anderer_lohn_und_sgb2_unberuehrt():
     assert _wohngeld(ohne).jahreseinkommen == Decimal(5442)
     assert _wohngeld(mit).jahreseinkommen == Decimal(6672)
     assert api.to_json(api.calculate(ohne), with_items=False) == api.to_json(api.calculate(mit), with_items=False)
+
+
+@pytest.mark.parametrize("monat", ["2022-12", "2023-01", "2025-07"])
+def test_deckel_mit_klimakomponente_zitiert_die_regeldaten(monat):
+    """The line 'Miete über dem Höchstbetrag' cites § 11 Abs. 1 S. 1 Nr. 1 WoGG (Höchstbetrag + Klimakomponente)
+    from the dated entry wohngeld.norm_deckel_klimakomponente, in force with the Klimakomponente from 2023
+    (Wohngeld-Plus-Gesetz); before, the norm of the Höchstbetrag entry of the month. Rent 900 € is above every
+    cap for one member in Stufe III; the line takes off the rent above Höchstbetrag (+ Klimakomponente)."""
+    from hartz_calc.rechtsstand import RegelFehlt, rechtsstand
+
+    person = {"name": "Rita", "rolle": "antragsteller", "alter": 50,
+              "einkommen": [{"art": "arbeitslosengeld", "betrag": Decimal(500)}]}
+    e = _wohngeld(h := _haushalt(monat, [person], 900, 0, mietstufe="III", abzuege=["kranken_pflegeversicherung"]))
+    zeilen = {p.art: p for p in e.posten}
+    deckel = zeilen["wohngeld.miete.ueber_hoechstbetrag"]
+    rs = rechtsstand(h.monat)
+    if monat < "2023":
+        assert "wohngeld.klimakomponente" not in zeilen and not rs.gilt("wohngeld.norm_deckel_klimakomponente")
+        with pytest.raises(RegelFehlt):
+            rs.eintrag("wohngeld.norm_deckel_klimakomponente")
+        assert deckel.norm == rs.eintrag("wohngeld.hoechstbetraege").norm == zeilen["wohngeld.hoechstbetrag"].norm
+        obergrenze = zeilen["wohngeld.hoechstbetrag"].betrag
+    else:
+        assert deckel.norm == rs.eintrag("wohngeld.norm_deckel_klimakomponente").norm == "§ 11 Abs. 1 S. 1 Nr. 1 WoGG"
+        obergrenze = zeilen["wohngeld.hoechstbetrag"].betrag + zeilen["wohngeld.klimakomponente"].betrag
+    assert deckel.rechtsstand == zeilen["wohngeld.hoechstbetrag"].rechtsstand
+    assert deckel.betrag == obergrenze - Decimal(900) < 0

@@ -34,7 +34,6 @@ ZWOELF = Decimal(12)
 HUNDERT = Decimal(100)
 
 BEWIRTSCHAFTUNG = ("wohnflaeche", "grundsteuer", "verwaltungskosten")
-NORM_BELASTUNG = "§ 10 WoGG, §§ 8-13 WoGV"
 
 
 def modelliert(rs: Rechtsstand) -> bool:
@@ -107,24 +106,25 @@ def belastung(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal | None, 
               add: Callable[..., None]) -> Decimal:
     """The monthly Belastung (§ 10 WoGG) with its lines; ``add(art, bezeichnung, betrag, norm, ab, text)``."""
     verfahren_ab = rs.eintrag("wohngeld.verfahren").ab
+    normen = rs.wert("wohngeld.norm_lastenzuschuss")
     if e.belastung is not None:
-        add("belastung", "Belastung (Wohngeld-Lastenberechnung)", e.belastung, NORM_BELASTUNG, verfahren_ab,
+        add("belastung", "Belastung (Wohngeld-Lastenberechnung)", e.belastung, normen["belastung"], verfahren_ab,
             "monatliche Belastung aus Kapitaldienst und Bewirtschaftung wie angegeben (Wohngeld-Lastenberechnung); "
             "Heizkosten bleiben außer Betracht")
         return e.belastung
     kd = kapitaldienst(e, rs)
     kd_monat = cent(kd.jaehrlich / ZWOELF)
-    add("belastung.kapitaldienst", "Belastung aus dem Kapitaldienst", kd_monat, "§ 12 WoGV",
+    add("belastung.kapitaldienst", "Belastung aus dem Kapitaldienst", kd_monat, normen["kapitaldienst"],
         rs.eintrag("wohngeld.tilgungsersatz_prozent").ab, f"{kd.text}, ein Zwölftel")
     if any(getattr(e, f) is None for f in BEWIRTSCHAFTUNG):
         # fehlende_angaben let this pass only when Zinsen and Tilgung alone reach the cap
         assert _zins_tilgung_reicht(e, obergrenze, anteil)
         add("belastung.bewirtschaftung", "Belastung aus der Bewirtschaftung nicht ermittelt", NULL,
-            "§ 10 Abs. 2 S. 2 WoGG", verfahren_ab,
+            normen["nur_kapitaldienst"], verfahren_ab,
             "Zinsen und Tilgung erreichen allein den Höchstbetrag; eine vollständige Lastenberechnung ist nicht "
             "nötig, das Ergebnis hängt von der Bewirtschaftung nicht ab")
         gesamt = kd_monat
-        text_gesamt = "nur der Kapitaldienst (§ 10 Abs. 2 S. 2 WoGG)"
+        text_gesamt = f"nur der Kapitaldienst ({normen['nur_kapitaldienst']})"
     else:
         satz = rs.eintrag("wohngeld.bewirtschaftung_je_qm")
         pauschale = cent(satz.wert * e.wohnflaeche)
@@ -134,9 +134,10 @@ def belastung(e: WohngeldEigentum, rs: Rechtsstand, obergrenze: Decimal | None, 
                 f"{euro_text(pauschale)} + Grundsteuer {euro_text(e.grundsteuer)}")
         if e.verwaltungskosten > 0:
             text += f" + Verwaltungskosten {euro_text(e.verwaltungskosten)}"
-        add("belastung.bewirtschaftung", "Belastung aus der Bewirtschaftung", gesamt - kd_monat, "§ 13 WoGV",
-            satz.ab, f"{text} = {euro_text(jaehrlich)} im Jahr, ein Zwölftel; Heizkosten und tatsächliche "
-                     "Betriebskosten zählen nicht (§ 13 Abs. 2 S. 3 WoGV)")
+        add("belastung.bewirtschaftung", "Belastung aus der Bewirtschaftung", gesamt - kd_monat,
+            normen["bewirtschaftung"], satz.ab,
+            f"{text} = {euro_text(jaehrlich)} im Jahr, ein Zwölftel; Heizkosten und tatsächliche "
+            "Betriebskosten zählen nicht (§ 13 Abs. 2 S. 3 WoGV)")
         text_gesamt = "Kapitaldienst und Bewirtschaftung (Wohngeld-Lastenberechnung)"
-    add("belastung", "Belastung ohne Heizkosten", gesamt, NORM_BELASTUNG, verfahren_ab, text_gesamt)
+    add("belastung", "Belastung ohne Heizkosten", gesamt, normen["belastung"], verfahren_ab, text_gesamt)
     return gesamt

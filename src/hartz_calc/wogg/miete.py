@@ -216,7 +216,7 @@ def miete(haushalt: Haushalt, rs: Rechtsstand, m: Mitglieder, posten: list[Poste
     gedeckelt = min(miete_voll, hoechst)
     if gedeckelt < miete_voll:
         add("miete.ueber_hoechstbetrag", f"{wort} über dem Höchstbetrag", gedeckelt - miete_voll,
-            eintrag.norm if klima is None else "§ 11 Abs. 1 S. 1 Nr. 1 WoGG", eintrag.ab,
+            eintrag.norm if klima is None else rs.eintrag("wohngeld.norm_deckel_klimakomponente").norm, eintrag.ab,
             f"berücksichtigt höchstens {euro_text(hoechst)}")
     m_stern = gedeckelt
     for name, bezeichnung in (("wohngeld.heizkosten_2009", "Heizkostenkomponente"),
