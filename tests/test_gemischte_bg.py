@@ -83,6 +83,9 @@ def _gemischt(daten: dict, rente: Decimal) -> dict:
                                                       "vermoegen", "grundrentenzeiten_33_jahre")}
         if p["rolle"] == "antragsteller":
             p["alter"] = 40
+            # he stays leistungsberechtigt: a drawn pension keeps its amount but no rentenart, since a Rente wegen
+            # Alters would exclude him too (§ 7 Abs. 4) and he would be a second pensioner (hypothesis found it)
+            p["einkommen"] = [{k: v for k, v in e.items() if k != "rentenart"} for e in p.get("einkommen", [])]
         elif p["rolle"] == "partner":
             p["alter"] = 70
             p["einkommen"] = [{"art": "rente", "betrag": rente}] if rente else []
