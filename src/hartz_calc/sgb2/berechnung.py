@@ -162,6 +162,9 @@ def _berechne_monat(haushalt: Haushalt, monat: dt.date, restforderungen: dict[st
             eigenbedarf = None
             if lage.rentner_in_bg(m):
                 kdu_eigen = anteilig(kopfteil, tage) if tage < TAGE_IM_MONAT and kopfteil else kopfteil
+                # his own need holds the Kopfteil the law would recognise for him, so the same § 22 Abs. 2a a.F. /
+                # Abs. 5 rule applies as for every member (a property test found a cent where it did not)
+                kdu_eigen = unterkunft.u25_ohne_zusicherung(lage, m, kdu.kopfteile[m.name], kdu_eigen, posten)
                 eigenbedarf = verteilung.Eigenbedarf(rb.betrag, sum(mb.values(), NULL), kdu_eigen)
             bedarfe[m.name] = verteilung.PersonBedarf(m.name, m.rolle, rb.stufe, NULL, {}, NULL, False, eigenbedarf)
             continue
