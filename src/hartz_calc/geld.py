@@ -68,9 +68,10 @@ def euro_text(betrag: Decimal) -> str:
     return f"{cent(betrag) or NULL:,.2f}".translate(_DEUTSCH) + " €"
 
 
-def zahl_text(wert: Decimal) -> str:
-    """A percentage or factor in German notation without trailing zeros: 2,3 / 36 / 1,5"""
-    text = format(wert.normalize(), "f")
+def zahl_text(wert: Decimal, stellen: int | None = None) -> str:
+    """A percentage or factor in German notation without trailing zeros: 2,3 / 36 / 1,5; with ``stellen`` exactly
+    that many decimals (71,30)."""
+    text = format(wert.normalize() if stellen is None else wert.quantize(Decimal(1).scaleb(-stellen)), "f")
     return text.replace(".", ",")
 
 

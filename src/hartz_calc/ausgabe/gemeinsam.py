@@ -55,32 +55,30 @@ def summennormen(monat) -> dict[str, str]:
         return _SUMMENNORMEN_AKTUELL
 
 
-def summenstand(monat):
-    """The date of the ``norm.summenzeilen`` entry of ``monat`` (the numbering of § 19 the sum lines cite), shown as
-    their Rechtsstand like the ``ab`` of a line item; None when the month has no rules."""
+def _eintrag_des_monats(monat, name: str):
+    """The entry ``name`` in force in ``monat``; None when the month has no rules or the entry is not in force."""
     from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
 
     try:
         rs = rechtsstand(monat)
-        return rs.eintrag("norm.summenzeilen").ab if rs.gilt("norm.summenzeilen") else None
     except MonatNichtAbgedeckt:
         return None
+    return rs.eintrag(name) if rs.gilt(name) else None
+
+
+def summenstand(monat):
+    """The date of the ``norm.summenzeilen`` entry of ``monat`` (the numbering of § 19 the sum lines cite), shown as
+    their Rechtsstand like the ``ab`` of a line item; None when the month has no rules."""
+    eintrag = _eintrag_des_monats(monat, "norm.summenzeilen")
+    return eintrag.ab if eintrag is not None else None
 
 
 def summennorm_bildung_teilhabe(monat):
     """Norm and date of the sum line "davon Bildung und Teilhabe" in ``monat`` (``norm.summe_bildung_teilhabe``:
     § 23 Abs. 3 / § 24a a.F. before 2011, § 19 Abs. 3 S. 3, § 28 from 2011); the current norm without a date when
     the month has no rules."""
-    from ..rechtsstand import MonatNichtAbgedeckt, rechtsstand
-
-    try:
-        rs = rechtsstand(monat)
-        if rs.gilt("norm.summe_bildung_teilhabe"):
-            eintrag = rs.eintrag("norm.summe_bildung_teilhabe")
-            return eintrag.norm, eintrag.ab
-    except MonatNichtAbgedeckt:
-        pass
-    return "§ 19 Abs. 3 S. 3, § 28 SGB II", None
+    eintrag = _eintrag_des_monats(monat, "norm.summe_bildung_teilhabe")
+    return (eintrag.norm, eintrag.ab) if eintrag is not None else ("§ 19 Abs. 3 S. 3, § 28 SGB II", None)
 
 
 def fest_betraege(text: str) -> str:

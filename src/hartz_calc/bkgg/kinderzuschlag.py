@@ -159,11 +159,6 @@ def _wohnkostenanteil(rs: Rechtsstand, paar: bool, kinder: int) -> tuple[Decimal
     return cent(anteil), eintrag
 
 
-def _prozent_zwei_stellen(anteil: Decimal) -> str:
-    """The parents' share as the BA's Merkblatt prints it: two decimals kept (71,30 %, not 71,3 %)."""
-    return format(anteil.quantize(CENT), "f").replace(".", ",")
-
-
 def _tatsaechliche_unterkunft(haushalt: "Haushalt", sgb2: Ergebnis) -> Decimal:
     """Actual rent + heating of the Bedarfsgemeinschaft (not capped at the local limit), by head count."""
     u = haushalt.unterkunft
@@ -241,8 +236,9 @@ def berechne_kinderzuschlag(haushalt: "Haushalt", monat: dt.date, sgb2: Ergebnis
     bemessung = regel_mehr + wohnen
     _zeile(posten, "bedarf_eltern", "Regelbedarf und Mehrbedarfe der Eltern", regel_mehr, None,
            norm=normen["bedarf_eltern"], ab=max(sgb2.rechtsstand, normen_e.ab))
+    # the share with both decimals, as the BA Merkblatt prints it (71,30 %, not 71,3 %)
     _zeile(posten, "wohnkosten_eltern", "Wohnkostenanteil der Eltern", wohnen, wohn_e,
-           erlaeuterung=f"{_prozent_zwei_stellen(anteil)} % der tatsächlichen Kosten für Unterkunft und Heizung "
+           erlaeuterung=f"{zahl_text(anteil, stellen=2)} % der tatsächlichen Kosten für Unterkunft und Heizung "
                         f"{euro_text(unterkunft)} ({'Paar' if paar else 'Alleinerziehende'}, {len(kinder)} Kind(er); "
                         "BSG B 14 KG 1/11 R: tatsächliche Kosten)")
     _zeile(posten, "bemessungsgrenze", "Bemessungsgrenze (Bedarf der Eltern)", bemessung, None,
